@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace gh {
+
+/// The scalar types Auth.js models use, as Prisma names them.
+enum class FieldType { String, Int, Boolean, DateTime };
+
+/// One scalar field of an Auth.js model: its Prisma name and the column it is stored in.
+struct AuthField
+{
+    QString name;   // Prisma field name, e.g. "sessionToken" — the key in JSON output
+    QString column; // database column after @map, e.g. "session_token"
+    FieldType type = FieldType::String;
+    bool optional = false;
+    /// Tokens and keys: masked unless the user asks to see them.
+    bool secret = false;
+};
+
+/// The five models Auth.js's Prisma adapter reads and writes.
+enum class AuthModelKind { User, Account, Session, VerificationToken, Authenticator };
+
+/// One Auth.js model resolved to a table: its Prisma name, its table after @@map, its scalar
+/// fields in schema order, and the fields of its primary key (or the unique key used to page).
+struct AuthModel
+{
+    AuthModelKind kind = AuthModelKind::User;
+    QString name;  // "User"
+    QString table; // "User" or "users"
+    QVector<AuthField> fields;
+    QStringList keyFields; // Prisma field names
+    bool present = false;  // false when the schema has no such model (Authenticator is optional)
+
+    const AuthField *field(const QString &fieldName) const
+    {
+        for (const AuthField &f : fields) {
+            if (f.name == fieldName)
+                return &f;
+        }
+        return nullptr;
+    }
+    QString column(const QString &fieldName) const
+    {
+        const AuthField *f = field(fieldName);
+        return f ? f->column : QString();
+    }
+};
+
+QString authModelKindName(AuthModelKind kind);
+
+} // namespace gh

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/auth/AuthModel.h"
+#include "core/common/Result.h"
+
+#include <QHash>
+
+namespace gh {
+
+/// THE one place that maps Auth.js models to tables and columns. Built from the project's
+/// Prisma schema (following @@map/@map) or, without one, from Prisma's default names checked
+/// against the database's catalog. Nothing else in Gatehouse names an Auth.js table.
+class AuthSchema
+{
+public:
+    /// The models exactly as the Auth.js Prisma adapter documents them (PascalCase, no @map).
+    static AuthSchema prismaDefaults();
+
+    const AuthModel &model(AuthModelKind kind) const;
+    const AuthModel &user() const { return model(AuthModelKind::User); }
+    QVector<AuthModel> models() const { return m_models; }
+
+    /// Checks the mapping against the database catalog (table → columns). A database that is
+    /// not an Auth.js database gets Error::Code::NotAuthJsDatabase naming what is missing.
+    /// Required: User, Account, Session and VerificationToken; Authenticator is optional and is
+    /// marked absent when its table is missing. Fields whose columns are missing are dropped
+    /// when optional in Auth.js (createdAt, updatedAt, …) and reported when required.
+    Status reconcile(const QHash<QString, QStringList> &catalog);
+
+private:
+    QVector<AuthModel> m_models;
+};
+
+} // namespace gh

@@ -1,0 +1,251 @@
+#include "core/db/PostgresDatabase.h"
+
+#include "core/url/DatabaseUrl.h"
+#include "core/url/UrlRedaction.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <pqxx/pqxx>
+
+#include <optional>
+#include <vector>
+
+namespace gh {
+
+namespace {
+
+// Type OIDs from pg_type.h; the rest arrive as text.
+constexpr pqxx::oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700,
+                    kFloat8 = 701, kTimestamp = 1114, kTimestampTz = 1184, kDate = 1082;
+
+QDateTime parseTimestamp(const char *text, bool withZone)
+{
+    // PostgreSQL's ISO output: "2024-01-02 03:04:05.123" or "...+00" with a zone. Prisma stores
+    // `timestamp(3)` without zone holding UTC, so zone-less values are read as UTC.
+    QString s = QString::fromLatin1(text);
+    if (!withZone)
+        s += QLatin1Char('Z');
+    else if (s.size() > 3 && (s.at(s.size() - 3) == QLatin1Char('+') || s.at(s.size() - 3) == QLatin1Char('-')))
+        s += QLatin1String(":00");
+    s.replace(10, 1, QLatin1Char('T'));
+    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
+    return dt.isValid() ? dt.toUTC() : QDateTime();
+}
+
+QVariant toVariant(const pqxx::field &field)
+{
+    if (field.is_null())
+        return QVariant();
+    const char *text = field.c_str();
+    switch (field.type()) {
+    case kBool:
+        return QVariant(text[0] == 't');
+    case kInt2:
+    case kInt4:
+    case kInt8:
+    case kOid:
+        return QVariant(QByteArray(text).toLongLong());
+    case kFloat4:
+    case kFloat8:
+        return QVariant(QByteArray(text).toDouble());
+    case kTimestamp:
+        return QVariant(parseTimestamp(text, false));
+    case kTimestampTz:
+        return QVariant(parseTimestamp(text, true));
+    case kDate:
+        return QVariant(QDate::fromString(QString::fromLatin1(text), Qt::ISODate));
+    default:
+        return QVariant(QString::fromUtf8(text, int(field.size())));
+    }
+}
+
+/// Bound values as libpq text parameters; a null QVariant is SQL NULL.
+std::vector<std::optional<std::string>> toParameters(const QVariantList &values)
+{
+    std::vector<std::optional<std::string>> out;
+    out.reserve(size_t(values.size()));
+    for (const QVariant &v : values) {
+        if (v.isNull()) {
+            out.emplace_back(std::nullopt);
+            continue;
+        }
+        switch (v.typeId()) {
+        case QMetaType::Bool:
+            out.emplace_back(v.toBool() ? "true" : "false");
+            break;
+        case QMetaType::QDateTime:
+            // Timestamps go over the wire in UTC without zone, as Prisma stores them.
+            out.emplace_back(v.toDateTime().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")).toStdString());
+            break;
+        default:
+            out.emplace_back(v.toString().toStdString());
+        }
+    }
+    return out;
+}
+
+pqxx::result execParams(pqxx::transaction_base &tx, const SqlStatement &statement)
+{
+    const auto owned = toParameters(statement.values());
+    std::vector<const char *> pointers;
+    pointers.reserve(owned.size());
+    for (const auto &p : owned)
+        pointers.push_back(p ? p->c_str() : nullptr);
+    // exec_params sends an unnamed statement: nothing outlives the call, as PgBouncer requires.
+    return tx.exec_params(statement.sql().toStdString(), pqxx::prepare::make_dynamic_params(pointers));
+}
+
+QueryResult toQueryResult(const pqxx::result &result)
+{
+    QStringList columns;
+    for (pqxx::row::size_type c = 0; c < result.columns(); ++c)
+        columns << QString::fromUtf8(result.column_name(c));
+    QVector<QVariantList> rows;
+    rows.reserve(int(result.size()));
+    for (const auto &row : result) {
+        QVariantList values;
+        values.reserve(int(row.size()));
+        for (const auto &field : row)
+            values << toVariant(field);
+        rows << values;
+    }
+    return QueryResult(columns, rows);
+}
+
+} // namespace
+
+PostgresDatabase::PostgresDatabase(std::unique_ptr<pqxx::connection> connection, QString schema,
+                                   QString displayName)
+    : m_connection(std::move(connection))
+    , m_schema(std::move(schema))
+    , m_displayName(std::move(displayName))
+{
+}
+
+PostgresDatabase::~PostgresDatabase()
+{
+    m_transaction.reset();
+    m_connection.reset();
+}
+
+Result<std::unique_ptr<Database>> PostgresDatabase::connect(const DatabaseUrl &url)
+{
+    try {
+        auto connection = std::make_unique<pqxx::connection>(url.libpqConnectionString().toStdString());
+        return std::unique_ptr<Database>(
+            new PostgresDatabase(std::move(connection), url.schema(), url.redacted()));
+    } catch (const std::exception &e) {
+        // libpq's messages can echo connection parameters: redact before anything shows them.
+        const QString detail = redactDatabaseUrl(QString::fromUtf8(e.what()).trimmed());
+        return Error(Error::Code::ConnectionFailed,
+                     QStringLiteral("Could not connect to %1").arg(url.redacted()), detail);
+    }
+}
+
+Error PostgresDatabase::queryError(const std::exception &e) const
+{
+    QString detail = QString::fromUtf8(e.what()).trimmed();
+    if (const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e)) {
+        if (!sqlError->sqlstate().empty())
+            detail = QStringLiteral("SQLSTATE %1: %2")
+                         .arg(QString::fromStdString(sqlError->sqlstate()), detail);
+    }
+    if (dynamic_cast<const pqxx::broken_connection *>(&e))
+        return Error(Error::Code::ConnectionFailed,
+                     QStringLiteral("The connection to %1 was lost").arg(m_displayName),
+                     redactDatabaseUrl(detail));
+    return Error(Error::Code::QueryFailed, QStringLiteral("The query failed"),
+                 redactDatabaseUrl(detail));
+}
+
+template <typename Fn>
+auto PostgresDatabase::withTransaction(Fn &&fn)
+{
+    if (m_transaction)
+        return fn(*m_transaction);
+    pqxx::nontransaction autocommit(*m_connection);
+    return fn(autocommit);
+}
+
+Result<QueryResult> PostgresDatabase::query(const SqlStatement &statement)
+{
+    try {
+        return withTransaction([&](pqxx::transaction_base &tx) {
+            return toQueryResult(execParams(tx, statement));
+        });
+    } catch (const std::exception &e) {
+        return queryError(e);
+    }
+}
+
+Result<qint64> PostgresDatabase::execute(const SqlStatement &statement)
+{
+    try {
+        return withTransaction([&](pqxx::transaction_base &tx) {
+            return qint64(execParams(tx, statement).affected_rows());
+        });
+    } catch (const std::exception &e) {
+        return queryError(e);
+    }
+}
+
+Status PostgresDatabase::transaction(const std::function<Status()> &work)
+{
+    if (m_transaction)
+        return Error(Error::Code::InvalidArgument,
+                     QStringLiteral("Nested transactions are not supported"));
+    try {
+        m_transaction = std::make_unique<pqxx::work>(*m_connection);
+        Status status = work();
+        if (status.ok())
+            m_transaction->commit();
+        else
+            m_transaction->abort();
+        m_transaction.reset();
+        return status;
+    } catch (const std::exception &e) {
+        m_transaction.reset();
+        return queryError(e);
+    }
+}
+
+Status PostgresDatabase::executeScript(const QString &sql)
+{
+    try {
+        // One simple-query message: PostgreSQL runs it as one implicit transaction.
+        withTransaction([&](pqxx::transaction_base &tx) { return tx.exec(sql.toStdString()); });
+        return success();
+    } catch (const std::exception &e) {
+        return queryError(e);
+    }
+}
+
+Result<QHash<QString, QStringList>> PostgresDatabase::tableColumns()
+{
+    SqlStatement st(dialect());
+    st << QStringLiteral("SELECT c.relname, a.attname FROM pg_catalog.pg_class c"
+                         " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                         " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+                         " WHERE n.nspname = ")
+       << st.bind(m_schema)
+       << QStringLiteral(" AND c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0"
+                         " AND NOT a.attisdropped ORDER BY c.relname, a.attnum");
+    auto result = query(st);
+    if (!result)
+        return result.error();
+    QHash<QString, QStringList> tables;
+    for (const auto &row : result->rows())
+        tables[row.at(0).toString()] << row.at(1).toString();
+    return tables;
+}
+
+Result<QString> PostgresDatabase::serverVersion()
+{
+    auto result = query(SqlStatement(dialect(), QStringLiteral("SHOW server_version")));
+    if (!result)
+        return result.error();
+    return QStringLiteral("PostgreSQL ") + result->value(0, 0).toString().section(QLatin1Char(' '), 0, 0);
+}
+
+} // namespace gh

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/db/Database.h"
+
+#include <memory>
+
+namespace pqxx {
+class connection;
+class transaction_base;
+} // namespace pqxx
+
+namespace gh {
+
+/// PostgreSQL through libpqxx. Statements run with PQexecParams (unnamed statements), which
+/// PgBouncer's transaction pooling supports, and outside explicit transactions unless
+/// `transaction()` asks for one.
+class PostgresDatabase final : public Database
+{
+public:
+    ~PostgresDatabase() override;
+
+    static Result<std::unique_ptr<Database>> connect(const DatabaseUrl &url);
+
+    SqlDialect dialect() const override { return SqlDialect::PostgreSQL; }
+    QString schema() const override { return m_schema; }
+    QString displayName() const override { return m_displayName; }
+
+    Result<QueryResult> query(const SqlStatement &statement) override;
+    Result<qint64> execute(const SqlStatement &statement) override;
+    Status transaction(const std::function<Status()> &work) override;
+    Status executeScript(const QString &sql) override;
+    Result<QHash<QString, QStringList>> tableColumns() override;
+    Result<QString> serverVersion() override;
+
+private:
+    PostgresDatabase(std::unique_ptr<pqxx::connection> connection, QString schema,
+                     QString displayName);
+
+    // Runs on the open transaction, or on a fresh autocommit one.
+    template <typename Fn>
+    auto withTransaction(Fn &&fn);
+    Error queryError(const std::exception &e) const;
+
+    std::unique_ptr<pqxx::connection> m_connection;
+    std::unique_ptr<pqxx::transaction_base> m_transaction;
+    QString m_schema;
+    QString m_displayName;
+};
+
+} // namespace gh
