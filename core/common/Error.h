@@ -17,6 +17,7 @@ public:
         // DATABASE_URL and project resolution
         UrlMalformed,
         UrlUnsupportedScheme,
+        UrlUnsupportedParameter,
         UrlMissing,
         SchemaNotFound,
         // Files
