@@ -100,13 +100,13 @@ QVariant AuthQueries::fromDatabase(const QVariant &value, FieldType type)
         bool isNumber = false;
         const qlonglong ms = value.toLongLong(&isNumber);
         if (isNumber)
-            return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
         // ISO text, as SQLite's CURRENT_TIMESTAMP default writes it ("2024-01-02 03:04:05").
         QString text = value.toString();
         text.replace(QLatin1Char(' '), QLatin1Char('T'));
         QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (dt.isValid() && dt.timeSpec() == Qt::LocalTime)
-            dt.setTimeZone(QTimeZone::UTC);
+            dt.setTimeSpec(Qt::UTC);
         return dt.isValid() ? QVariant(dt.toUTC()) : value;
     }
     case FieldType::Boolean:

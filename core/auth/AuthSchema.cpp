@@ -25,7 +25,7 @@ AuthField field(const char *name, FieldType type = FieldType::String, bool optio
     return AuthField{n, n, type, optional, secret};
 }
 
-AuthModel model(AuthModelKind kind, QVector<AuthField> fields, QStringList key)
+AuthModel makeModel(AuthModelKind kind, QVector<AuthField> fields, QStringList key)
 {
     const QString name = authModelKindName(kind);
     return AuthModel{kind, name, name, std::move(fields), std::move(key), true};
@@ -45,12 +45,12 @@ AuthSchema AuthSchema::prismaDefaults()
     using T = FieldType;
     AuthSchema s;
     s.m_models = {
-        model(AuthModelKind::User,
+        makeModel(AuthModelKind::User,
               {field("id"), field("name", T::String, true), field("email"),
                field("emailVerified", T::DateTime, true), field("image", T::String, true),
                field("createdAt", T::DateTime), field("updatedAt", T::DateTime)},
               {QStringLiteral("id")}),
-        model(AuthModelKind::Account,
+        makeModel(AuthModelKind::Account,
               {field("userId"), field("type"), field("provider"), field("providerAccountId"),
                field("refresh_token", T::String, true, true),
                field("access_token", T::String, true, true), field("expires_at", T::Int, true),
@@ -58,16 +58,16 @@ AuthSchema AuthSchema::prismaDefaults()
                field("id_token", T::String, true, true), field("session_state", T::String, true),
                field("createdAt", T::DateTime), field("updatedAt", T::DateTime)},
               {QStringLiteral("provider"), QStringLiteral("providerAccountId")}),
-        model(AuthModelKind::Session,
+        makeModel(AuthModelKind::Session,
               {field("sessionToken", T::String, false, true), field("userId"),
                field("expires", T::DateTime), field("createdAt", T::DateTime),
                field("updatedAt", T::DateTime)},
               {QStringLiteral("sessionToken")}),
-        model(AuthModelKind::VerificationToken,
+        makeModel(AuthModelKind::VerificationToken,
               {field("identifier"), field("token", T::String, false, true),
                field("expires", T::DateTime)},
               {QStringLiteral("identifier"), QStringLiteral("token")}),
-        model(AuthModelKind::Authenticator,
+        makeModel(AuthModelKind::Authenticator,
               {field("credentialID"), field("userId"), field("providerAccountId"),
                field("credentialPublicKey", T::String, false, true), field("counter", T::Int),
                field("credentialDeviceType"), field("credentialBackedUp", T::Boolean),

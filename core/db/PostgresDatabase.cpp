@@ -115,26 +115,30 @@ QueryResult toQueryResult(const pqxx::result &result)
 
 } // namespace
 
-PostgresDatabase::PostgresDatabase(std::unique_ptr<pqxx::connection> connection, QString schema,
+struct PostgresDatabase::Handle
+{
+    explicit Handle(const std::string &conninfo) : connection(conninfo) {}
+
+    pqxx::connection connection;
+    std::unique_ptr<pqxx::work> transaction; // open inside transaction() only
+};
+
+PostgresDatabase::PostgresDatabase(std::unique_ptr<Handle> handle, QString schema,
                                    QString displayName)
-    : m_connection(std::move(connection))
+    : m_handle(std::move(handle))
     , m_schema(std::move(schema))
     , m_displayName(std::move(displayName))
 {
 }
 
-PostgresDatabase::~PostgresDatabase()
-{
-    m_transaction.reset();
-    m_connection.reset();
-}
+PostgresDatabase::~PostgresDatabase() = default;
 
 Result<std::unique_ptr<Database>> PostgresDatabase::connect(const DatabaseUrl &url)
 {
     try {
-        auto connection = std::make_unique<pqxx::connection>(url.libpqConnectionString().toStdString());
+        auto handle = std::make_unique<Handle>(url.libpqConnectionString().toStdString());
         return std::unique_ptr<Database>(
-            new PostgresDatabase(std::move(connection), url.schema(), url.redacted()));
+            new PostgresDatabase(std::move(handle), url.schema(), url.redacted()));
     } catch (const std::exception &e) {
         // libpq's messages can echo connection parameters: redact before anything shows them.
         const QString detail = redactDatabaseUrl(QString::fromUtf8(e.what()).trimmed());
@@ -162,9 +166,9 @@ Error PostgresDatabase::queryError(const std::exception &e) const
 template <typename Fn>
 auto PostgresDatabase::withTransaction(Fn &&fn)
 {
-    if (m_transaction)
-        return fn(*m_transaction);
-    pqxx::nontransaction autocommit(*m_connection);
+    if (m_handle->transaction)
+        return fn(static_cast<pqxx::transaction_base &>(*m_handle->transaction));
+    pqxx::nontransaction autocommit(m_handle->connection);
     return fn(autocommit);
 }
 
@@ -192,20 +196,20 @@ Result<qint64> PostgresDatabase::execute(const SqlStatement &statement)
 
 Status PostgresDatabase::transaction(const std::function<Status()> &work)
 {
-    if (m_transaction)
+    if (m_handle->transaction)
         return Error(Error::Code::InvalidArgument,
                      QStringLiteral("Nested transactions are not supported"));
     try {
-        m_transaction = std::make_unique<pqxx::work>(*m_connection);
+        m_handle->transaction = std::make_unique<pqxx::work>(m_handle->connection);
         Status status = work();
         if (status.ok())
-            m_transaction->commit();
+            m_handle->transaction->commit();
         else
-            m_transaction->abort();
-        m_transaction.reset();
+            m_handle->transaction->abort();
+        m_handle->transaction.reset();
         return status;
     } catch (const std::exception &e) {
-        m_transaction.reset();
+        m_handle->transaction.reset();
         return queryError(e);
     }
 }

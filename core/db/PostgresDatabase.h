@@ -4,11 +4,6 @@
 
 #include <memory>
 
-namespace pqxx {
-class connection;
-class transaction_base;
-} // namespace pqxx
-
 namespace gh {
 
 /// PostgreSQL through libpqxx. Statements run with PQexecParams (unnamed statements), which
@@ -33,16 +28,18 @@ public:
     Result<QString> serverVersion() override;
 
 private:
-    PostgresDatabase(std::unique_ptr<pqxx::connection> connection, QString schema,
-                     QString displayName);
+    // libpqxx stays out of the header: its `connection` is a typedef that cannot be forward
+    // declared, and nothing outside this backend should see it.
+    struct Handle;
+
+    PostgresDatabase(std::unique_ptr<Handle> handle, QString schema, QString displayName);
 
     // Runs on the open transaction, or on a fresh autocommit one.
     template <typename Fn>
     auto withTransaction(Fn &&fn);
     Error queryError(const std::exception &e) const;
 
-    std::unique_ptr<pqxx::connection> m_connection;
-    std::unique_ptr<pqxx::transaction_base> m_transaction;
+    std::unique_ptr<Handle> m_handle;
     QString m_schema;
     QString m_displayName;
 };

@@ -1,0 +1,49 @@
+#include "core/auth/AuthWorkspace.h"
+
+#include "core/url/ProjectResolver.h"
+
+namespace gh {
+
+AuthWorkspace::AuthWorkspace(DatabaseUrl url, AuthSchema schema)
+    : m_url(std::move(url))
+    , m_schema(std::move(schema))
+{
+}
+
+Result<AuthWorkspace> AuthWorkspace::open(const ProjectOptions &options)
+{
+    auto project = ProjectResolver::resolve(options);
+    if (!project)
+        return project.error();
+
+    AuthWorkspace workspace(project->url, AuthSchema::prismaDefaults());
+    workspace.m_urlSource = project->urlSource;
+    workspace.m_projectDirectory = project->rootDirectory;
+    workspace.m_schemaFiles = project->schemaFiles;
+
+    auto database = Database::open(workspace.m_url);
+    if (!database)
+        return database.error();
+    auto catalog = (*database)->tableColumns();
+    if (!catalog)
+        return catalog.error();
+    const Status reconciled = workspace.m_schema.reconcile(*catalog);
+    if (!reconciled)
+        return reconciled.error();
+    if (auto version = (*database)->serverVersion())
+        workspace.m_serverVersion = *version;
+    return workspace;
+}
+
+Result<AuthConnection> AuthWorkspace::connect() const
+{
+    auto database = Database::open(m_url);
+    if (!database)
+        return database.error();
+    AuthConnection connection;
+    connection.database = std::move(database.value());
+    connection.queries = std::make_unique<AuthQueries>(*connection.database, m_schema);
+    return connection;
+}
+
+} // namespace gh
