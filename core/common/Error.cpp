@@ -21,6 +21,18 @@ QString Error::codeName(Code code)
     case Code::NotAuthJsDatabase: return QStringLiteral("not-authjs-database");
     case Code::ReadOnly: return QStringLiteral("read-only");
     case Code::SchemaInvalid: return QStringLiteral("schema-invalid");
+    case Code::MigrationNeedsDirectConnection: return QStringLiteral("migration-needs-direct-connection");
+    case Code::MigrationLockTimeout: return QStringLiteral("migration-lock-timeout");
+    case Code::MigrationProviderMismatch: return QStringLiteral("migration-provider-mismatch");
+    case Code::MigrationSchemaNotEmpty: return QStringLiteral("migration-schema-not-empty");
+    case Code::MigrationFailedMigrationsFound: return QStringLiteral("migration-failed-migrations-found");
+    case Code::MigrationApplyFailed: return QStringLiteral("migration-apply-failed");
+    case Code::MigrationNotFound: return QStringLiteral("migration-not-found");
+    case Code::MigrationAlreadyApplied: return QStringLiteral("migration-already-applied");
+    case Code::MigrationNeverApplied: return QStringLiteral("migration-never-applied");
+    case Code::MigrationNotFailed: return QStringLiteral("migration-not-failed");
+    case Code::MigrationFileMissing: return QStringLiteral("migration-file-missing");
+    case Code::MigrationNameTooLong: return QStringLiteral("migration-name-too-long");
     }
     return QStringLiteral("unknown");
 }

@@ -31,6 +31,19 @@ public:
         ReadOnly,
         // Schema language
         SchemaInvalid,
+        // Migrations (MigrationErrors maps each to Prisma's P-code and wording)
+        MigrationNeedsDirectConnection,
+        MigrationLockTimeout,           // P1002
+        MigrationProviderMismatch,      // P3019
+        MigrationSchemaNotEmpty,        // P3005
+        MigrationFailedMigrationsFound, // P3009
+        MigrationApplyFailed,           // P3018
+        MigrationNotFound,              // P3017
+        MigrationAlreadyApplied,        // P3008
+        MigrationNeverApplied,          // P3011
+        MigrationNotFailed,             // P3012
+        MigrationFileMissing,           // P3015
+        MigrationNameTooLong,           // P3010
     };
 
     Error() = default;
