@@ -1,0 +1,121 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace gh {
+
+/// A database URL as Prisma reads it: `postgresql://` / `postgres://` (Prisma's superset of
+/// libpq's URI) or `file:` (SQLite). parse() checks every part and names the wrong one;
+/// libpqParameters() translates Prisma's parameters into what libpq understands.
+///
+/// Nothing here returns the password in display text: use redacted() for that. Only
+/// password(), libpqParameters(), libpqConnectionString() and toString() hold it.
+class DatabaseUrl
+{
+public:
+    enum class Provider { PostgreSQL, SQLite };
+
+    static constexpr int DefaultPort = 5432;
+    static constexpr int DefaultConnectTimeout = 5;
+
+    /// An empty URL (isNull()); use parse() to make a real one.
+    DatabaseUrl() = default;
+
+    /// Parses `url`. Relative paths (`file:./dev.db`, `?sslcert=`) are resolved against
+    /// `baseDirectory`, the folder of the schema file (the current directory when empty).
+    /// Errors: UrlMalformed (the message names the wrong part, never the password),
+    /// UrlUnsupportedScheme (mysql, mongodb, sqlserver, prisma...), UrlUnsupportedParameter
+    /// (sslidentity / sslpassword: PKCS#12 identities libpq cannot read).
+    static Result<DatabaseUrl> parse(const QString &url, const QString &baseDirectory = QString());
+
+    bool isNull() const { return m_text.isEmpty(); }
+    Provider provider() const { return m_provider; }
+    /// The scheme as written, lower-cased: "postgresql", "postgres" or "file".
+    QString scheme() const { return m_scheme; }
+
+    // PostgreSQL; every part percent-decoded.
+    /// The `?host=` query parameter when present (a Unix socket directory), else the URL's host
+    /// without IPv6 brackets, else "localhost".
+    QString host() const { return m_host; }
+    /// True when host() is a Unix socket directory (it starts with '/').
+    bool isUnixSocket() const { return m_host.startsWith(QLatin1Char('/')); }
+    int port() const { return m_port; }
+    QString user() const { return m_user; }
+    /// Sensitive.
+    QString password() const { return m_password; }
+    bool hasPassword() const { return m_hasPassword; }
+    /// "postgres" when the URL names none (Prisma's default; libpq would use the user name).
+    QString database() const { return m_database; }
+    /// `?schema=`, "public" by default. Prisma sets search_path to exactly this schema.
+    QString schema() const { return m_schema; }
+    /// `?pgbouncer=true`: no named prepared statements and no session state.
+    bool pgbouncer() const { return m_pgbouncer; }
+    /// Seconds; 0 means no timeout.
+    int connectTimeout() const { return m_connectTimeout; }
+    /// libpq's sslmode after translating Prisma's `sslmode` and `sslaccept`.
+    QString sslMode() const { return m_sslMode; }
+    /// True for `sslaccept=strict` (the certificate must be valid).
+    bool sslAcceptStrict() const { return m_sslAcceptStrict; }
+    /// Prisma's `sslcert` (the server's CA certificate), absolute; libpq's `sslrootcert`.
+    QString sslRootCert() const { return m_sslRootCert; }
+    QString applicationName() const { return m_applicationName; }
+    QString options() const { return m_options; }
+    QString channelBinding() const { return m_channelBinding; }
+
+    /// libpq keyword → value: host, port, dbname, user, password (when given), sslmode,
+    /// connect_timeout (always, libpq's own default waits forever), sslrootcert,
+    /// application_name, options, channel_binding. Never `schema` or `pgbouncer`. Sensitive.
+    QMap<QString, QString> libpqParameters() const;
+    /// libpqParameters() as a conninfo string, every value single-quoted. Sensitive.
+    QString libpqConnectionString() const;
+    /// One conninfo value in libpq's quoting: 'value' with ' and \ escaped by a backslash.
+    static QString quoteLibpqValue(const QString &value);
+
+    // SQLite
+    /// The database file, absolute and cleaned.
+    QString sqliteFilePath() const { return m_sqliteFilePath; }
+
+    /// Parameters that were ignored or adjusted (unknown names, unsupported values); names and
+    /// values only, never the password.
+    QStringList warnings() const { return m_warnings; }
+
+    /// The URL for display: the password replaced by `****`, the user kept.
+    QString redacted() const;
+    /// The URL exactly as given. Sensitive: it holds the password. Never display or log it.
+    QString toString() const { return m_text; }
+
+private:
+    static Status parsePostgres(DatabaseUrl &url, const QString &rest,
+                                const QString &baseDirectory);
+    static Status parseSqlite(DatabaseUrl &url, const QString &rest, const QString &baseDirectory);
+    Status applyParameter(const QString &key, const QString &value, const QString &baseDirectory);
+
+    QString m_text;
+    QString m_scheme;
+    Provider m_provider = Provider::PostgreSQL;
+    QString m_host = QStringLiteral("localhost");
+    int m_port = DefaultPort;
+    QString m_user;
+    QString m_password;
+    bool m_hasPassword = false;
+    QString m_database = QStringLiteral("postgres");
+    QString m_schema = QStringLiteral("public");
+    bool m_pgbouncer = false;
+    int m_connectTimeout = DefaultConnectTimeout;
+    QString m_sslMode = QStringLiteral("prefer");
+    bool m_sslAcceptStrict = false;
+    QString m_sslRootCert;
+    QString m_applicationName;
+    QString m_options;
+    QString m_channelBinding;
+    QString m_prismaSslMode = QStringLiteral("prefer");
+    QString m_queryHost;
+    QString m_sqliteFilePath;
+    QStringList m_warnings;
+};
+
+} // namespace gh
