@@ -1,0 +1,1077 @@
+#include "core/prisma/Parser.h"
+
+#include "core/prisma/Lexer.h"
+#include "core/prisma/StringLiteral.h"
+
+#include <QStringList>
+#include <array>
+#include <climits>
+#include <unordered_set>
+
+// The grammar mirrored here is prisma-engines' psl/schema-ast/src/parser/datamodel.pest (a
+// PEG). Each parse* function below matches one rule and names it. Functions that return an
+// optional leave the position unchanged when they fail, which gives the PEG's ordered choice
+// and its `?` and `*` their meaning. pest skips WHITESPACE (spaces, tabs, Zs) between the
+// parts of a rule but never line breaks, so Whitespace tokens are skipped and Newline tokens
+// are significant; atomic rules (paths, `[]`, `Unsupported(`) check adjacency instead.
+
+namespace gh::prisma {
+
+namespace {
+
+// Arrays and argument lists nested deeper than this do not parse: it bounds the recursion on
+// adversarial input. Real schemas nest two or three levels.
+constexpr int maxNesting = 100;
+
+// The three kinds of block body in the grammar.
+enum class Body : quint8 {
+    Fields,     // model_contents: model, view, type
+    EnumValues, // enum_contents
+    Config,     // config_contents: datasource, generator
+};
+
+struct BlockKeyword
+{
+    QByteArrayView text;
+    Block::Kind kind;
+};
+
+constexpr std::array<BlockKeyword, 6> blockKeywords = {{
+    {"model", Block::Kind::Model},
+    {"type", Block::Kind::CompositeType},
+    {"view", Block::Kind::View},
+    {"enum", Block::Kind::Enum},
+    {"datasource", Block::Kind::Datasource},
+    {"generator", Block::Kind::Generator},
+}};
+
+Body bodyOf(Block::Kind kind)
+{
+    switch (kind) {
+    case Block::Kind::Enum:
+        return Body::EnumValues;
+    case Block::Kind::Datasource:
+    case Block::Kind::Generator:
+        return Body::Config;
+    default:
+        return Body::Fields;
+    }
+}
+
+// The name Prisma's messages use for a block kind.
+QString containerName(Block::Kind kind)
+{
+    switch (kind) {
+    case Block::Kind::Model:
+        return QStringLiteral("model");
+    case Block::Kind::View:
+        return QStringLiteral("view");
+    case Block::Kind::CompositeType:
+        return QStringLiteral("type");
+    case Block::Kind::Enum:
+        return QStringLiteral("enum");
+    case Block::Kind::Datasource:
+        return QStringLiteral("datasource");
+    case Block::Kind::Generator:
+        return QStringLiteral("generator");
+    }
+    return {};
+}
+
+QString invalidLineMessage(Block::Kind kind)
+{
+    switch (bodyOf(kind)) {
+    case Body::Fields:
+        return QStringLiteral("This line is not a valid field or attribute definition.");
+    case Body::EnumValues:
+        return QStringLiteral("This line is not an enum value definition.");
+    case Body::Config:
+        return QStringLiteral("This line is not a valid definition within a %1.")
+            .arg(containerName(kind));
+    }
+    return {};
+}
+
+bool isWellFormedString(const Token &token)
+{
+    return token.is(TokenKind::String) && !token.has(Token::Unterminated) &&
+           !token.has(Token::ControlCharacter);
+}
+
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+QString trimmedStart(const QString &text)
+{
+    qsizetype start = 0;
+    while (start < text.size() && text.at(start).isSpace())
+        ++start;
+    return text.mid(start);
+}
+
+std::optional<QString> joinedDocumentation(std::optional<QString> first,
+                                           std::optional<QString> second)
+{
+    if (!first)
+        return second;
+    if (!second)
+        return first;
+    return *first + QLatin1Char('\n') + *second;
+}
+
+class SchemaParser
+{
+public:
+    explicit SchemaParser(SourceFile source)
+        : m_source(std::move(source))
+        , m_lexer(m_source.content(), Lexer::MultiLineTokens::Whole)
+    {}
+
+    ParsedFile run()
+    {
+        advance();
+        parseSchema();
+        return ParsedFile{std::move(m_source), std::move(m_tree), std::move(m_diagnostics)};
+    }
+
+private:
+    struct Mark
+    {
+        SourcePosition at;
+        int previousEnd;
+        qsizetype diagnostics;
+    };
+
+    // ---- tokens ---------------------------------------------------------------------------
+
+    void advance()
+    {
+        do {
+            m_token = m_lexer.next();
+        } while (m_token.is(TokenKind::Whitespace));
+    }
+
+    Token take()
+    {
+        const Token token = m_token;
+        m_previousEnd = token.end;
+        advance();
+        return token;
+    }
+
+    Token peekNext() const
+    {
+        Lexer lexer = m_lexer;
+        Token token;
+        do {
+            token = lexer.next();
+        } while (token.is(TokenKind::Whitespace));
+        return token;
+    }
+
+    bool at(TokenKind kind) const { return m_token.is(kind); }
+    bool adjacent() const { return m_token.start == m_previousEnd; }
+    QByteArrayView text(SourceRange range) const { return m_source.text(range); }
+    QByteArrayView text(const Token &token) const { return text(token.range()); }
+
+    static SourcePosition startOf(const Token &token)
+    {
+        return {token.start, token.utf16Start, token.line, token.column};
+    }
+
+    Mark mark() const { return {startOf(m_token), m_previousEnd, m_diagnostics.size()}; }
+
+    void reset(const Mark &mark)
+    {
+        m_lexer.restart(mark.at);
+        advance();
+        m_previousEnd = mark.previousEnd;
+        m_diagnostics.resize(mark.diagnostics);
+    }
+
+    // Skips raw text from the start of `from` to `offset`, where the grammar reads characters
+    // instead of tokens.
+    void skipFrom(const Token &from, int offset)
+    {
+        m_lexer.restart(startOf(from));
+        m_lexer.skipTo(offset);
+        m_previousEnd = offset;
+        advance();
+    }
+
+    // A comment Prisma accepts: an unclosed `/*` is not one.
+    bool atComment() const { return m_token.isComment() && !m_token.has(Token::Unterminated); }
+
+    // pest's `identifier`: a word; a run of digits alone lexes as a Number but is one too.
+    bool atName() const
+    {
+        if (m_token.isWord())
+            return true;
+        if (!m_token.is(TokenKind::Number))
+            return false;
+        const QByteArrayView digits = text(m_token);
+        return std::all_of(digits.begin(), digits.end(), isAsciiDigit);
+    }
+
+    // A segment of pest's atomic `path`: `1.5` lexes as one Number but is `1`, `.`, `5` there.
+    bool atPathSegment() const
+    {
+        return atName() || (m_token.is(TokenKind::Number) && text(m_token).front() != '-');
+    }
+
+    int lineBreakFrom(int offset) const
+    {
+        const QByteArray &content = m_source.content();
+        while (offset < content.size() && content.at(offset) != '\n' && content.at(offset) != '\r')
+            ++offset;
+        return offset;
+    }
+
+    // The first `}` at or after `offset`, or -1, remembering the answer so that repeated
+    // searches stay linear (see Lexer::commentCloseFrom).
+    int closeBraceFrom(int offset)
+    {
+        const bool cached = m_braceSearchFrom >= 0 && offset >= m_braceSearchFrom &&
+                            (m_braceSearchFound < 0 || offset <= m_braceSearchFound);
+        if (!cached) {
+            m_braceSearchFrom = offset;
+            m_braceSearchFound = int(m_source.content().indexOf('}', offset));
+        }
+        return m_braceSearchFound;
+    }
+
+    // ---- diagnostics ----------------------------------------------------------------------
+
+    void report(SourceRange range, QString message)
+    {
+        m_diagnostics.append(Diagnostic::error(m_source, range, std::move(message)));
+    }
+
+    void reportStrings(const Expression &expression)
+    {
+        switch (expression.kind) {
+        case Expression::Kind::String: {
+            std::vector<StringLiteral::Problem> problems;
+            StringLiteral::check(text(expression.range), expression.range.start, problems);
+            for (const StringLiteral::Problem &problem : problems)
+                report(problem.range, QString::fromLatin1(problem.message));
+            break;
+        }
+        case Expression::Kind::Function:
+            reportStrings(expression.arguments);
+            break;
+        case Expression::Kind::Array:
+            for (const Expression &element : expression.elements)
+                reportStrings(element);
+            break;
+        default:
+            break;
+        }
+    }
+
+    void reportStrings(const ArgumentList &arguments)
+    {
+        for (const Argument &argument : arguments.arguments) {
+            if (argument.value)
+                reportStrings(*argument.value);
+        }
+    }
+
+    void reportStrings(const Attribute &attribute)
+    {
+        if (attribute.arguments)
+            reportStrings(*attribute.arguments);
+    }
+
+    void reportStrings(const std::vector<Attribute> &attributes)
+    {
+        for (const Attribute &attribute : attributes)
+            reportStrings(attribute);
+    }
+
+    // What psl's parse_field reports, in its order: it stops at the first legacy syntax.
+    void reportField(Field &field, const Block &block)
+    {
+        if (field.legacyColon) {
+            report(*field.legacyColon, QStringLiteral("Field declarations don't require a `:`."));
+            field.isValid = false;
+            return;
+        }
+        if (field.type && field.type->legacy != FieldType::Legacy::None) {
+            report(field.type->range, legacyTypeMessage(field.type->legacy));
+            field.isValid = false;
+            return;
+        }
+        if (field.type && field.type->unsupportedValue) {
+            Expression literal;
+            literal.kind = Expression::Kind::String;
+            literal.range = *field.type->unsupportedValue;
+            reportStrings(literal);
+        }
+        reportStrings(field.attributes);
+        if (!field.type) {
+            report(field.range,
+                   QStringLiteral("Error validating %1 \"%2\": This field declaration "
+                                  "is invalid. It is either missing a name or a type.")
+                       .arg(containerName(block.kind), m_source.string(block.name.range)));
+            field.isValid = false;
+            return;
+        }
+        if (block.is(Block::Kind::CompositeType)) {
+            for (const Attribute &attribute : field.attributes) {
+                const QByteArrayView name = text(attribute.name.range);
+                if (name == "relation" || name == "unique" || name == "id")
+                    report(field.range, QStringLiteral("Defining `@%1` attribute for a field in a "
+                                                       "composite type is not allowed.")
+                                            .arg(QString::fromUtf8(name)));
+            }
+        }
+    }
+
+    static QString legacyTypeMessage(FieldType::Legacy legacy)
+    {
+        switch (legacy) {
+        case FieldType::Legacy::RequiredBang:
+            return QStringLiteral("Fields are required by default, `!` is no longer required.");
+        case FieldType::Legacy::BracketList:
+            return QStringLiteral("To specify a list, please use `Type[]` instead of `[Type]`.");
+        case FieldType::Legacy::OptionalList:
+            return QStringLiteral(
+                "Optional lists are not supported. Use either `Type[]` or `Type?`.");
+        case FieldType::Legacy::None:
+            break;
+        }
+        return {};
+    }
+
+    // psl's parse_composite_type rejects block attributes while parsing.
+    void reportCompositeTypeAttribute(const Attribute &attribute)
+    {
+        const QByteArrayView name = text(attribute.name.range);
+        const char *message = "A composite type cannot have block-level attributes.";
+        if (name == "map")
+            message = "The name of a composite type is not persisted in the database, therefore "
+                      "it does not need a mapped database name.";
+        else if (name == "unique")
+            message = "A unique constraint should be defined in the model containing the embed.";
+        else if (name == "index")
+            message = "An index should be defined in the model containing the embed.";
+        else if (name == "fulltext")
+            message = "A fulltext index should be defined in the model containing the embed.";
+        else if (name == "id")
+            message = "A composite type cannot define an id.";
+        SourceRange range = attribute.range;
+        if (attribute.trailingComment)
+            range.end = attribute.trailingComment->range.end;
+        report(range, QString::fromLatin1(message));
+    }
+
+    // ---- documentation --------------------------------------------------------------------
+
+    std::optional<QString> documentation(const Comment &comment) const
+    {
+        switch (comment.kind) {
+        case Comment::Kind::Line:
+            return std::nullopt;
+        case Comment::Kind::Doc:
+            return trimmedStart(m_source.string(comment.content()));
+        case Comment::Kind::Block:
+            return m_source.string(comment.content()).trimmed();
+        }
+        return std::nullopt;
+    }
+
+    std::optional<QString> documentation(const CommentGroup &group) const
+    {
+        QStringList lines;
+        for (const Comment &comment : group.comments) {
+            if (std::optional<QString> line = documentation(comment))
+                lines.append(*line);
+        }
+        if (lines.isEmpty())
+            return std::nullopt;
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    std::optional<QString> documentation(const std::optional<Comment> &comment) const
+    {
+        return comment ? documentation(*comment) : std::nullopt;
+    }
+
+    // ---- top level: schema ----------------------------------------------------------------
+
+    // schema = (model_declaration | enum_declaration | config_block | type_alias
+    //           | arbitrary_block | comment_block | empty_lines | CATCH_ALL)*
+    void parseSchema()
+    {
+        while (!at(TokenKind::EndOfFile)) {
+            if (at(TokenKind::Newline)) {
+                m_tree.items.push_back({TopItem::Kind::EmptyLines, -1, parseEmptyLines()});
+            } else if (atComment()) {
+                const int index = int(m_tree.commentGroups.size());
+                m_tree.commentGroups.push_back(parseCommentGroup());
+                m_tree.items.push_back(
+                    {TopItem::Kind::Comments, index, m_tree.commentGroups.back().range});
+            } else if (!(atName() && (parseBlock() || parseTypeAlias() || parseArbitraryBlock()))) {
+                parseInvalidTopLine();
+            }
+        }
+    }
+
+    // CATCH_ALL = (!NEWLINE ~ ANY)+ ~ NEWLINE?
+    void parseInvalidTopLine()
+    {
+        const SourceRange line = skipLine();
+        m_tree.items.push_back({TopItem::Kind::Invalid, -1, line});
+        report(line, QStringLiteral("This line is invalid. It does not start with any known Prisma "
+                                    "schema keyword."));
+    }
+
+    // From the current token to the end of its line, raw, then the line break.
+    SourceRange skipLine()
+    {
+        const SourceRange line{m_token.start, lineBreakFrom(m_token.start)};
+        skipFrom(m_token, line.end);
+        if (at(TokenKind::Newline))
+            take();
+        return line;
+    }
+
+    // The block keyword the current word starts with. pest matches keywords as literals, so
+    // `modelUser {` is `model User {` to Prisma, and to us.
+    const BlockKeyword *keywordPrefix() const
+    {
+        const QByteArrayView word = text(m_token);
+        for (const BlockKeyword &keyword : blockKeywords) {
+            if (word.startsWith(keyword.text))
+                return &keyword;
+        }
+        return nullptr;
+    }
+
+    // KEYWORD ~ identifier: the name after the keyword, or glued to it. On success the
+    // keyword and the name have been taken.
+    std::optional<SourceRange> parseKeywordAndName(const BlockKeyword &keyword)
+    {
+        const Token word = m_token;
+        if (word.length() == keyword.text.size()) {
+            take();
+            if (!atName())
+                return std::nullopt;
+            return take().range();
+        }
+        const char first = text(word).at(keyword.text.size());
+        if (first == '_' || first == '-') // not an identifier's first character
+            return std::nullopt;
+        take();
+        return SourceRange{word.start + int(keyword.text.size()), word.end};
+    }
+
+    // model_declaration / enum_declaration / config_block =
+    //     KEYWORD ~ identifier ~ BLOCK_OPEN ~ *_contents ~ BLOCK_CLOSE
+    bool parseBlock()
+    {
+        const BlockKeyword *keyword = keywordPrefix();
+        if (!keyword)
+            return false;
+        const Mark begin = mark();
+        Block block;
+        block.kind = keyword->kind;
+        block.keyword = {m_token.start, m_token.start + int(keyword->text.size())};
+        const std::optional<SourceRange> name = parseKeywordAndName(*keyword);
+        if (name)
+            block.name.range = *name;
+        if (!name || !at(TokenKind::LeftBrace) || !parseBlockOpen(block) || !parseBody(block)) {
+            reset(begin);
+            return false;
+        }
+        const Token close = take();
+        block.closeBrace = close.range();
+        block.body.end = close.start;
+        block.range = {block.keyword.start, close.end};
+        if (!m_tree.items.empty() && m_tree.items.back().kind == TopItem::Kind::Comments) {
+            block.leadingComments = m_tree.items.back().index;
+            block.documentation = documentation(m_tree.commentGroups.at(block.leadingComments));
+        }
+        m_tree.items.push_back({TopItem::Kind::Block, int(m_tree.blocks.size()), block.range});
+        m_tree.blocks.push_back(std::move(block));
+        return true;
+    }
+
+    // BLOCK_OPEN = "{" ~ (!NEWLINE ~ ANY)* ~ NEWLINE: whatever follows `{` on its line is
+    // skipped, as Prisma does (`model A { // comment` is fine).
+    bool parseBlockOpen(Block &block)
+    {
+        const Token brace = m_token;
+        const int lineEnd = lineBreakFrom(brace.end);
+        if (lineEnd >= m_source.size())
+            return false;
+        block.openBrace = brace.range();
+        skipFrom(brace, lineEnd);
+        block.body.start = take().end; // the line break
+        return true;
+    }
+
+    // type_alias = TYPE_KEYWORD ~ identifier ~ "=" ~ base_type ~ field_attribute*, an error.
+    bool parseTypeAlias()
+    {
+        const BlockKeyword *keyword = keywordPrefix();
+        if (!keyword || keyword->kind != Block::Kind::CompositeType)
+            return false;
+        const Mark begin = mark();
+        const int start = m_token.start;
+        FieldType type;
+        if (!parseKeywordAndName(*keyword) || !at(TokenKind::Equals)) {
+            reset(begin);
+            return false;
+        }
+        take();
+        if (!parseBaseType(type)) {
+            reset(begin);
+            return false;
+        }
+        parseFieldAttributes();
+        const SourceRange range{start, m_previousEnd};
+        m_tree.items.push_back({TopItem::Kind::TypeAlias, -1, range});
+        report(range, QStringLiteral("Invalid type definition. Please check the documentation in "
+                                     "https://pris.ly/d/composite-types"));
+        return true;
+    }
+
+    // arbitrary_block = identifier ~ BLOCK_OPEN ~ ((!BLOCK_CLOSE ~ ANY) | NEWLINE)* ~ BLOCK_CLOSE
+    // Everything up to the first `}` character, wherever it is.
+    bool parseArbitraryBlock()
+    {
+        const Mark begin = mark();
+        const Token name = take();
+        if (!at(TokenKind::LeftBrace)) {
+            reset(begin);
+            return false;
+        }
+        const Token brace = m_token;
+        const int lineEnd = lineBreakFrom(brace.end);
+        const int close = lineEnd < m_source.size() ? closeBraceFrom(lineEnd) : -1;
+        if (close < 0) {
+            reset(begin);
+            return false;
+        }
+        skipFrom(brace, close + 1);
+        const SourceRange range{name.start, close + 1};
+        m_tree.items.push_back({TopItem::Kind::InvalidBlock, -1, range});
+        report(range, QStringLiteral("This block is invalid. It does not start with any known "
+                                     "Prisma schema keyword. Valid keywords include 'model', "
+                                     "'enum', 'type', 'datasource' and 'generator'."));
+        return true;
+    }
+
+    // ---- block bodies ---------------------------------------------------------------------
+
+    // *_contents = (line item | comment_block | empty_lines | BLOCK_LEVEL_CATCH_ALL)*, up to
+    // the `}` that closes the block. False when the file ends first: then the block is no
+    // block at all for Prisma.
+    //
+    // From a given item start, the body rule always reads the same way, so the item starts of
+    // a body that ran into the end of the file are remembered: a later attempt that reaches
+    // one fails at once. This keeps files full of unclosed blocks linear.
+    bool parseBody(Block &block)
+    {
+        const Body body = bodyOf(block.kind);
+        std::unordered_set<int> &unclosed = m_unclosedFrom[int(body)];
+        m_visited.clear();
+        int pendingComments = -1; // the comment group the next field or value documents
+
+        while (!at(TokenKind::RightBrace)) {
+            const int start = m_token.start;
+            if (at(TokenKind::EndOfFile) || unclosed.count(start)) {
+                unclosed.insert(m_visited.cbegin(), m_visited.cend());
+                return false;
+            }
+            m_visited.push_back(start);
+
+            if (at(TokenKind::Newline)) {
+                block.members.push_back({BlockMember::Kind::EmptyLines, -1, parseEmptyLines()});
+            } else if (atComment()) {
+                pendingComments = int(block.commentGroups.size());
+                block.commentGroups.push_back(parseCommentGroup());
+                block.members.push_back({BlockMember::Kind::Comments, pendingComments,
+                                         block.commentGroups.back().range});
+            } else if (!parseBodyLine(block, body, pendingComments)) {
+                const SourceRange line = skipLine();
+                block.members.push_back({BlockMember::Kind::Invalid, -1, line});
+                report(line, invalidLineMessage(block.kind));
+            }
+        }
+        return true;
+    }
+
+    std::optional<QString> takeDocumentation(const Block &block, int &pendingComments,
+                                             const std::optional<Comment> &trailing) const
+    {
+        std::optional<QString> above;
+        if (pendingComments >= 0)
+            above = documentation(block.commentGroups.at(pendingComments));
+        pendingComments = -1;
+        return joinedDocumentation(std::move(above), documentation(trailing));
+    }
+
+    bool parseBodyLine(Block &block, Body body, int &pendingComments)
+    {
+        if (body != Body::Config && at(TokenKind::AtAt)) {
+            std::optional<Attribute> attribute = parseBlockAttributeLine();
+            if (!attribute)
+                return false;
+            reportStrings(*attribute);
+            if (block.is(Block::Kind::CompositeType))
+                reportCompositeTypeAttribute(*attribute);
+            block.members.push_back(
+                {BlockMember::Kind::Attribute, int(block.attributes.size()), attribute->range});
+            block.attributes.push_back(std::move(*attribute));
+            return true;
+        }
+        if (!atName())
+            return false;
+
+        switch (body) {
+        case Body::Fields: {
+            std::optional<Field> field = parseFieldLine();
+            if (!field)
+                return false;
+            field->documentation =
+                takeDocumentation(block, pendingComments, field->trailingComment);
+            reportField(*field, block);
+            block.members.push_back(
+                {BlockMember::Kind::Field, int(block.fields.size()), field->range});
+            block.fields.push_back(std::move(*field));
+            return true;
+        }
+        case Body::EnumValues: {
+            std::optional<EnumValue> value = parseEnumValueLine();
+            if (!value)
+                return false;
+            value->documentation =
+                takeDocumentation(block, pendingComments, value->trailingComment);
+            reportStrings(value->attributes);
+            block.members.push_back(
+                {BlockMember::Kind::EnumValue, int(block.values.size()), value->range});
+            block.values.push_back(std::move(*value));
+            return true;
+        }
+        case Body::Config: {
+            std::optional<ConfigProperty> property = parsePropertyLine();
+            if (!property)
+                return false;
+            if (property->value)
+                reportStrings(*property->value);
+            block.members.push_back(
+                {BlockMember::Kind::Property, int(block.properties.size()), property->range});
+            block.properties.push_back(std::move(*property));
+            return true;
+        }
+        }
+        return false;
+    }
+
+    // comment_block = ((doc_comment | comment | multi_line_comment) ~ NEWLINE?)+
+    CommentGroup parseCommentGroup()
+    {
+        CommentGroup group;
+        group.range = {m_token.start, m_token.end};
+        while (atComment()) {
+            group.comments.push_back(parseComment());
+            group.range.end = m_previousEnd;
+            if (at(TokenKind::Newline))
+                take();
+        }
+        return group;
+    }
+
+    Comment parseComment()
+    {
+        const Token token = take();
+        Comment comment;
+        comment.range = token.range();
+        comment.kind = token.is(TokenKind::Comment)      ? Comment::Kind::Line
+                       : token.is(TokenKind::DocComment) ? Comment::Kind::Doc
+                                                         : Comment::Kind::Block;
+        return comment;
+    }
+
+    // trailing_comment = doc_comment | comment | multi_line_comment
+    std::optional<Comment> parseTrailingComment()
+    {
+        if (!atComment())
+            return std::nullopt;
+        return parseComment();
+    }
+
+    // empty_lines = (WHITESPACE* ~ NEWLINE)+
+    SourceRange parseEmptyLines()
+    {
+        SourceRange range{m_token.start, m_token.end};
+        while (at(TokenKind::Newline))
+            range.end = take().end;
+        return range;
+    }
+
+    // ---- lines ----------------------------------------------------------------------------
+
+    // The NEWLINE that ends a line item; on success the item's end is m_previousEnd before it.
+    bool takeNewline(SourceRange &itemRange)
+    {
+        if (!at(TokenKind::Newline))
+            return false;
+        itemRange.end = m_previousEnd;
+        take();
+        return true;
+    }
+
+    // field_declaration = identifier ~ LEGACY_COLON? ~ field_type? ~ field_attribute*
+    //                     ~ trailing_comment? ~ NEWLINE
+    std::optional<Field> parseFieldLine()
+    {
+        const Mark begin = mark();
+        Field field;
+        field.name.range = take().range();
+        field.range = field.name.range;
+        if (at(TokenKind::Colon))
+            field.legacyColon = take().range();
+        field.type = parseFieldType();
+        field.attributes = parseFieldAttributes();
+        field.trailingComment = parseTrailingComment();
+        if (!takeNewline(field.range)) {
+            reset(begin);
+            return std::nullopt;
+        }
+        return field;
+    }
+
+    // enum_value_declaration = identifier ~ field_attribute* ~ trailing_comment? ~ NEWLINE
+    std::optional<EnumValue> parseEnumValueLine()
+    {
+        const Mark begin = mark();
+        EnumValue value;
+        value.name.range = take().range();
+        value.range = value.name.range;
+        value.attributes = parseFieldAttributes();
+        value.trailingComment = parseTrailingComment();
+        if (!takeNewline(value.range)) {
+            reset(begin);
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    // key_value ~ NEWLINE, key_value = identifier ~ "=" ~ expression? ~ trailing_comment?
+    std::optional<ConfigProperty> parsePropertyLine()
+    {
+        const Mark begin = mark();
+        ConfigProperty property;
+        property.name.range = take().range();
+        property.range = property.name.range;
+        if (!at(TokenKind::Equals)) {
+            reset(begin);
+            return std::nullopt;
+        }
+        take();
+        property.value = parseExpression(0);
+        property.trailingComment = parseTrailingComment();
+        if (!takeNewline(property.range)) {
+            reset(begin);
+            return std::nullopt;
+        }
+        return property;
+    }
+
+    // block_attribute ~ NEWLINE, block_attribute = "@@" ~ path ~ arguments_list?
+    //                                               ~ trailing_comment?
+    std::optional<Attribute> parseBlockAttributeLine()
+    {
+        const Mark begin = mark();
+        std::optional<Attribute> attribute = parseAttribute();
+        if (attribute) {
+            attribute->trailingComment = parseTrailingComment();
+            SourceRange range = attribute->range;
+            if (takeNewline(range))
+                return attribute;
+        }
+        reset(begin);
+        return std::nullopt;
+    }
+
+    // field_attribute*
+    std::vector<Attribute> parseFieldAttributes()
+    {
+        std::vector<Attribute> attributes;
+        while (at(TokenKind::At)) {
+            std::optional<Attribute> attribute = parseAttribute();
+            if (!attribute)
+                break;
+            attributes.push_back(std::move(*attribute));
+        }
+        return attributes;
+    }
+
+    // field_attribute = "@" ~ path ~ arguments_list?, and the same after "@@"
+    std::optional<Attribute> parseAttribute()
+    {
+        const Mark begin = mark();
+        Attribute attribute;
+        attribute.isBlockAttribute = at(TokenKind::AtAt);
+        const Token sigil = take();
+        const std::optional<SourceRange> name = parsePath();
+        if (!name) {
+            reset(begin);
+            return std::nullopt;
+        }
+        attribute.name.range = *name;
+        attribute.range = {sigil.start, name->end};
+        if (at(TokenKind::LeftParen)) {
+            attribute.arguments = parseArguments(0);
+            if (attribute.arguments)
+                attribute.range.end = attribute.arguments->range.end;
+        }
+        return attribute;
+    }
+
+    // field_type = unsupported_optional_list_type | list_type | optional_type
+    //            | legacy_required_type | legacy_list_type | base_type
+    std::optional<FieldType> parseFieldType()
+    {
+        FieldType type;
+        type.range.start = m_token.start;
+        if (at(TokenKind::LeftBracket)) { // legacy_list_type = "[" ~ base_type ~ "]"
+            const Mark begin = mark();
+            take();
+            if (!parseBaseType(type) || !at(TokenKind::RightBracket)) {
+                reset(begin);
+                return std::nullopt;
+            }
+            type.range.end = take().end;
+            type.arity = FieldType::Arity::List;
+            type.legacy = FieldType::Legacy::BracketList;
+            return type;
+        }
+        if (!parseBaseType(type))
+            return std::nullopt;
+        type.range.end = type.base.end;
+        if (at(TokenKind::LeftBracket)) { // the literal "[]", no space inside
+            const Token next = peekNext();
+            if (next.is(TokenKind::RightBracket) && next.start == m_token.end) {
+                take();
+                type.range.end = take().end;
+                type.arity = FieldType::Arity::List;
+                if (at(TokenKind::Question)) {
+                    type.range.end = take().end;
+                    type.legacy = FieldType::Legacy::OptionalList;
+                }
+            }
+        } else if (at(TokenKind::Question)) {
+            type.range.end = take().end;
+            type.arity = FieldType::Arity::Optional;
+        } else if (at(TokenKind::Bang)) {
+            type.range.end = take().end;
+            type.legacy = FieldType::Legacy::RequiredBang;
+        }
+        return type;
+    }
+
+    // base_type = unsupported_type | identifier, unsupported_type = "Unsupported(" ~
+    // string_literal ~ ")"
+    bool parseBaseType(FieldType &type)
+    {
+        if (!atName())
+            return false;
+        if (text(m_token) == "Unsupported") {
+            const Token next = peekNext();
+            if (next.is(TokenKind::LeftParen) && next.start == m_token.end) {
+                const Mark begin = mark();
+                const Token word = take();
+                take();
+                if (isWellFormedString(m_token)) {
+                    const Token literal = take();
+                    if (at(TokenKind::RightParen)) {
+                        type.name.range = word.range();
+                        type.base = {word.start, take().end};
+                        type.unsupportedValue = literal.range();
+                        return true;
+                    }
+                }
+                reset(begin);
+            }
+        }
+        type.name.range = take().range();
+        type.base = type.name.range;
+        return true;
+    }
+
+    // path = identifier ~ ("." ~ path?)*, atomic: no spaces inside
+    std::optional<SourceRange> parsePath()
+    {
+        if (!atPathSegment())
+            return std::nullopt;
+        SourceRange path = take().range();
+        while (at(TokenKind::Dot) && adjacent()) {
+            path.end = take().end;
+            if (atPathSegment() && adjacent())
+                path.end = take().end;
+        }
+        return path;
+    }
+
+    // arguments_list = "(" ~ (argument ~ ("," ~ argument)*)? ~ trailing_comma? ~ ")"
+    std::optional<ArgumentList> parseArguments(int depth)
+    {
+        if (depth > maxNesting)
+            return std::nullopt;
+        const Mark begin = mark();
+        ArgumentList list;
+        list.range.start = take().start;
+        if (std::optional<Argument> first = parseArgument(depth)) {
+            list.arguments.push_back(std::move(*first));
+            while (at(TokenKind::Comma)) {
+                const Mark beforeComma = mark();
+                take();
+                std::optional<Argument> next = parseArgument(depth);
+                if (!next) {
+                    reset(beforeComma);
+                    break;
+                }
+                list.arguments.push_back(std::move(*next));
+            }
+        }
+        if (at(TokenKind::Comma))
+            list.trailingComma = take().range();
+        if (!at(TokenKind::RightParen)) {
+            reset(begin);
+            return std::nullopt;
+        }
+        list.range.end = take().end;
+        return list;
+    }
+
+    // argument = named_argument | empty_argument | expression
+    std::optional<Argument> parseArgument(int depth)
+    {
+        Argument argument;
+        if (atName() && peekNext().is(TokenKind::Colon)) {
+            const Token name = take();
+            take();
+            argument.name = Identifier{name.range()};
+            argument.range = {name.start, m_previousEnd};
+            argument.value = parseExpression(depth);
+            if (argument.value)
+                argument.range.end = argument.value->range.end;
+            return argument;
+        }
+        argument.value = parseExpression(depth);
+        if (!argument.value)
+            return std::nullopt;
+        argument.range = argument.value->range;
+        return argument;
+    }
+
+    // expression = function_call | array_expression | numeric_literal | string_literal | path
+    std::optional<Expression> parseExpression(int depth)
+    {
+        if (depth > maxNesting)
+            return std::nullopt;
+        Expression expression;
+        if (at(TokenKind::LeftBracket))
+            return parseArray(depth);
+        if (at(TokenKind::String)) {
+            if (!isWellFormedString(m_token))
+                return std::nullopt;
+            expression.kind = Expression::Kind::String;
+            expression.range = take().range();
+            return expression;
+        }
+        if (at(TokenKind::Number) && text(m_token).front() == '-') {
+            expression.kind = Expression::Kind::Number;
+            expression.range = take().range();
+            return expression;
+        }
+        if (!atPathSegment())
+            return std::nullopt;
+
+        const Mark begin = mark();
+        const Token first = m_token;
+        const SourceRange path = *parsePath();
+        if (at(TokenKind::LeftParen)) { // function_call = path ~ arguments_list
+            std::optional<ArgumentList> arguments = parseArguments(depth + 1);
+            if (!arguments) {
+                reset(begin);
+                return std::nullopt;
+            }
+            expression.kind = Expression::Kind::Function;
+            expression.name.range = path;
+            expression.range = {path.start, arguments->range.end};
+            expression.arguments = std::move(*arguments);
+            return expression;
+        }
+        // numeric_literal comes before path: `123abc` is the number 123 and then garbage.
+        if (isAsciiDigit(text(first).front())) {
+            if (!first.is(TokenKind::Number) || path != first.range()) {
+                reset(begin);
+                return std::nullopt;
+            }
+            expression.kind = Expression::Kind::Number;
+        } else {
+            const QByteArrayView name = text(path);
+            expression.kind = (name == "true" || name == "false") ? Expression::Kind::Boolean
+                                                                  : Expression::Kind::Constant;
+        }
+        expression.range = path;
+        return expression;
+    }
+
+    // array_expression = "[" ~ (expression ~ ("," ~ expression)*)? ~ "]"
+    std::optional<Expression> parseArray(int depth)
+    {
+        const Mark begin = mark();
+        Expression array;
+        array.kind = Expression::Kind::Array;
+        array.range.start = take().start;
+        if (std::optional<Expression> first = parseExpression(depth + 1)) {
+            array.elements.push_back(std::move(*first));
+            while (at(TokenKind::Comma)) {
+                const Mark beforeComma = mark();
+                take();
+                std::optional<Expression> next = parseExpression(depth + 1);
+                if (!next) {
+                    reset(beforeComma);
+                    break;
+                }
+                array.elements.push_back(std::move(*next));
+            }
+        }
+        if (!at(TokenKind::RightBracket)) {
+            reset(begin);
+            return std::nullopt;
+        }
+        array.range.end = take().end;
+        return array;
+    }
+
+    SourceFile m_source;
+    Lexer m_lexer;
+    Token m_token;
+    int m_previousEnd = 0;
+    SyntaxTree m_tree;
+    QList<Diagnostic> m_diagnostics;
+
+    std::unordered_set<int> m_unclosedFrom[3]; // per Body: item starts that run into the end
+    std::vector<int> m_visited;                // item starts of the body being parsed
+    int m_braceSearchFrom = -1;
+    int m_braceSearchFound = -1;
+};
+
+} // namespace
+
+ParsedFile Parser::parse(SourceFile source)
+{
+    return SchemaParser(std::move(source)).run();
+}
+
+} // namespace gh::prisma

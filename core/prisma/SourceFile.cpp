@@ -1,0 +1,106 @@
+#include "core/prisma/SourceFile.h"
+
+#include "core/prisma/Utf8.h"
+
+#include <QFile>
+#include <algorithm>
+
+namespace gh::prisma {
+
+SourceFile::SourceFile(QString path, QByteArray content)
+    : m_path(std::move(path))
+    , m_content(std::move(content))
+{
+    const char *const begin = m_content.constData();
+    const char *const end = begin + m_content.size();
+    int utf16 = 0;
+    for (const char *p = begin; p < end;) {
+        const auto byte = static_cast<unsigned char>(*p);
+        if (byte == '\n' || byte == '\r') {
+            const int breakLength = (byte == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+            p += breakLength;
+            utf16 += breakLength;
+            m_lineStarts.append(int(p - begin));
+            m_lineUtf16Starts.append(utf16);
+        } else if (byte < 0x80) {
+            ++p;
+            ++utf16;
+        } else {
+            const utf8::Step step = utf8::decode(p, end);
+            p += step.bytes;
+            utf16 += step.utf16Units;
+        }
+    }
+}
+
+Result<SourceFile> SourceFile::read(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return Error(Error::Code::FileNotFound,
+                     QStringLiteral("The schema file %1 does not exist.").arg(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(Error::Code::FileUnreadable,
+                     QStringLiteral("The schema file %1 cannot be read.").arg(path),
+                     file.errorString());
+    return SourceFile(path, file.readAll());
+}
+
+QByteArrayView SourceFile::text(SourceRange range) const
+{
+    const int start = std::clamp(range.start, 0, size());
+    const int end = std::clamp(range.end, start, size());
+    return QByteArrayView(m_content.constData() + start, end - start);
+}
+
+QString SourceFile::string(SourceRange range) const
+{
+    const QByteArrayView bytes = text(range);
+    return QString::fromUtf8(bytes.data(), bytes.size());
+}
+
+int SourceFile::lineStart(int line) const
+{
+    return m_lineStarts.at(std::clamp(line, 1, lineCount()) - 1);
+}
+
+int SourceFile::lineEnd(int line) const
+{
+    if (line >= lineCount())
+        return size();
+    int end = m_lineStarts.at(std::max(line, 1)); // start of the next line
+    const char *data = m_content.constData();
+    if (end > 0 && data[end - 1] == '\n')
+        --end;
+    if (end > 0 && data[end - 1] == '\r')
+        --end;
+    return end;
+}
+
+int SourceFile::lineAt(int offset) const
+{
+    const auto next = std::upper_bound(m_lineStarts.cbegin(), m_lineStarts.cend(), offset);
+    return int(next - m_lineStarts.cbegin());
+}
+
+SourcePosition SourceFile::position(int offset) const
+{
+    offset = std::clamp(offset, 0, size());
+    const int line = lineAt(offset);
+    SourcePosition position;
+    position.offset = offset;
+    position.line = line;
+    position.utf16Offset = m_lineUtf16Starts.at(line - 1);
+
+    const char *const end = m_content.constData() + offset;
+    const char *p = m_content.constData() + m_lineStarts.at(line - 1);
+    while (p < end) {
+        const utf8::Step step = utf8::decode(p, m_content.constData() + size());
+        p += step.bytes;
+        position.utf16Offset += step.utf16Units;
+        ++position.column;
+    }
+    return position;
+}
+
+} // namespace gh::prisma
