@@ -1,0 +1,71 @@
+// gatehouse-cli: the command-line twin of the Gatehouse window.
+
+#include "app/cli/CliContext.h"
+#include "app/cli/DemoCommand.h"
+#include "app/cli/UsersCommand.h"
+#include "core/common/Version.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+using namespace gh::cli;
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(CliContext &, const QStringList &);
+};
+
+const Command kCommands[] = {
+    {"users", "users list                     List users", runUsersCommand},
+    {"demo", "demo create [DIR]              Create the demo project", runDemoCommand},
+};
+
+void printUsage(QTextStream &out)
+{
+    out << "Usage: gatehouse-cli <command> [options]\n\nCommands:\n";
+    for (const Command &command : kCommands)
+        out << "  " << command.summary << "\n";
+    out << "\nGlobal options:\n  --version   Print the version\n  --help      Print this help\n"
+        << "\nRun 'gatehouse-cli <command> <action> --help' for a command's options.\n";
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QCoreApplication::setOrganizationName(QStringLiteral("gatehouse"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(gh::kVersion));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    CliContext context{out, err, QProcessEnvironment::systemEnvironment(), QDir::currentPath(),
+                       isatty(STDIN_FILENO) != 0};
+
+    const QStringList arguments = app.arguments().mid(1);
+    const QString first = arguments.value(0);
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        out << "gatehouse-cli " << gh::kVersion << "\n";
+        return ExitOk;
+    }
+    if (first.isEmpty() || first == QLatin1String("--help") || first == QLatin1String("-h")
+        || first == QLatin1String("help")) {
+        printUsage(first.isEmpty() ? err : out);
+        return first.isEmpty() ? ExitUsage : ExitOk;
+    }
+    for (const Command &command : kCommands) {
+        if (first == QLatin1String(command.name))
+            return command.run(context, arguments.mid(1));
+    }
+    err << "gatehouse-cli: unknown command '" << first << "'\n\n";
+    printUsage(err);
+    return ExitUsage;
+}

@@ -1,0 +1,76 @@
+// gatehouse: the desktop application.
+
+#include "app/gui/ScreenshotRunner.h"
+#include "core/auth/DemoProject.h"
+#include "core/common/Version.h"
+#include "core/url/UrlRedaction.h"
+#include "ui/window/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
+    QApplication::setOrganizationName(QStringLiteral("gatehouse"));
+    QApplication::setApplicationVersion(QString::fromLatin1(gh::kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Inspect and manage the Auth.js data of a Prisma project."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("demo"), QStringLiteral("Open the demo project (created on first use).")});
+    parser.addOption({QStringLiteral("url"), QStringLiteral("Database URL (default: DATABASE_URL, .env, the schema)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("schema"), QStringLiteral("Prisma schema file or folder."),
+                      QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("Render the window once data is loaded, save it as a PNG and exit."),
+                      QStringLiteral("FILE.png")});
+    parser.addOption({QStringLiteral("view"),
+                      QStringLiteral("The view to show: %1.").arg(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))),
+                      QStringLiteral("NAME")});
+    if (!parser.parse(app.arguments())) {
+        std::fprintf(stderr, "gatehouse: %s\n", qPrintable(gh::redactDatabaseUrl(parser.errorText())));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("gatehouse %s\n", gh::kVersion);
+        return 0;
+    }
+
+    gh::ui::MainWindow window;
+    const QString view = parser.value(QStringLiteral("view"));
+    if (!view.isEmpty() && !window.showView(view)) {
+        std::fprintf(stderr, "gatehouse: unknown view '%s' (expected one of: %s)\n", qPrintable(view),
+                     qPrintable(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))));
+        return 2;
+    }
+
+    std::unique_ptr<gh::ScreenshotRunner> screenshot;
+    if (parser.isSet(QStringLiteral("screenshot")))
+        screenshot = std::make_unique<gh::ScreenshotRunner>(&window, parser.value(QStringLiteral("screenshot")));
+
+    window.show();
+    if (parser.isSet(QStringLiteral("demo"))) {
+        window.openDemo(gh::DemoProject::defaultDirectory());
+    } else {
+        gh::ProjectOptions options;
+        options.urlOverride = parser.value(QStringLiteral("url"));
+        options.schemaOverride = parser.value(QStringLiteral("schema"));
+        options.workingDirectory = QDir::currentPath();
+        options.environment = QProcessEnvironment::systemEnvironment();
+        window.openProject(options);
+    }
+    return app.exec();
+}

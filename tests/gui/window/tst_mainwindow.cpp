@@ -1,0 +1,123 @@
+// The main window driven offscreen: it opens a database off the GUI thread, shows the users,
+// and explains what is wrong when it cannot.
+
+#include "core/url/ProjectResolver.h"
+#include "ui/inspector/RecordTableModel.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/MessagePanel.h"
+
+#include <QLabel>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTableView>
+#include <QtTest>
+
+using namespace gh;
+using namespace gh::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    static bool waitForLoad(MainWindow &window, bool *ok)
+    {
+        QSignalSpy spy(&window, &MainWindow::loadFinished);
+        if (!spy.wait(60000))
+            return false;
+        *ok = spy.first().first().toBool();
+        return true;
+    }
+
+    static QString statusText(MainWindow &window)
+    {
+        QStringList texts;
+        const auto labels = window.statusBar()->findChildren<QLabel *>();
+        for (const QLabel *label : labels)
+            texts << label->text();
+        return texts.join(QLatin1Char('|'));
+    }
+
+private Q_SLOTS:
+    void showsTheDemoUsers()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window;
+        window.show();
+        window.openDemo(dir.filePath(QStringLiteral("demo")));
+        QVERIFY(window.isLoading());
+        bool ok = false;
+        QVERIFY(waitForLoad(window, &ok));
+        QVERIFY(ok);
+
+        auto *table = window.findChild<QTableView *>();
+        QVERIFY(table);
+        QVERIFY(table->isVisible());
+        QCOMPARE(table->model(), window.usersModel());
+        QVERIFY(table->model()->rowCount() >= 200);
+
+        QStringList headers;
+        for (int c = 0; c < table->model()->columnCount(); ++c)
+            headers << table->model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(headers.contains(QLatin1String("email")), qPrintable(headers.join(QLatin1Char(','))));
+        const int emailColumn = int(headers.indexOf(QLatin1String("email")));
+        QVERIFY(table->model()->index(0, emailColumn).data().toString().contains(QLatin1Char('@')));
+
+        const QString status = statusText(window);
+        QVERIFY2(status.contains(QLatin1String("dev.db")), qPrintable(status));
+        QVERIFY2(status.contains(QLatin1String("Users:")), qPrintable(status));
+    }
+
+    void explainsANonAuthJsDatabase()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("shop.db"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("CREATE TABLE orders (id INTEGER PRIMARY KEY)"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+
+        MainWindow window;
+        window.show();
+        ProjectOptions options;
+        options.urlOverride = QStringLiteral("file:") + path;
+        options.workingDirectory = dir.path();
+        options.environment = QProcessEnvironment();
+        window.openProject(options);
+        bool ok = true;
+        QVERIFY(waitForLoad(window, &ok));
+        QVERIFY(!ok);
+        auto *panel = window.findChild<MessagePanel *>();
+        QVERIFY(panel && panel->isVisible());
+        QCOMPARE(panel->title(), QStringLiteral("Not an Auth.js database"));
+        QVERIFY2(panel->message().contains(QLatin1String("\"User\"")), qPrintable(panel->message()));
+    }
+
+    void explainsAMissingFileWithoutCreatingIt()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        ProjectOptions options;
+        options.urlOverride = QStringLiteral("file:") + dir.filePath(QStringLiteral("typo.db"));
+        options.workingDirectory = dir.path();
+        options.environment = QProcessEnvironment();
+        window.openProject(options);
+        bool ok = true;
+        QVERIFY(waitForLoad(window, &ok));
+        QVERIFY(!ok);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("typo.db"))));
+        auto *panel = window.findChild<MessagePanel *>();
+        QVERIFY(panel->message().contains(QLatin1String("typo.db")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

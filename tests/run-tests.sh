@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs, builds, starts a throwaway
+# PostgreSQL (and PgBouncer in transaction mode in front of it) on 127.0.0.1, runs every CTest
+# test, and stops the servers even when tests fail.
+#
+#   tests/run-tests.sh [ctest arguments...]      e.g. tests/run-tests.sh -L unit
+#
+# Environment: BUILD_DIR (default: build), JOBS (default: number of cores).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${BUILD_DIR:-$root/build}"
+jobs="${JOBS:-$(nproc)}"
+
+"$root/packaging/install-deps.sh"
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build" -j "$jobs"
+
+# --- A throwaway PostgreSQL ---------------------------------------------------------------------
+pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+scratch="$(mktemp -d /tmp/gatehouse-tests.XXXXXX)"
+chmod 755 "$scratch"
+as_postgres=()
+if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$scratch"
+    as_postgres=(runuser -u postgres --)
+fi
+
+free_port() {
+    local port
+    for port in $(seq "$1" $(($1 + 200))); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    echo "no free port near $1" >&2
+    return 1
+}
+
+pgport="$(free_port 55432)"
+bouncerport="$(free_port $((pgport + 1)))"
+
+cleanup() {
+    set +e
+    if [ -f "$scratch/pgbouncer.pid" ]; then
+        kill "$(cat "$scratch/pgbouncer.pid")" 2>/dev/null
+    fi
+    if [ -d "$scratch/data" ]; then
+        "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$scratch/data" -m immediate stop >/dev/null 2>&1
+    fi
+    rm -rf "$scratch"
+}
+trap cleanup EXIT INT TERM
+
+"${as_postgres[@]}" "$pgbin/initdb" -D "$scratch/data" -U postgres -A trust -E UTF8 \
+    --locale=C.UTF-8 >"$scratch/initdb.log" 2>&1 || { cat "$scratch/initdb.log"; exit 1; }
+"${as_postgres[@]}" "$pgbin/pg_ctl" -D "$scratch/data" -l "$scratch/postgres.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $scratch -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { cat "$scratch/postgres.log"; exit 1; }
+
+# PgBouncer in transaction pooling mode, the way large deployments run it.
+cat >"$scratch/pgbouncer.ini" <<INI
+[databases]
+* = host=127.0.0.1 port=$pgport
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $bouncerport
+unix_socket_dir =
+auth_type = trust
+auth_file = $scratch/userlist.txt
+pool_mode = transaction
+max_client_conn = 200
+default_pool_size = 4
+ignore_startup_parameters = extra_float_digits,options
+logfile = $scratch/pgbouncer.log
+pidfile = $scratch/pgbouncer.pid
+INI
+echo '"postgres" ""' >"$scratch/userlist.txt"
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$scratch"/pgbouncer.ini "$scratch"/userlist.txt
+"${as_postgres[@]}" pgbouncer -d "$scratch/pgbouncer.ini"
+for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$bouncerport") 2>/dev/null && break
+    sleep 0.1
+done
+
+export GATEHOUSE_TEST_PG_URL="postgresql://postgres@127.0.0.1:$pgport/postgres"
+export GATEHOUSE_TEST_PGBOUNCER_URL="postgresql://postgres@127.0.0.1:$bouncerport/postgres?pgbouncer=true"
+echo "PostgreSQL on 127.0.0.1:$pgport, PgBouncer (transaction mode) on 127.0.0.1:$bouncerport"
+
+cd "$build"
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs" "$@"

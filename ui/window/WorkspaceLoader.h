@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/auth/AuthWorkspace.h"
+#include "core/auth/RecordPage.h"
+#include "core/common/Error.h"
+#include "core/url/ProjectResolver.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace gh::ui {
+
+/// What the window needs to show a database: the workspace, the first users, how many there are.
+struct WorkspaceSnapshot
+{
+    std::optional<AuthWorkspace> workspace;
+    RecordPage users;
+    qint64 userCount = -1;
+    Error error;
+};
+
+/// Opens a project off the GUI thread (resolution, demo creation, connection, first page) and
+/// reports back on it. A newer request supersedes an older one still running.
+class WorkspaceLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kFirstPageSize = 200;
+
+    explicit WorkspaceLoader(QObject *parent = nullptr);
+    ~WorkspaceLoader() override;
+
+    /// `demoDirectory` non-empty: create the demo project there if needed and open it.
+    void load(const ProjectOptions &options, const QString &demoDirectory = QString());
+    bool isLoading() const { return m_running > 0; }
+
+Q_SIGNALS:
+    void started();
+    void finished(const gh::ui::WorkspaceSnapshot &snapshot);
+
+private:
+    quint64 m_generation = 0;
+    int m_running = 0;
+};
+
+} // namespace gh::ui
