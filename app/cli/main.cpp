@@ -42,7 +42,6 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
-    QCoreApplication::setOrganizationName(QStringLiteral("gatehouse"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(gh::kVersion));
 
     QTextStream out(stdout);

@@ -18,7 +18,6 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("gatehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
-    QApplication::setOrganizationName(QStringLiteral("gatehouse"));
     QApplication::setApplicationVersion(QString::fromLatin1(gh::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
 
