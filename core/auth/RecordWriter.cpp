@@ -1,8 +1,8 @@
 #include "core/auth/RecordWriter.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QJsonValue>
 
 namespace gh {
@@ -100,11 +100,16 @@ void RecordWriter::write(const QVector<QVariantList> &rows)
     for (const QVariantList &row : rows) {
         switch (m_format) {
         case Format::Json: {
-            QJsonObject object;
-            for (int c = 0; c < m_fields.size(); ++c)
-                object.insert(m_fields.at(c).name, jsonValue(row.value(c), m_fields.at(c), m_secrets));
-            m_out << (m_firstJsonRow ? "\n  " : ",\n  ")
-                  << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+            // Keys in schema order (QJsonObject would sort them), values encoded by QJsonDocument.
+            QStringList members;
+            for (int c = 0; c < m_fields.size(); ++c) {
+                const QJsonArray pair{m_fields.at(c).name, jsonValue(row.value(c), m_fields.at(c), m_secrets)};
+                const QByteArray encoded = QJsonDocument(pair).toJson(QJsonDocument::Compact);
+                const int comma = encoded.indexOf("\",") + 1; // the name is a string: first `",`
+                members << QString::fromUtf8(encoded.mid(1, comma - 1)) + QLatin1Char(':')
+                               + QString::fromUtf8(encoded.mid(comma + 1, encoded.size() - comma - 2));
+            }
+            m_out << (m_firstJsonRow ? "\n  {" : ",\n  {") << members.join(QLatin1Char(',')) << "}";
             m_firstJsonRow = false;
             break;
         }

@@ -24,7 +24,7 @@ QVector<QVariantList> sessionRows()
     return {
         {QStringLiteral("5b0c3f2e-aaaa-bbbb-cccc-0123456789ab"), QStringLiteral("u1"),
          QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5, 6), Qt::UTC), 7},
-        {QStringLiteral("short"), QStringLiteral("u, \"2\""), QVariant(), QVariant()},
+        {QStringLiteral("short"), QStringLiteral("u, \"2\" \\ é"), QVariant(), QVariant()},
     };
 }
 
@@ -53,9 +53,15 @@ private Q_SLOTS:
         const QJsonObject first = doc.array().at(0).toObject();
         QCOMPARE(first.keys(), (QStringList{QStringLiteral("counter"), QStringLiteral("expires"),
                                             QStringLiteral("sessionToken"), QStringLiteral("userId")}));
+        // Keys follow the schema's field order, as Prisma Client prints records.
+        const QString text = render(RecordWriter::Format::Json);
+        QVERIFY(text.indexOf(QLatin1String("\"sessionToken\"")) < text.indexOf(QLatin1String("\"userId\"")));
+        QVERIFY(text.indexOf(QLatin1String("\"expires\"")) < text.indexOf(QLatin1String("\"counter\"")));
         QCOMPARE(first.value(QStringLiteral("expires")).toString(), QStringLiteral("2025-01-02T03:04:05.006Z"));
         QCOMPARE(first.value(QStringLiteral("counter")).toInt(), 7);
         QVERIFY(doc.array().at(1).toObject().value(QStringLiteral("expires")).isNull());
+        QCOMPARE(doc.array().at(1).toObject().value(QStringLiteral("userId")).toString(),
+                 QString::fromUtf8("u, \"2\" \\ é"));
     }
 
     void secretsAreMaskedUnlessRevealed()
@@ -72,7 +78,7 @@ private Q_SLOTS:
     {
         const QStringList lines = render(RecordWriter::Format::Csv).split(QStringLiteral("\r\n"));
         QCOMPARE(lines.at(0), QStringLiteral("sessionToken,userId,expires,counter"));
-        QVERIFY(lines.at(2).contains(QLatin1String(",\"u, \"\"2\"\"\",,")));
+        QVERIFY(lines.at(2).contains(QString::fromUtf8(",\"u, \"\"2\"\" \\ é\",,")));
     }
 
     void tableAlignsColumns()
