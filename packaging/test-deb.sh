@@ -13,7 +13,7 @@ echo "built $(basename "$deb")"
 
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
-for needed in libqt6widgets6 libpqxx libqscintilla2-qt6 libqt6sql6-sqlite; do
+for needed in libqt6widgets6 libpqxx libqt6sql6-sqlite; do
     grep -q "$needed" <<<"$depends" || { echo "missing dependency $needed" >&2; exit 1; }
 done
 
@@ -29,6 +29,11 @@ if command -v appstreamcli >/dev/null; then
     appstreamcli validate --no-net "$root/usr/share/metainfo/io.github.gatehouse.Gatehouse.metainfo.xml"
 fi
 
+# Every library the binaries need must resolve (dpkg-shlibdeps put their packages in Depends).
+if ldd "$root/usr/bin/gatehouse" "$root/usr/bin/gatehouse-cli" | grep "not found"; then
+    echo "unresolved libraries" >&2
+    exit 1
+fi
 "$root/usr/bin/gatehouse-cli" --version
 XDG_DATA_HOME="$scratch/data" QT_QPA_PLATFORM=offscreen \
     "$root/usr/bin/gatehouse" --demo --screenshot "$scratch/demo.png" 2>/dev/null
