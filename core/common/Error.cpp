@@ -19,6 +19,7 @@ QString Error::codeName(Code code)
     case Code::ConnectionFailed: return QStringLiteral("connection-failed");
     case Code::QueryFailed: return QStringLiteral("query-failed");
     case Code::NotAuthJsDatabase: return QStringLiteral("not-authjs-database");
+    case Code::NotFound: return QStringLiteral("not-found");
     case Code::ReadOnly: return QStringLiteral("read-only");
     case Code::SchemaInvalid: return QStringLiteral("schema-invalid");
     case Code::MigrationNeedsDirectConnection: return QStringLiteral("migration-needs-direct-connection");

@@ -28,6 +28,7 @@ public:
         ConnectionFailed,
         QueryFailed,
         NotAuthJsDatabase,
+        NotFound, // a record asked for by id, key or email does not exist
         ReadOnly,
         // Schema language
         SchemaInvalid,
