@@ -52,6 +52,12 @@ public:
     /// Runs a script of several statements as one unit (DDL, seeding). No parameters.
     virtual Status executeScript(const QString &sql) = 0;
 
+    /// Asks the server to cancel the statement running on this connection now, if any; that
+    /// query() then fails. The one method that may be called from another thread while the
+    /// owning thread is inside query(). False when the backend cannot interrupt (SQLite:
+    /// callers poll a CancellationToken between short statements instead).
+    virtual bool cancelRunningQuery() { return false; }
+
     /// The tables of the schema with their column names, from the database's own catalog.
     virtual Result<QHash<QString, QStringList>> tableColumns() = 0;
     /// "PostgreSQL 15.18" / "SQLite 3.40.1".
