@@ -7,11 +7,20 @@
 
 namespace gh {
 
+struct AuthQueries::Cache
+{
+};
+
 AuthQueries::AuthQueries(Database &database, AuthSchema schema)
     : m_database(&database)
     , m_schema(std::move(schema))
+    , m_cache(std::make_unique<Cache>())
 {
 }
+
+AuthQueries::~AuthQueries() = default;
+AuthQueries::AuthQueries(AuthQueries &&) noexcept = default;
+AuthQueries &AuthQueries::operator=(AuthQueries &&) noexcept = default;
 
 Result<AuthQueries> AuthQueries::open(Database &database, AuthSchema schema)
 {
