@@ -88,8 +88,15 @@ enum class PageDirection {
 struct RecordPosition
 {
     QVariantList values;
+    /// The row at this position is itself part of the page (locate() and seek() return such
+    /// positions); otherwise pages start strictly after (Forward) or before (Backward) it.
+    bool inclusive = false;
+
     bool isEmpty() const { return values.isEmpty(); }
-    bool operator==(const RecordPosition &other) const { return values == other.values; }
+    bool operator==(const RecordPosition &other) const
+    {
+        return values == other.values && inclusive == other.inclusive;
+    }
     bool operator!=(const RecordPosition &other) const { return !(*this == other); }
 };
 
