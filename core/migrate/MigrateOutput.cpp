@@ -1,0 +1,208 @@
+#include "core/migrate/MigrateOutput.h"
+
+#include "core/migrate/MigrationErrors.h"
+
+#include <QFileInfo>
+
+namespace gh {
+
+namespace {
+
+QString plural(int count)
+{
+    return count > 1 ? QStringLiteral("s") : QString();
+}
+
+QString prettyProvider(const QString &provider)
+{
+    if (provider == QLatin1String("postgresql") || provider == QLatin1String("postgres"))
+        return QStringLiteral("PostgreSQL");
+    if (provider == QLatin1String("sqlite"))
+        return QStringLiteral("SQLite");
+    if (provider == QLatin1String("cockroachdb"))
+        return QStringLiteral("CockroachDB");
+    if (provider == QLatin1String("mysql"))
+        return QStringLiteral("MySQL");
+    if (provider == QLatin1String("sqlserver"))
+        return QStringLiteral("SQL Server");
+    return provider;
+}
+
+QString sqliteFileName(const MigrationTarget &target)
+{
+    return QFileInfo(target.url.sqliteFilePath()).fileName();
+}
+
+} // namespace
+
+MigrateOutput::MigrateOutput(QString command)
+    : m_command(std::move(command))
+{}
+
+QString MigrateOutput::datasourceLine(const MigrationTarget &target)
+{
+    QString line = QStringLiteral("Datasource \"%1\": %2 database")
+                       .arg(target.datasourceName, prettyProvider(target.provider));
+    if (target.url.provider() == DatabaseUrl::Provider::SQLite) {
+        line += QStringLiteral(" \"%1\" at \"%2\"").arg(sqliteFileName(target), target.urlText);
+    } else {
+        const QString location =
+            target.url.isUnixSocket()
+                ? QStringLiteral("unix:") + target.url.host()
+                : QStringLiteral("%1:%2").arg(target.url.host()).arg(target.url.port());
+        line += QStringLiteral(" \"%1\", schema \"%2\" at \"%3\"")
+                    .arg(target.url.database(), target.url.schema(), location);
+    }
+    return line + QLatin1Char('\n');
+}
+
+QString MigrateOutput::migrationsFound(int count)
+{
+    if (count == 0)
+        return QStringLiteral("No migration found in prisma/migrations\n");
+    return QStringLiteral("%1 migration%2 found in prisma/migrations\n")
+        .arg(count)
+        .arg(plural(count));
+}
+
+QString MigrateOutput::databaseCreated(const MigrationTarget &target)
+{
+    return QStringLiteral("SQLite database %1 created at %2")
+        .arg(sqliteFileName(target), target.urlText);
+}
+
+QString MigrateOutput::appliedTree(const QStringList &names)
+{
+    QString tree = QStringLiteral("migrations/");
+    for (const QString &name : names)
+        tree += QStringLiteral("\n  └─ %1/\n    └─ migration.sql").arg(name);
+    return tree;
+}
+
+QString MigrateOutput::error(const Error &error)
+{
+    const QString code = MigrationErrors::prismaCode(error.code());
+    QString text = QStringLiteral("Error: ");
+    if (!code.isEmpty())
+        text += code + QStringLiteral("\n\n");
+    text += error.message() + QStringLiteral("\n\n");
+    if (!error.detail().isEmpty())
+        text += error.detail() + QLatin1Char('\n');
+    return text;
+}
+
+MigrateOutput::Text MigrateOutput::status(const MigrationStatus &status) const
+{
+    Text text;
+    if (!status.missingScriptNames.isEmpty()) {
+        // Prisma cannot compare checksums then, and gives up before printing anything else.
+        text.err = error(MigrationErrors::fileMissing(status.missingScriptNames.first() +
+                                                      QStringLiteral("/migration.sql")));
+        text.exitCode = 1;
+        return text;
+    }
+
+    text.out = QStringLiteral("\n") + migrationsFound(status.localMigrationCount);
+    const QStringList &unapplied = status.unappliedMigrationNames;
+    const QStringList &unpersisted = status.unpersistedMigrationNames;
+    if (status.history == MigrationStatus::History::DatabaseIsBehind) {
+        text.out +=
+            QStringLiteral("Following migration%1 have not yet been applied:\n%2\n\n"
+                           "To apply migrations in development run %3 migrate dev.\n"
+                           "To apply migrations in production run %3 migrate deploy.\n")
+                .arg(plural(int(unapplied.size())), unapplied.join(QLatin1Char('\n')), m_command);
+        text.exitCode = 1;
+    } else if (status.history == MigrationStatus::History::HistoriesDiverge) {
+        text.err +=
+            QStringLiteral("Your local migration history and the migrations table from your "
+                           "database are different:\n\n"
+                           "The last common migration is: %1\n\n"
+                           "The migration%2 have not yet been applied:\n%3\n\n"
+                           "The migration%4 from the database are not found locally in "
+                           "prisma/migrations:\n%5\n")
+                .arg(status.lastCommonMigrationName.isEmpty() ? QStringLiteral("null")
+                                                              : status.lastCommonMigrationName,
+                     plural(int(unapplied.size())), unapplied.join(QLatin1Char('\n')),
+                     plural(int(unpersisted.size())), unpersisted.join(QLatin1Char('\n')));
+        text.exitCode = 1;
+    } else if (status.hasMigrationsTable) {
+        const QStringList &failed = status.failedMigrationNames;
+        if (!failed.isEmpty()) {
+            text.err +=
+                QStringLiteral("Following migration%1 have failed:\n%2\n\n"
+                               "During development if the failed migration(s) have not been "
+                               "deployed to a production database you can then fix the "
+                               "migration(s) and run %3 migrate dev.\n\n")
+                    .arg(plural(int(failed.size())), failed.join(QLatin1Char('\n')), m_command);
+            text.err += QStringLiteral("The failed migration(s) can be marked as rolled back or "
+                                       "applied:\n\n"
+                                       "- If you rolled back the migration(s) manually:\n"
+                                       "%1 migrate resolve --rolled-back \"%2\"\n\n"
+                                       "- If you fixed the database manually (hotfix):\n"
+                                       "%1 migrate resolve --applied \"%2\"\n\n"
+                                       "Read more about how to resolve migration issues in a "
+                                       "production database:\nhttps://pris.ly/d/migrate-resolve\n")
+                            .arg(m_command, failed.first());
+            text.exitCode = 1;
+        } else {
+            text.out += QStringLiteral("\nDatabase schema is up to date!\n");
+        }
+    } else {
+        text.err += QStringLiteral("The current database is not managed by Prisma Migrate.\n\n");
+        if (status.localMigrationCount > 0)
+            text.err +=
+                QStringLiteral("If you want to keep the current database structure and data "
+                               "and create new migrations, baseline this database with the "
+                               "migration \"%1\":\n%2 migrate resolve --applied \"%1\"\n\n")
+                    .arg(status.entries.first().name, m_command);
+        text.err +=
+            QStringLiteral("Read more about how to baseline an existing production database:\n"
+                           "https://pris.ly/d/migrate-baseline\n");
+        text.exitCode = 1;
+    }
+
+    // Gatehouse's additions: what Prisma's status knows but does not say.
+    if (status.lockHolder)
+        text.err +=
+            QStringLiteral("\nNote: the migration lock is held by %1; the failed migration(s) "
+                           "may still be running.\n")
+                .arg(status.lockHolder->describe());
+    if (!status.editedMigrationNames.isEmpty())
+        text.err += QStringLiteral("\nNote: migration%1 modified after %2 applied (the checksum of "
+                                   "migration.sql differs):\n%3\n")
+                        .arg(plural(int(status.editedMigrationNames.size())),
+                             status.editedMigrationNames.size() > 1 ? QStringLiteral("they were")
+                                                                    : QStringLiteral("it was"),
+                             status.editedMigrationNames.join(QLatin1Char('\n')));
+    if (status.history == MigrationStatus::History::MigrationsDirectoryIsBehind)
+        text.err += QStringLiteral("\nNote: migration%1 applied to the database but not found "
+                                   "locally in prisma/migrations:\n%2\n")
+                        .arg(plural(int(unpersisted.size())), unpersisted.join(QLatin1Char('\n')));
+    if (status.drift && !status.drift->error.isEmpty())
+        text.err += QStringLiteral("\nThe applied migrations could not be replayed to check for "
+                                   "drift:\n%1\n")
+                        .arg(status.drift->error);
+    else if (status.drift && status.drift->detected)
+        text.err +=
+            QStringLiteral("\nDrift detected: Your database schema is not in sync with your "
+                           "migration history.\n\n%1\n")
+                .arg(status.drift->summary);
+    return text;
+}
+
+QString MigrateOutput::deployed(const DeployResult &result)
+{
+    if (result.appliedMigrationNames.isEmpty())
+        return QStringLiteral("\nNo pending migrations to apply.\n");
+    return QStringLiteral("\nThe following migration(s) have been applied:\n\n%1\n\n"
+                          "All migrations have been successfully applied.\n")
+        .arg(appliedTree(result.appliedMigrationNames));
+}
+
+QString MigrateOutput::resolved(const QString &migrationName, bool applied)
+{
+    return QStringLiteral("\nMigration %1 marked as %2.\n\n")
+        .arg(migrationName, applied ? QStringLiteral("applied") : QStringLiteral("rolled back"));
+}
+
+} // namespace gh
