@@ -2,6 +2,7 @@
 
 #include "app/cli/CliContext.h"
 #include "app/cli/DemoCommand.h"
+#include "app/cli/MigrateCommand.h"
 #include "app/cli/UsersCommand.h"
 #include "core/common/Version.h"
 
@@ -25,6 +26,7 @@ struct Command
 const Command kCommands[] = {
     {"users", "users list                     List users", runUsersCommand},
     {"demo", "demo create [DIR]              Create the demo project", runDemoCommand},
+    {"migrate", "migrate status|deploy|resolve  Prisma migration history", runMigrateCommand},
 };
 
 void printUsage(QTextStream &out)
