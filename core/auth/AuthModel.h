@@ -6,18 +6,25 @@
 
 namespace gh {
 
-/// The scalar types Auth.js models use, as Prisma names them.
+/// The scalar types Auth.js models use, as Prisma names them. Other Prisma scalars a schema may
+/// add to a model (enums, BigInt, Float, Decimal, Json) are shown as String; Bytes is left out.
 enum class FieldType { String, Int, Boolean, DateTime };
 
 /// One scalar field of an Auth.js model: its Prisma name and the column it is stored in.
 struct AuthField
 {
-    QString name;   // Prisma field name, e.g. "sessionToken" — the key in JSON output
+    QString name;   // Prisma field name, e.g. "sessionToken" or "userID" — the key in JSON output
     QString column; // database column after @map, e.g. "session_token"
     FieldType type = FieldType::String;
     bool optional = false;
     /// Tokens and keys: masked unless the user asks to see them.
     bool secret = false;
+    /// The name Auth.js's adapter uses for the field when the schema spells it differently
+    /// (older schemas name Authenticator's owner `userID`); empty = `name`. Gatehouse's own code
+    /// looks fields up by this name, output shows `name`.
+    QString authName;
+
+    const QString &logicalName() const { return authName.isEmpty() ? name : authName; }
 };
 
 /// The five models Auth.js's Prisma adapter reads and writes.
@@ -31,11 +38,16 @@ struct AuthModel
     QString name;  // "User"
     QString table; // "User" or "users"
     QVector<AuthField> fields;
-    QStringList keyFields; // Prisma field names
+    QStringList keyFields; // logical (Auth.js) field names, never null
     bool present = false;  // false when the schema has no such model (Authenticator is optional)
 
+    /// The field Auth.js calls `fieldName` (or, failing that, the schema does).
     const AuthField *field(const QString &fieldName) const
     {
+        for (const AuthField &f : fields) {
+            if (f.logicalName() == fieldName)
+                return &f;
+        }
         for (const AuthField &f : fields) {
             if (f.name == fieldName)
                 return &f;

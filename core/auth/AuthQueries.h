@@ -9,10 +9,15 @@
 #include "core/common/Result.h"
 
 #include <memory>
+#include <optional>
 
 namespace gh {
 
 class Database;
+class QueryResult;
+class RecordSql;
+class SqlStatement;
+enum class TextOrder;
 
 /// Reads Auth.js data through the mapping. Every value is bound; every name comes from the
 /// AuthSchema and is quoted by the dialect. Pages are keyset pages on (sort value, key): never
@@ -95,6 +100,10 @@ public:
 
     // --- Helpers ----------------------------------------------------------------------------
 
+    /// The plan of the first page of a query, without running it (PostgreSQL EXPLAIN, SQLite
+    /// EXPLAIN QUERY PLAN), one line per node: which index a search walks.
+    Result<QString> explain(const RecordQuery &query, int limit) const;
+
     /// The fields the search box of a model matches (Prisma names), in the order listed at
     /// RecordQuery::search.
     static QStringList searchFields(AuthModelKind kind);
@@ -105,6 +114,25 @@ public:
     static QVariant fromDatabase(const QVariant &value, FieldType type);
 
 private:
+    /// Where seek() starts reading, and the fraction of rows estimated to come before it.
+    struct Landing
+    {
+        RecordPosition position;
+        double fraction = 0;
+    };
+
+    Result<QueryResult> run(const SqlStatement &statement, const CancellationToken &cancel) const;
+    Result<RecordSql> makeSql(const RecordQuery &query) const;
+    TextOrder textOrder(const QString &table, const QString &column) const;
+    RecordPage toPage(const RecordSql &sql, const QueryResult &result, int limit,
+                      bool reversed) const;
+    bool tableIsSmall(const RecordSql &sql) const;
+    Result<std::optional<Landing>> histogramLanding(const RecordSql &sql, const RecordQuery &query,
+                                                    double fraction) const;
+    Result<std::optional<Landing>> sampleLanding(const RecordSql &sql, const RecordQuery &query,
+                                                 double fraction,
+                                                 const CancellationToken &cancel) const;
+
     Database *m_database;
     AuthSchema m_schema;
     struct Cache;

@@ -7,11 +7,16 @@ namespace gh {
 QString authModelKindName(AuthModelKind kind)
 {
     switch (kind) {
-    case AuthModelKind::User: return QStringLiteral("User");
-    case AuthModelKind::Account: return QStringLiteral("Account");
-    case AuthModelKind::Session: return QStringLiteral("Session");
-    case AuthModelKind::VerificationToken: return QStringLiteral("VerificationToken");
-    case AuthModelKind::Authenticator: return QStringLiteral("Authenticator");
+    case AuthModelKind::User:
+        return QStringLiteral("User");
+    case AuthModelKind::Account:
+        return QStringLiteral("Account");
+    case AuthModelKind::Session:
+        return QStringLiteral("Session");
+    case AuthModelKind::VerificationToken:
+        return QStringLiteral("VerificationToken");
+    case AuthModelKind::Authenticator:
+        return QStringLiteral("Authenticator");
     }
     return QString();
 }
@@ -19,23 +24,30 @@ QString authModelKindName(AuthModelKind kind)
 namespace {
 
 AuthField field(const char *name, FieldType type = FieldType::String, bool optional = false,
-                bool secret = false)
+                bool secret = false, const char *column = nullptr)
 {
     const QString n = QString::fromLatin1(name);
-    return AuthField{n, n, type, optional, secret};
+    return AuthField{n,        column ? QString::fromLatin1(column) : n, type, optional, secret,
+                     QString()};
 }
 
-AuthModel makeModel(AuthModelKind kind, QVector<AuthField> fields, QStringList key)
+AuthModel makeModel(AuthModelKind kind, const char *table, QVector<AuthField> fields,
+                    QStringList key)
 {
-    const QString name = authModelKindName(kind);
-    return AuthModel{kind, name, name, std::move(fields), std::move(key), true};
+    return AuthModel{kind,
+                     authModelKindName(kind),
+                     QString::fromLatin1(table),
+                     std::move(fields),
+                     std::move(key),
+                     true};
 }
 
 // Fields Auth.js itself never needs: a schema may leave them out.
 bool isAuthJsOptional(const AuthField &f)
 {
-    static const QSet<QString> extras = {QStringLiteral("createdAt"), QStringLiteral("updatedAt")};
-    return f.optional || extras.contains(f.name);
+    static const QSet<QString> extras = {QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+                                         QStringLiteral("id")};
+    return f.optional || extras.contains(f.logicalName());
 }
 
 } // namespace
@@ -45,36 +57,98 @@ AuthSchema AuthSchema::prismaDefaults()
     using T = FieldType;
     AuthSchema s;
     s.m_models = {
-        makeModel(AuthModelKind::User,
-              {field("id"), field("name", T::String, true), field("email"),
-               field("emailVerified", T::DateTime, true), field("image", T::String, true),
-               field("createdAt", T::DateTime), field("updatedAt", T::DateTime)},
-              {QStringLiteral("id")}),
-        makeModel(AuthModelKind::Account,
-              {field("userId"), field("type"), field("provider"), field("providerAccountId"),
-               field("refresh_token", T::String, true, true),
-               field("access_token", T::String, true, true), field("expires_at", T::Int, true),
-               field("token_type", T::String, true), field("scope", T::String, true),
-               field("id_token", T::String, true, true), field("session_state", T::String, true),
-               field("createdAt", T::DateTime), field("updatedAt", T::DateTime)},
-              {QStringLiteral("provider"), QStringLiteral("providerAccountId")}),
-        makeModel(AuthModelKind::Session,
-              {field("sessionToken", T::String, false, true), field("userId"),
-               field("expires", T::DateTime), field("createdAt", T::DateTime),
-               field("updatedAt", T::DateTime)},
-              {QStringLiteral("sessionToken")}),
-        makeModel(AuthModelKind::VerificationToken,
-              {field("identifier"), field("token", T::String, false, true),
-               field("expires", T::DateTime)},
-              {QStringLiteral("identifier"), QStringLiteral("token")}),
-        makeModel(AuthModelKind::Authenticator,
-              {field("credentialID"), field("userId"), field("providerAccountId"),
-               field("credentialPublicKey", T::String, false, true), field("counter", T::Int),
-               field("credentialDeviceType"), field("credentialBackedUp", T::Boolean),
-               field("transports", T::String, true)},
-              {QStringLiteral("userId"), QStringLiteral("credentialID")}),
+        makeModel(AuthModelKind::User, "User",
+                  {field("id"), field("name", T::String, true), field("email"),
+                   field("emailVerified", T::DateTime, true), field("image", T::String, true),
+                   field("createdAt", T::DateTime), field("updatedAt", T::DateTime)},
+                  {QStringLiteral("id")}),
+        makeModel(AuthModelKind::Account, "Account",
+                  {field("userId"), field("type"), field("provider"), field("providerAccountId"),
+                   field("refresh_token", T::String, true, true),
+                   field("access_token", T::String, true, true), field("expires_at", T::Int, true),
+                   field("token_type", T::String, true), field("scope", T::String, true),
+                   field("id_token", T::String, true, true),
+                   field("session_state", T::String, true), field("createdAt", T::DateTime),
+                   field("updatedAt", T::DateTime)},
+                  {QStringLiteral("provider"), QStringLiteral("providerAccountId")}),
+        makeModel(AuthModelKind::Session, "Session",
+                  {field("sessionToken", T::String, false, true), field("userId"),
+                   field("expires", T::DateTime), field("createdAt", T::DateTime),
+                   field("updatedAt", T::DateTime)},
+                  {QStringLiteral("sessionToken")}),
+        makeModel(AuthModelKind::VerificationToken, "VerificationToken",
+                  {field("identifier"), field("token", T::String, false, true),
+                   field("expires", T::DateTime)},
+                  {QStringLiteral("identifier"), QStringLiteral("token")}),
+        makeModel(AuthModelKind::Authenticator, "Authenticator",
+                  {field("credentialID"), field("userId"), field("providerAccountId"),
+                   field("credentialPublicKey", T::String, false, true), field("counter", T::Int),
+                   field("credentialDeviceType"), field("credentialBackedUp", T::Boolean),
+                   field("transports", T::String, true)},
+                  {QStringLiteral("userId"), QStringLiteral("credentialID")}),
     };
+    s.m_fromCatalogGuess = true;
     return s;
+}
+
+AuthSchema AuthSchema::snakeCaseDefaults()
+{
+    using T = FieldType;
+    AuthSchema s;
+    s.m_models = {
+        makeModel(AuthModelKind::User, "users",
+                  {field("id"), field("name", T::String, true), field("email", T::String, true),
+                   field("emailVerified", T::DateTime, true, false, "email_verified"),
+                   field("image", T::String, true)},
+                  {QStringLiteral("id")}),
+        makeModel(AuthModelKind::Account, "accounts",
+                  {field("id"), field("userId", T::String, false, false, "user_id"), field("type"),
+                   field("provider"),
+                   field("providerAccountId", T::String, false, false, "provider_account_id"),
+                   field("refresh_token", T::String, true, true),
+                   field("access_token", T::String, true, true), field("expires_at", T::Int, true),
+                   field("token_type", T::String, true), field("scope", T::String, true),
+                   field("id_token", T::String, true, true),
+                   field("session_state", T::String, true)},
+                  {QStringLiteral("id")}),
+        makeModel(AuthModelKind::Session, "sessions",
+                  {field("id"), field("sessionToken", T::String, false, true, "session_token"),
+                   field("userId", T::String, false, false, "user_id"),
+                   field("expires", T::DateTime)},
+                  {QStringLiteral("id")}),
+        makeModel(AuthModelKind::VerificationToken, "verification_tokens",
+                  {field("identifier"), field("token", T::String, false, true),
+                   field("expires", T::DateTime)},
+                  {QStringLiteral("identifier"), QStringLiteral("token")}),
+        makeModel(AuthModelKind::Authenticator, "authenticators",
+                  {field("credentialID", T::String, false, false, "credential_id"),
+                   field("userId", T::String, false, false, "user_id"),
+                   field("providerAccountId", T::String, false, false, "provider_account_id"),
+                   field("credentialPublicKey", T::String, false, true, "credential_public_key"),
+                   field("counter", T::Int),
+                   field("credentialDeviceType", T::String, false, false, "credential_device_type"),
+                   field("credentialBackedUp", T::Boolean, false, false, "credential_backed_up"),
+                   field("transports", T::String, true)},
+                  {QStringLiteral("userId"), QStringLiteral("credentialID")}),
+    };
+    s.m_fromCatalogGuess = true;
+    return s;
+}
+
+Result<AuthSchema> AuthSchema::fromCatalog(const QHash<QString, QStringList> &catalog)
+{
+    AuthSchema defaults = prismaDefaults();
+    const Status status = defaults.reconcile(catalog);
+    if (status.ok())
+        return defaults;
+    // The Auth.js docs' other variant (@@map("users"), @map("user_id"), ...), when its tables
+    // are there and the PascalCase ones are not.
+    if (!catalog.contains(QStringLiteral("User")) && catalog.contains(QStringLiteral("users"))) {
+        AuthSchema snake = snakeCaseDefaults();
+        if (snake.reconcile(catalog).ok())
+            return snake;
+    }
+    return status.error();
 }
 
 const AuthModel &AuthSchema::model(AuthModelKind kind) const
@@ -102,19 +176,30 @@ Status AuthSchema::reconcile(const QHash<QString, QStringList> &catalog)
             missing << QStringLiteral("table \"%1\" (model %2)").arg(m.table, m.name);
             continue;
         }
-        // Older Authenticator schemas spell the owner `userID`; follow the database.
-        for (AuthField &f : m.fields) {
-            if (!table->contains(f.column) && f.name == QLatin1String("userId")
-                && table->contains(QStringLiteral("userID"))) {
-                f.column = QStringLiteral("userID");
+        if (m_fromCatalogGuess) {
+            // Older schemas: Authenticator's owner spelled `userID` (the field name Prisma's
+            // introspection would give it, so that is what output shows) ...
+            for (AuthField &f : m.fields) {
+                if (!table->contains(f.column) && f.name == QLatin1String("userId") &&
+                    table->contains(QStringLiteral("userID"))) {
+                    f.name = f.column = QStringLiteral("userID");
+                    f.authName = QStringLiteral("userId");
+                }
+            }
+            // ... and an `id` primary key on Account and Session, which then is the key.
+            if ((m.kind == AuthModelKind::Account || m.kind == AuthModelKind::Session) &&
+                !m.field(QStringLiteral("id")) && table->contains(QStringLiteral("id"))) {
+                m.fields.prepend(field("id"));
+                m.keyFields = QStringList{QStringLiteral("id")};
             }
         }
         QVector<AuthField> kept;
         for (const AuthField &f : m.fields) {
             if (table->contains(f.column))
                 kept << f;
-            else if (!isAuthJsOptional(f))
-                missing << QStringLiteral("column \"%1\".\"%2\" (%3.%4)").arg(m.table, f.column, m.name, f.name);
+            else if (!isAuthJsOptional(f) || m.keyFields.contains(f.logicalName()))
+                missing << QStringLiteral("column \"%1\".\"%2\" (%3.%4)")
+                               .arg(m.table, f.column, m.name, f.name);
         }
         m.fields = kept;
     }

@@ -15,6 +15,13 @@ class AuthSchema
 public:
     /// The models exactly as the Auth.js Prisma adapter documents them (PascalCase, no @map).
     static AuthSchema prismaDefaults();
+    /// The snake_case variant the Auth.js docs show (@@map("users"), @map("user_id"), an `id`
+    /// key on accounts and sessions, no createdAt/updatedAt).
+    static AuthSchema snakeCaseDefaults();
+    /// Without a schema file: Prisma's defaults reconciled against the catalog, or the
+    /// snake_case variant when its tables are the ones there. NotAuthJsDatabase (naming what the
+    /// default layout misses) when neither fits.
+    static Result<AuthSchema> fromCatalog(const QHash<QString, QStringList> &catalog);
 
     const AuthModel &model(AuthModelKind kind) const;
     const AuthModel &user() const { return model(AuthModelKind::User); }
@@ -25,10 +32,13 @@ public:
     /// Required: User, Account, Session and VerificationToken; Authenticator is optional and is
     /// marked absent when its table is missing. Fields whose columns are missing are dropped
     /// when optional in Auth.js (createdAt, updatedAt, …) and reported when required.
+    /// A guessed mapping (the defaults, no schema file) also follows the catalog for older
+    /// layouts: `userID` on Authenticator, an `id` key column on Account and Session.
     Status reconcile(const QHash<QString, QStringList> &catalog);
 
 private:
     QVector<AuthModel> m_models;
+    bool m_fromCatalogGuess = false; // not read from a schema file: let the catalog correct it
 };
 
 } // namespace gh

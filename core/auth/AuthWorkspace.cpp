@@ -7,8 +7,7 @@ namespace gh {
 AuthWorkspace::AuthWorkspace(DatabaseUrl url, AuthSchema schema)
     : m_url(std::move(url))
     , m_schema(std::move(schema))
-{
-}
+{}
 
 Result<AuthWorkspace> AuthWorkspace::open(const ProjectOptions &options)
 {
@@ -16,7 +15,7 @@ Result<AuthWorkspace> AuthWorkspace::open(const ProjectOptions &options)
     if (!project)
         return project.error();
 
-    AuthWorkspace workspace(project->url, AuthSchema::prismaDefaults());
+    AuthWorkspace workspace(project->url, AuthSchema());
     workspace.m_urlSource = project->urlSource;
     workspace.m_projectDirectory = project->rootDirectory;
     workspace.m_schemaFiles = project->schemaFiles;
@@ -27,9 +26,10 @@ Result<AuthWorkspace> AuthWorkspace::open(const ProjectOptions &options)
     auto catalog = (*database)->tableColumns();
     if (!catalog)
         return catalog.error();
-    const Status reconciled = workspace.m_schema.reconcile(*catalog);
-    if (!reconciled)
-        return reconciled.error();
+    auto schema = AuthSchema::fromCatalog(*catalog);
+    if (!schema)
+        return schema.error();
+    workspace.m_schema = std::move(schema.value());
     if (auto version = (*database)->serverVersion())
         workspace.m_serverVersion = *version;
     return workspace;

@@ -17,7 +17,7 @@ struct RecordPage
     /// positions.at(i) is where rows.at(i) sits in the query's order: pass the first one with
     /// PageDirection::Backward or the last one with Forward to read the neighbouring page.
     QVector<RecordPosition> positions;
-    /// The model's key fields (Prisma names), to identify a row: keyValues(row).
+    /// The model's key fields (logical names), to identify a row: keyValues(row).
     QStringList keyFields;
 
     /// True when no row of the query comes before rows.first() / after rows.last(). Known
@@ -40,8 +40,13 @@ struct RecordPage
         return positions.isEmpty() ? RecordPosition() : positions.constLast();
     }
 
+    /// The column of the field Auth.js calls `fieldName` (or, failing that, the schema does).
     int fieldIndex(const QString &fieldName) const
     {
+        for (int c = 0; c < fields.size(); ++c) {
+            if (fields.at(c).logicalName() == fieldName)
+                return c;
+        }
         for (int c = 0; c < fields.size(); ++c) {
             if (fields.at(c).name == fieldName)
                 return c;

@@ -75,8 +75,9 @@ std::vector<std::optional<std::string>> toParameters(const QVariantList &values)
             out.emplace_back(v.toBool() ? "true" : "false");
             break;
         case QMetaType::QDateTime:
-            // Timestamps go over the wire in UTC without zone, as Prisma stores them.
-            out.emplace_back(v.toDateTime().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")).toStdString());
+            // Timestamps go over the wire in UTC, as Prisma stores them. The explicit zone is
+            // ignored by `timestamp` and keeps `timestamptz` right whatever the session TimeZone.
+            out.emplace_back(v.toDateTime().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz+00")).toStdString());
             break;
         default:
             out.emplace_back(v.toString().toStdString());
@@ -222,6 +223,19 @@ Status PostgresDatabase::executeScript(const QString &sql)
         return success();
     } catch (const std::exception &e) {
         return queryError(e);
+    }
+}
+
+bool PostgresDatabase::cancelRunningQuery()
+{
+    // libpq's cancel request travels on a connection of its own (PgBouncer forwards it to the
+    // server connection running our statement); it only reads the connection's immutable
+    // backend key, so it may run while the owning thread waits inside query().
+    try {
+        m_handle->connection.cancel_query();
+        return true;
+    } catch (const std::exception &) {
+        return false;
     }
 }
 

@@ -24,6 +24,7 @@ public:
     Result<qint64> execute(const SqlStatement &statement) override;
     Status transaction(const std::function<Status()> &work) override;
     Status executeScript(const QString &sql) override;
+    bool cancelRunningQuery() override;
     Result<QHash<QString, QStringList>> tableColumns() override;
     Result<QString> serverVersion() override;
 
