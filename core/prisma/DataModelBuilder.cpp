@@ -1,0 +1,2487 @@
+#include "core/prisma/DataModelBuilder.h"
+
+#include "core/prisma/AstDump.h"
+#include "core/prisma/SchemaSource.h"
+#include "core/prisma/StringLiteral.h"
+
+#include <QHash>
+#include <QVarLengthArray>
+#include <array>
+#include <charconv>
+
+// The passes below follow prisma-engines' psl/parser-database (names.rs, types.rs,
+// attributes.rs and its attributes/*.rs, relations.rs, context.rs) and psl-core's
+// datasource and generator loaders: same order, same messages, same spans. Where Prisma
+// reports nothing and keeps going, so does this.
+
+namespace gh::prisma {
+
+namespace {
+
+using View = QByteArrayView;
+
+// A name inside one block (a field of a model, a field of a composite type).
+struct NameKey
+{
+    int owner;
+    View name;
+
+    friend bool operator==(const NameKey &a, const NameKey &b)
+    {
+        return a.owner == b.owner && a.name == b.name;
+    }
+};
+
+size_t qHash(const NameKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.owner, key.name);
+}
+
+enum class TopKind : quint8 { Model, Enum, CompositeType };
+
+struct TopRef
+{
+    TopKind kind;
+    int index;
+};
+
+QString toQString(View text)
+{
+    return QString::fromUtf8(text.data(), text.size());
+}
+
+// Shared copies of the scalar type names: no allocation per field.
+const QString &scalarTypeString(ScalarType type)
+{
+    static const std::array<QString, 9> names = {
+        QStringLiteral("String"),   QStringLiteral("Boolean"), QStringLiteral("Int"),
+        QStringLiteral("BigInt"),   QStringLiteral("Float"),   QStringLiteral("Decimal"),
+        QStringLiteral("DateTime"), QStringLiteral("Json"),    QStringLiteral("Bytes")};
+    return names[size_t(type)];
+}
+
+// What Prisma's Expression::describe_value_type says (true and false are constants there).
+const char *valueTypeName(const Expression &expression)
+{
+    switch (expression.kind) {
+    case Expression::Kind::String:
+        return "string";
+    case Expression::Kind::Number:
+        return "numeric";
+    case Expression::Kind::Boolean:
+    case Expression::Kind::Constant:
+        return "literal";
+    case Expression::Kind::Function:
+        return "functional";
+    case Expression::Kind::Array:
+        return "array";
+    }
+    return "literal";
+}
+
+bool isConstant(const Expression &expression)
+{
+    return expression.is(Expression::Kind::Constant) || expression.is(Expression::Kind::Boolean);
+}
+
+std::optional<qint64> parseInteger(View text)
+{
+    qint64 value = 0;
+    const char *end = text.data() + text.size();
+    const auto result = std::from_chars(text.data(), end, value);
+    if (result.ec != std::errc() || result.ptr != end)
+        return std::nullopt;
+    return value;
+}
+
+// Rust's char::is_numeric on the first character: ASCII digits, and any Unicode number.
+bool startsWithNumber(View name)
+{
+    if (name.isEmpty())
+        return false;
+    const uchar first = uchar(name.front());
+    if (first < 0x80)
+        return first >= '0' && first <= '9';
+    const QString decoded = toQString(name.first(std::min<qsizetype>(name.size(), 4)));
+    return !decoded.isEmpty() && decoded.at(0).isNumber();
+}
+
+constexpr std::array<const char *, 46> reservedTypeNames = {
+    "PrismaClient", "break",   "case",       "catch",     "class",    "const", "continue",
+    "debugger",     "default", "delete",     "do",        "else",     "enum",  "export",
+    "extends",      "false",   "finally",    "for",       "function", "if",    "implements",
+    "import",       "in",      "instanceof", "interface", "let",      "new",   "null",
+    "package",      "private", "protected",  "public",    "return",   "super", "switch",
+    "this",         "throw",   "true",       "try",       "typeof",   "var",   "void",
+    "while",        "with",    "yield",      nullptr};
+
+bool isReservedTypeName(View name)
+{
+    for (const char *reserved : reservedTypeNames) {
+        if (reserved && name == reserved)
+            return true;
+    }
+    return false;
+}
+
+constexpr std::array<const char *, 56> operatorClasses = {
+    "InetOps",
+    "JsonbOps",
+    "JsonbPathOps",
+    "ArrayOps",
+    "TextOps",
+    "BitMinMaxOps",
+    "VarBitMinMaxOps",
+    "BpcharBloomOps",
+    "BpcharMinMaxOps",
+    "ByteaBloomOps",
+    "ByteaMinMaxOps",
+    "DateBloomOps",
+    "DateMinMaxOps",
+    "DateMinMaxMultiOps",
+    "Float4BloomOps",
+    "Float4MinMaxOps",
+    "Float4MinMaxMultiOps",
+    "Float8BloomOps",
+    "Float8MinMaxOps",
+    "Float8MinMaxMultiOps",
+    "InetInclusionOps",
+    "InetBloomOps",
+    "InetMinMaxOps",
+    "InetMinMaxMultiOps",
+    "Int2BloomOps",
+    "Int2MinMaxOps",
+    "Int2MinMaxMultiOps",
+    "Int4BloomOps",
+    "Int4MinMaxOps",
+    "Int4MinMaxMultiOps",
+    "Int8BloomOps",
+    "Int8MinMaxOps",
+    "Int8MinMaxMultiOps",
+    "NumericBloomOps",
+    "NumericMinMaxOps",
+    "NumericMinMaxMultiOps",
+    "OidBloomOps",
+    "OidMinMaxOps",
+    "OidMinMaxMultiOps",
+    "TextBloomOps",
+    "TextMinMaxOps",
+    "TimestampBloomOps",
+    "TimestampMinMaxOps",
+    "TimestampMinMaxMultiOps",
+    "TimestampTzBloomOps",
+    "TimestampTzMinMaxOps",
+    "TimestampTzMinMaxMultiOps",
+    "TimeBloomOps",
+    "TimeMinMaxOps",
+    "TimeMinMaxMultiOps",
+    "TimeTzBloomOps",
+    "TimeTzMinMaxOps",
+    "TimeTzMinMaxMultiOps",
+    "UuidBloomOps",
+    "UuidMinMaxOps",
+    "UuidMinMaxMultiOps",
+};
+
+bool isOperatorClass(View name)
+{
+    for (const char *known : operatorClasses) {
+        if (name == known)
+            return true;
+    }
+    return false;
+}
+
+// ModelField names from an index's field list, with their options.
+struct IndexFieldArgument
+{
+    View name;
+    const Expression *expression = nullptr;
+    std::optional<SortOrder> sort;
+    std::optional<int> length;
+    QString operatorClass;
+    bool operatorClassIsRaw = false;
+};
+
+// Where a name of an index's field list was not found.
+struct UnknownField
+{
+    View name;
+    int compositeType = -1; ///< the composite type it was looked up in, or -1 for the model
+};
+
+} // namespace
+
+class DataModelBuilder::Impl
+{
+public:
+    Impl(const SchemaSource &schema, QList<Diagnostic> *diagnostics)
+        : m_files(schema.files())
+        , m_out(diagnostics)
+    {}
+
+    DataModel run()
+    {
+        for (const ParsedFile &file : m_files)
+            m_dm.m_files.append(file.path());
+        collect();
+        resolveNames();
+        resolveTypes();
+        resolveAttributes();
+        inferRelations();
+        loadConfiguration();
+        return std::move(m_dm);
+    }
+
+private:
+    struct BlockRef
+    {
+        int file;
+        const Block *block;
+    };
+
+    // The attributes of one field, value or block while they are being visited: which ones
+    // some pass has taken (the others are unknown).
+    struct AttributeSet
+    {
+        int file = 0;
+        NodeList<Attribute> attributes;
+        QVarLengthArray<bool, 8> used;
+    };
+
+    // The arguments of the attribute being visited (Prisma's Context::set_attribute): one
+    // per name, the last one winning; unnamed arguments under an empty name.
+    struct ArgumentSlot
+    {
+        View name;
+        bool named;
+        int index;
+        bool used;
+    };
+
+    // ---- text and diagnostics -------------------------------------------------------------
+
+    const ParsedFile &file(int index) const { return m_files[size_t(index)]; }
+    View text(int fileIndex, SourceRange range) const { return file(fileIndex).text(range); }
+    View text(int fileIndex, const Identifier &identifier) const
+    {
+        return text(fileIndex, identifier.range);
+    }
+    QString string(int fileIndex, SourceRange range) const
+    {
+        return toQString(text(fileIndex, range));
+    }
+    QString string(int fileIndex, const Identifier &identifier) const
+    {
+        return string(fileIndex, identifier.range);
+    }
+
+    SourceSpan span(int fileIndex, SourceRange range) const { return {fileIndex, range}; }
+
+    void error(int fileIndex, SourceRange range, const QString &message)
+    {
+        ++m_errorCount;
+        if (m_out)
+            m_out->append(Diagnostic::error(file(fileIndex).source, range, message));
+    }
+
+    // Prisma's DatamodelError::new_model_validation_error.
+    void modelError(int fileIndex, SourceRange range, View model, const QString &message)
+    {
+        error(fileIndex, range,
+              QStringLiteral("Error validating model \"%1\": %2").arg(toQString(model), message));
+    }
+
+    QString render(int fileIndex, const Expression &expression) const
+    {
+        return renderExpression(file(fileIndex), expression);
+    }
+
+    // coerce::* of parser-database: the value, or an error naming what was expected.
+    void typeMismatch(int fileIndex, const Expression &expression, const char *expected)
+    {
+        error(fileIndex, expression.range,
+              QStringLiteral("Expected a %1 value, but received %2 value `%3`.")
+                  .arg(QLatin1String(expected), QLatin1String(valueTypeName(expression)),
+                       render(fileIndex, expression)));
+    }
+
+    std::optional<QString> coerceString(int fileIndex, const Expression &expression)
+    {
+        if (expression.is(Expression::Kind::String))
+            return file(fileIndex).stringValue(expression);
+        typeMismatch(fileIndex, expression, "string");
+        return std::nullopt;
+    }
+
+    std::optional<View> coerceConstant(int fileIndex, const Expression &expression)
+    {
+        if (isConstant(expression))
+            return text(fileIndex, expression.range);
+        typeMismatch(fileIndex, expression, "constant");
+        return std::nullopt;
+    }
+
+    std::optional<bool> coerceBoolean(int fileIndex, const Expression &expression)
+    {
+        if (isConstant(expression)) {
+            const View value = text(fileIndex, expression.range);
+            if (value == "true" || value == "false")
+                return value == "true";
+        }
+        typeMismatch(fileIndex, expression, "boolean");
+        return std::nullopt;
+    }
+
+    std::optional<qint64> coerceInteger(int fileIndex, const Expression &expression)
+    {
+        if (expression.is(Expression::Kind::Number)) {
+            if (const auto value = parseInteger(text(fileIndex, expression.range)))
+                return value;
+        }
+        typeMismatch(fileIndex, expression, "numeric");
+        return std::nullopt;
+    }
+
+    // ---- attribute visiting (parser-database's Context) -----------------------------------
+
+    AttributeSet attributeSet(int fileIndex, const NodeList<Attribute> &attributes) const
+    {
+        AttributeSet set;
+        set.file = fileIndex;
+        set.attributes = attributes;
+        set.used.resize(qsizetype(attributes.size()));
+        std::fill(set.used.begin(), set.used.end(), false);
+        return set;
+    }
+
+    View attributeName(const AttributeSet &set, const Attribute &attribute) const
+    {
+        return text(set.file, attribute.name);
+    }
+
+    // visit_optional_single_attr: the attribute if it is there once and its arguments are
+    // usable; a repeated one is reported on every occurrence.
+    const Attribute *visitSingle(AttributeSet &set, View name)
+    {
+        int found = -1;
+        int count = 0;
+        for (int i = 0; i < int(set.attributes.size()); ++i) {
+            if (attributeName(set, set.attributes[size_t(i)]) == name) {
+                if (found < 0)
+                    found = i;
+                ++count;
+            }
+        }
+        if (found < 0)
+            return nullptr;
+        if (count > 1) {
+            for (int i = 0; i < int(set.attributes.size()); ++i) {
+                const Attribute &attribute = set.attributes[size_t(i)];
+                if (attributeName(set, attribute) == name) {
+                    error(set.file, attribute.range,
+                          QStringLiteral("Attribute \"@%1\" can only be defined once.")
+                              .arg(toQString(name)));
+                    set.used[i] = true;
+                }
+            }
+            return nullptr;
+        }
+        set.used[found] = true;
+        const Attribute &attribute = set.attributes[size_t(found)];
+        return beginArguments(set.file, attribute) ? &attribute : nullptr;
+    }
+
+    // visit_repeated_attr: the next unvisited attribute called `name` with usable arguments.
+    const Attribute *visitRepeated(AttributeSet &set, View name)
+    {
+        for (int i = 0; i < int(set.attributes.size()); ++i) {
+            const Attribute &attribute = set.attributes[size_t(i)];
+            if (set.used[i] || attributeName(set, attribute) != name)
+                continue;
+            set.used[i] = true;
+            if (beginArguments(set.file, attribute))
+                return &attribute;
+        }
+        return nullptr;
+    }
+
+    // visit_datasource_scoped: the `@db.X` attribute (the last one; repeats are reported).
+    const Attribute *visitDatasourceScoped(AttributeSet &set)
+    {
+        const Attribute *found = nullptr;
+        for (int i = 0; i < int(set.attributes.size()); ++i) {
+            const Attribute &attribute = set.attributes[size_t(i)];
+            const View name = attributeName(set, attribute);
+            const qsizetype dot = name.indexOf('.');
+            if (dot < 0)
+                continue;
+            set.used[i] = true;
+            if (found)
+                error(set.file, attribute.range,
+                      QStringLiteral("Attribute \"@%1\" can only be defined once.")
+                          .arg(toQString(name.first(dot))));
+            found = &attribute;
+        }
+        return found;
+    }
+
+    // validate_visited_attributes: what no pass took is unknown.
+    void finishAttributes(const AttributeSet &set)
+    {
+        for (int i = 0; i < int(set.attributes.size()); ++i) {
+            if (set.used[i])
+                continue;
+            const Attribute &attribute = set.attributes[size_t(i)];
+            error(set.file, attribute.range,
+                  QStringLiteral("Attribute not known: \"@%1\".")
+                      .arg(toQString(attributeName(set, attribute))));
+        }
+    }
+
+    // set_attribute: arguments without a value and trailing commas make the attribute
+    // unusable; repeated names are reported.
+    bool beginArguments(int fileIndex, const Attribute &attribute)
+    {
+        m_attribute = &attribute;
+        m_attributeFile = fileIndex;
+        m_arguments.clear();
+        if (!attribute.arguments)
+            return true;
+
+        bool usable = true;
+        const auto checkList = [&](const ArgumentList &list, bool inArray) {
+            for (const Argument &argument : list.arguments) {
+                if (argument.isEmpty() && argument.name) {
+                    attributeError(QStringLiteral("The `%1` argument is missing a value.")
+                                       .arg(string(fileIndex, *argument.name)),
+                                   argument.name->range, inArray);
+                    if (!inArray)
+                        usable = false;
+                }
+            }
+            if (list.trailingComma && !inArray)
+                attributeError(QStringLiteral("Trailing commas are not valid in attribute "
+                                              "arguments, please remove the comma."),
+                               *list.trailingComma);
+        };
+        checkList(*attribute.arguments, false);
+        for (const Argument &argument : attribute.arguments->arguments) {
+            if (!argument.value)
+                continue;
+            if (argument.value->is(Expression::Kind::Function))
+                checkList(argument.value->arguments, false);
+            else if (argument.value->is(Expression::Kind::Array)) {
+                for (const Expression &element : argument.value->elements) {
+                    if (element.is(Expression::Kind::Function))
+                        checkList(element.arguments, true);
+                }
+            }
+        }
+        if (!usable) {
+            m_attribute = nullptr;
+            return false;
+        }
+
+        QStringList unnamed;
+        const NodeList<Argument> &arguments = attribute.arguments->arguments;
+        for (int i = 0; i < int(arguments.size()); ++i) {
+            const Argument &argument = arguments[size_t(i)];
+            if (!argument.value)
+                continue;
+            const View name = argument.name ? text(fileIndex, *argument.name) : View();
+            ArgumentSlot *existing = nullptr;
+            for (ArgumentSlot &slot : m_arguments) {
+                if (slot.named == argument.isNamed() && slot.name == name)
+                    existing = &slot;
+            }
+            if (!existing) {
+                m_arguments.append({name, argument.isNamed(), i, false});
+                continue;
+            }
+            if (argument.isNamed()) {
+                error(fileIndex, argument.range,
+                      QStringLiteral("Argument \"%1\" is already specified.").arg(toQString(name)));
+            } else {
+                if (unnamed.isEmpty())
+                    unnamed.append(render(fileIndex, *arguments[size_t(existing->index)].value));
+                unnamed.append(render(fileIndex, *argument.value));
+            }
+            existing->index = i;
+        }
+        if (!unnamed.isEmpty())
+            attributeError(QStringLiteral("You provided multiple unnamed arguments. This is not "
+                                          "possible. Did you forget the brackets? Did you mean "
+                                          "`[%1]`?")
+                               .arg(unnamed.join(QLatin1String(", "))));
+        return true;
+    }
+
+    const Argument &argumentAt(int index) const
+    {
+        return m_attribute->arguments->arguments[size_t(index)];
+    }
+
+    ArgumentSlot *slot(View name, bool named)
+    {
+        for (ArgumentSlot &slot : m_arguments) {
+            if (!slot.used && slot.named == named && (!named || slot.name == name))
+                return &slot;
+        }
+        return nullptr;
+    }
+
+    // visit_optional_arg.
+    const Expression *optionalArgument(View name)
+    {
+        ArgumentSlot *found = slot(name, true);
+        if (!found)
+            return nullptr;
+        found->used = true;
+        return &*argumentAt(found->index).value;
+    }
+
+    // visit_default_arg: the argument called `name`, or else the unnamed one.
+    const Expression *defaultArgument(View name, bool report = true)
+    {
+        ArgumentSlot *named = slot(name, true);
+        ArgumentSlot *unnamed = slot({}, false);
+        if (named)
+            named->used = true;
+        if (unnamed)
+            unnamed->used = true;
+        if (named && unnamed) {
+            if (report)
+                error(m_attributeFile, argumentAt(named->index).range,
+                      QStringLiteral("Argument \"%1\" is already specified as unnamed argument.")
+                          .arg(toQString(name)));
+            return nullptr;
+        }
+        if (!named && !unnamed) {
+            if (report)
+                error(m_attributeFile, m_attribute->range,
+                      QStringLiteral("Argument \"%1\" is missing.").arg(toQString(name)));
+            return nullptr;
+        }
+        return &*argumentAt((named ? named : unnamed)->index).value;
+    }
+
+    // validate_visited_arguments.
+    void finishArguments()
+    {
+        for (const ArgumentSlot &slot : std::as_const(m_arguments)) {
+            if (!slot.used)
+                error(m_attributeFile, argumentAt(slot.index).range,
+                      QStringLiteral("No such argument."));
+        }
+        discardArguments();
+    }
+
+    void discardArguments()
+    {
+        m_arguments.clear();
+        m_attribute = nullptr;
+    }
+
+    // push_attribute_validation_error: `Error parsing attribute "@name": ...` on the
+    // attribute (or on `range`). Prisma names block attributes with one `@`, except inside
+    // field lists (`@@index([a(sort: )])`).
+    void attributeError(const QString &message, std::optional<SourceRange> range = std::nullopt,
+                        bool doubleAt = false)
+    {
+        const QString name = string(m_attributeFile, m_attribute->name);
+        error(m_attributeFile, range ? *range : m_attribute->range,
+              QStringLiteral("Error parsing attribute \"%1%2\": %3")
+                  .arg(doubleAt ? QLatin1String("@@") : QLatin1String("@"), name, message));
+    }
+
+    // `map:` or `name:` that must be a non-empty string.
+    QString nonEmptyStringArgument(View name)
+    {
+        const Expression *value = optionalArgument(name);
+        if (!value)
+            return {};
+        const std::optional<QString> text = coerceString(m_attributeFile, *value);
+        if (!text)
+            return {};
+        if (text->isEmpty()) {
+            attributeError(QStringLiteral("The `%1` argument cannot be an empty string.")
+                               .arg(toQString(name)));
+            return {};
+        }
+        return *text;
+    }
+
+    std::optional<bool> clusteredArgument()
+    {
+        const Expression *value = optionalArgument("clustered");
+        return value ? coerceBoolean(m_attributeFile, *value) : std::nullopt;
+    }
+
+    // ---- pass 0: blocks and fields --------------------------------------------------------
+
+    void collect()
+    {
+        for (int f = 0; f < int(m_files.size()); ++f) {
+            const NodeList<Block> &blocks = file(f).tree.blocks;
+            for (int b = 0; b < int(blocks.size()); ++b) {
+                const Block &block = blocks[size_t(b)];
+                switch (block.kind) {
+                case Block::Kind::Model:
+                case Block::Kind::View:
+                    collectModel(f, b, block);
+                    break;
+                case Block::Kind::Enum:
+                    collectEnum(f, b, block);
+                    break;
+                case Block::Kind::CompositeType:
+                    collectCompositeType(f, b, block);
+                    break;
+                case Block::Kind::Datasource:
+                case Block::Kind::Generator:
+                    m_configBlocks.push_back({f, &block});
+                    break;
+                }
+            }
+        }
+    }
+
+    QList<ModelField> collectFields(int fileIndex, const Block &block) const
+    {
+        QList<ModelField> fields;
+        fields.reserve(qsizetype(block.fields.size()));
+        for (int i = 0; i < int(block.fields.size()); ++i) {
+            const prisma::Field &ast = block.fields[size_t(i)];
+            if (!ast.isValid || !ast.type)
+                continue;
+            ModelField field;
+            field.name = string(fileIndex, ast.name);
+            switch (ast.type->arity) {
+            case prisma::FieldType::Arity::Required:
+                field.arity = Arity::Required;
+                break;
+            case prisma::FieldType::Arity::Optional:
+                field.arity = Arity::Optional;
+                break;
+            case prisma::FieldType::Arity::List:
+                field.arity = Arity::List;
+                break;
+            }
+            field.documentation = ast.documentation;
+            field.span = span(fileIndex, ast.range);
+            field.nameSpan = span(fileIndex, ast.name.range);
+            field.typeSpan = span(fileIndex, ast.type->range);
+            field.astIndex = i;
+            fields.append(std::move(field));
+        }
+        return fields;
+    }
+
+    void collectModel(int fileIndex, int blockIndex, const Block &block)
+    {
+        Model model;
+        model.name = string(fileIndex, block.name);
+        model.isView = block.is(Block::Kind::View);
+        model.fields = collectFields(fileIndex, block);
+        model.documentation = block.documentation;
+        model.span = span(fileIndex, block.range);
+        model.nameSpan = span(fileIndex, block.name.range);
+        model.astIndex = blockIndex;
+        m_dm.m_models.append(std::move(model));
+        m_modelBlocks.push_back({fileIndex, &block});
+    }
+
+    void collectEnum(int fileIndex, int blockIndex, const Block &block)
+    {
+        Enum enumType;
+        enumType.name = string(fileIndex, block.name);
+        enumType.values.reserve(qsizetype(block.values.size()));
+        for (const prisma::EnumValue &ast : block.values) {
+            EnumMember value;
+            value.name = string(fileIndex, ast.name);
+            value.documentation = ast.documentation;
+            value.span = span(fileIndex, ast.range);
+            enumType.values.append(std::move(value));
+        }
+        enumType.documentation = block.documentation;
+        enumType.span = span(fileIndex, block.range);
+        enumType.nameSpan = span(fileIndex, block.name.range);
+        enumType.astIndex = blockIndex;
+        m_dm.m_enums.append(std::move(enumType));
+        m_enumBlocks.push_back({fileIndex, &block});
+    }
+
+    void collectCompositeType(int fileIndex, int blockIndex, const Block &block)
+    {
+        CompositeType type;
+        type.name = string(fileIndex, block.name);
+        type.fields = collectFields(fileIndex, block);
+        type.documentation = block.documentation;
+        type.span = span(fileIndex, block.range);
+        type.nameSpan = span(fileIndex, block.name.range);
+        type.astIndex = blockIndex;
+        m_dm.m_compositeTypes.append(std::move(type));
+        m_compositeBlocks.push_back({fileIndex, &block});
+    }
+
+    // ---- pass 1: names (names.rs) ---------------------------------------------------------
+
+    static const char *topTypeName(Block::Kind kind)
+    {
+        switch (kind) {
+        case Block::Kind::Model:
+            return "model";
+        case Block::Kind::View:
+            return "view";
+        case Block::Kind::Enum:
+            return "enum";
+        case Block::Kind::CompositeType:
+            return "composite type";
+        case Block::Kind::Datasource:
+            return "datasource";
+        case Block::Kind::Generator:
+            return "generator";
+        }
+        return "model";
+    }
+
+    void validateIdentifier(int fileIndex, const Identifier &identifier, const char *item)
+    {
+        const View name = text(fileIndex, identifier);
+        if (name.isEmpty())
+            error(fileIndex, identifier.range,
+                  QStringLiteral("The name of a %1 must not be empty.").arg(QLatin1String(item)));
+        else if (startsWithNumber(name))
+            error(fileIndex, identifier.range,
+                  QStringLiteral("The name of a %1 must not start with a number.")
+                      .arg(QLatin1String(item)));
+        else if (name.contains('-'))
+            error(fileIndex, identifier.range,
+                  QStringLiteral("The character `-` is not allowed in %1 names.")
+                      .arg(QLatin1String(item)));
+    }
+
+    void validateAttributeIdentifiers(int fileIndex, const NodeList<Attribute> &attributes)
+    {
+        for (const Attribute &attribute : attributes)
+            validateIdentifier(fileIndex, attribute.name, "Attribute");
+    }
+
+    void resolveNames()
+    {
+        // Models, enums and composite types in file order, as Prisma iterates its tops.
+        int model = 0, enumIndex = 0, composite = 0;
+        QHash<View, const Block *> datasources, generators;
+        QHash<View, std::pair<int, const Block *>> topBlocks;
+        for (int f = 0; f < int(m_files.size()); ++f) {
+            for (const Block &block : file(f).tree.blocks) {
+                const View name = text(f, block.name);
+                if (scalarTypeFromName(name))
+                    error(f, block.name.range,
+                          QStringLiteral("\"%1\" is a reserved scalar type name and cannot be "
+                                         "used.")
+                              .arg(toQString(name)));
+                switch (block.kind) {
+                case Block::Kind::Enum:
+                    resolveEnumNames(f, block);
+                    insertTop(f, block, {TopKind::Enum, enumIndex++}, topBlocks);
+                    break;
+                case Block::Kind::Model:
+                case Block::Kind::View:
+                    resolveModelNames(f, block, model);
+                    insertTop(f, block, {TopKind::Model, model++}, topBlocks);
+                    break;
+                case Block::Kind::CompositeType:
+                    resolveCompositeNames(f, block, composite);
+                    insertTop(f, block, {TopKind::CompositeType, composite++}, topBlocks);
+                    break;
+                case Block::Kind::Datasource:
+                case Block::Kind::Generator: {
+                    checkDuplicateProperties(f, block);
+                    auto &namespaceOf =
+                        block.is(Block::Kind::Datasource) ? datasources : generators;
+                    if (const Block *existing = namespaceOf.value(name))
+                        duplicateTop(f, block, *existing);
+                    namespaceOf.insert(name, &block);
+                    break;
+                }
+                }
+            }
+        }
+        // Prisma's name maps keep the last definition of a name; so do these lookups.
+        for (int i = 0; i < m_dm.m_models.size(); ++i)
+            m_dm.m_modelIndex.insert(m_dm.m_models.at(i).name, i);
+        for (int i = 0; i < m_dm.m_enums.size(); ++i)
+            m_dm.m_enumIndex.insert(m_dm.m_enums.at(i).name, i);
+        for (int i = 0; i < m_dm.m_compositeTypes.size(); ++i)
+            m_dm.m_compositeTypeIndex.insert(m_dm.m_compositeTypes.at(i).name, i);
+    }
+
+    void insertTop(int fileIndex, const Block &block, TopRef ref,
+                   QHash<View, std::pair<int, const Block *>> &blocks)
+    {
+        const View name = text(fileIndex, block.name);
+        const auto existing = blocks.constFind(name);
+        if (existing != blocks.cend())
+            duplicateTop(fileIndex, block, *existing->second);
+        blocks.insert(name, {fileIndex, &block});
+        m_tops.insert(name, ref);
+    }
+
+    void duplicateTop(int fileIndex, const Block &duplicate, const Block &existing)
+    {
+        error(fileIndex, duplicate.name.range,
+              QStringLiteral("The %1 \"%2\" cannot be defined because a %3 with that name already "
+                             "exists.")
+                  .arg(QLatin1String(topTypeName(duplicate.kind)),
+                       string(fileIndex, duplicate.name),
+                       QLatin1String(topTypeName(existing.kind))));
+    }
+
+    void resolveEnumNames(int fileIndex, const Block &block)
+    {
+        validateIdentifier(fileIndex, block.name, "Enum");
+        const View name = text(fileIndex, block.name);
+        if (isReservedTypeName(name))
+            error(fileIndex, block.range,
+                  QStringLiteral("Error validating enum `%1`: The enum name `%1` is invalid. It is "
+                                 "a reserved name. Please change it. Read more at "
+                                 "https://www.prisma.io/docs/reference/tools-and-interfaces/"
+                                 "prisma-schema/data-model#naming-enums")
+                      .arg(toQString(name)));
+        validateAttributeIdentifiers(fileIndex, block.attributes);
+        QVarLengthArray<View, 32> seen;
+        for (const prisma::EnumValue &value : block.values) {
+            validateIdentifier(fileIndex, value.name, "Enum Value");
+            validateAttributeIdentifiers(fileIndex, value.attributes);
+            const View valueName = text(fileIndex, value.name);
+            if (std::find(seen.cbegin(), seen.cend(), valueName) != seen.cend())
+                error(fileIndex, value.range,
+                      QStringLiteral("Value \"%1\" is already defined on enum \"%2\".")
+                          .arg(toQString(valueName), toQString(name)));
+            else
+                seen.append(valueName);
+        }
+    }
+
+    void resolveModelNames(int fileIndex, const Block &block, int modelIndex)
+    {
+        const bool isView = block.is(Block::Kind::View);
+        const View name = text(fileIndex, block.name);
+        validateIdentifier(fileIndex, block.name, isView ? "view" : "Model");
+        if (isReservedTypeName(name))
+            modelError(fileIndex, block.range, name,
+                       QStringLiteral("The %1 name `%2` is invalid. It is a reserved name. Please "
+                                      "change it. Read more at https://pris.ly/d/naming-models")
+                           .arg(QLatin1String(isView ? "view" : "model"), toQString(name)));
+        validateAttributeIdentifiers(fileIndex, block.attributes);
+        const QList<ModelField> &fields = m_dm.m_models.at(modelIndex).fields;
+        for (int i = 0; i < fields.size(); ++i) {
+            const prisma::Field &ast = block.fields[size_t(fields.at(i).astIndex)];
+            validateIdentifier(fileIndex, ast.name, isView ? "field" : "Field");
+            validateAttributeIdentifiers(fileIndex, ast.attributes);
+            const NameKey key{modelIndex, text(fileIndex, ast.name)};
+            if (m_modelFields.contains(key))
+                error(fileIndex, ast.name.range,
+                      QStringLiteral("Field \"%1\" is already defined on %2 \"%3\".")
+                          .arg(toQString(key.name), QLatin1String(isView ? "view" : "model"),
+                               toQString(name)));
+            m_modelFields.insert(key, i);
+        }
+    }
+
+    void resolveCompositeNames(int fileIndex, const Block &block, int typeIndex)
+    {
+        validateIdentifier(fileIndex, block.name, "Composite type");
+        const View name = text(fileIndex, block.name);
+        const QList<ModelField> &fields = m_dm.m_compositeTypes.at(typeIndex).fields;
+        for (int i = 0; i < fields.size(); ++i) {
+            const prisma::Field &ast = block.fields[size_t(fields.at(i).astIndex)];
+            const NameKey key{typeIndex, text(fileIndex, ast.name)};
+            if (m_compositeFields.contains(key))
+                error(fileIndex, ast.name.range,
+                      QStringLiteral("Field \"%1\" is already defined on composite type \"%2\".")
+                          .arg(toQString(key.name), toQString(name)));
+            m_compositeFields.insert(key, i);
+        }
+    }
+
+    void checkDuplicateProperties(int fileIndex, const Block &block)
+    {
+        QVarLengthArray<View, 16> seen;
+        for (const ConfigProperty &property : block.properties) {
+            const View name = text(fileIndex, property.name);
+            if (std::find(seen.cbegin(), seen.cend(), name) != seen.cend())
+                error(fileIndex, property.name.range,
+                      QStringLiteral("Key \"%1\" is already defined in %2 \"%3\".")
+                          .arg(toQString(name), QLatin1String(topTypeName(block.kind)),
+                               string(fileIndex, block.name)));
+            else
+                seen.append(name);
+        }
+    }
+
+    // ---- pass 2: types (types.rs) ---------------------------------------------------------
+
+    void resolveTypes()
+    {
+        // Blocks in source order, as Prisma reports them.
+        qsizetype model = 0, composite = 0;
+        for (int f = 0; f < int(m_files.size()); ++f) {
+            for (const Block &block : file(f).tree.blocks) {
+                switch (block.kind) {
+                case Block::Kind::Model:
+                case Block::Kind::View:
+                    resolveFieldTypes(f, block, m_dm.m_models[model++].fields, false);
+                    break;
+                case Block::Kind::CompositeType:
+                    resolveFieldTypes(f, block, m_dm.m_compositeTypes[composite++].fields, true);
+                    break;
+                case Block::Kind::Enum:
+                    if (block.values.empty())
+                        error(f, block.range,
+                              QStringLiteral("An enum must have at least one value."));
+                    break;
+                default:
+                    break;
+                }
+            }
+        }
+    }
+
+    void resolveFieldTypes(int fileIndex, const Block &block, QList<ModelField> &fields,
+                           bool inCompositeType)
+    {
+        for (ModelField &field : fields) {
+            const prisma::FieldType &ast = *block.fields[size_t(field.astIndex)].type;
+            ResolvedType &type = field.type;
+            if (ast.unsupportedValue) {
+                type.kind = ResolvedType::Kind::Unsupported;
+                type.name = StringLiteral::decode(text(fileIndex, *ast.unsupportedValue));
+                continue;
+            }
+            const View name = text(fileIndex, ast.name);
+            if (const auto scalar = scalarTypeFromName(name)) {
+                type.kind = ResolvedType::Kind::Scalar;
+                type.scalar = *scalar;
+                type.name = scalarTypeString(*scalar);
+                continue;
+            }
+            const auto top = m_tops.constFind(name);
+            if (top == m_tops.cend()) {
+                type.kind = ResolvedType::Kind::Unknown;
+                type.name = toQString(name);
+                error(fileIndex, ast.range,
+                      QStringLiteral("Type \"%1\" is neither a built-in type, nor refers to "
+                                     "another model, composite type, or enum.")
+                          .arg(type.name));
+                continue;
+            }
+            type.index = top->index;
+            switch (top->kind) {
+            case TopKind::Model:
+                type.kind = ResolvedType::Kind::Model;
+                type.name = m_dm.m_models.at(top->index).name;
+                if (inCompositeType) {
+                    error(fileIndex, ast.range,
+                          QStringLiteral("Error validating composite type \"%1\": %2 refers to a "
+                                         "model, making this a relation field. Relation fields "
+                                         "inside composite types are not supported.")
+                              .arg(string(fileIndex, block.name), type.name));
+                }
+                break;
+            case TopKind::Enum:
+                type.kind = ResolvedType::Kind::Enum;
+                type.name = m_dm.m_enums.at(top->index).name;
+                break;
+            case TopKind::CompositeType:
+                type.kind = ResolvedType::Kind::CompositeType;
+                type.name = m_dm.m_compositeTypes.at(top->index).name;
+                break;
+            }
+        }
+    }
+
+    // ---- pass 3: attributes (attributes.rs) -----------------------------------------------
+
+    void resolveAttributes()
+    {
+        // Relation fields first, all of them, then each block in order.
+        for (int m = 0; m < m_dm.m_models.size(); ++m) {
+            QList<ModelField> &fields = m_dm.m_models[m].fields;
+            for (int i = 0; i < fields.size(); ++i) {
+                if (fields.at(i).isRelation())
+                    visitRelationField(m, i);
+            }
+        }
+        int model = 0, enumIndex = 0, composite = 0;
+        for (int f = 0; f < int(m_files.size()); ++f) {
+            for (const Block &block : file(f).tree.blocks) {
+                switch (block.kind) {
+                case Block::Kind::Model:
+                case Block::Kind::View:
+                    resolveModelAttributes(model++);
+                    break;
+                case Block::Kind::Enum:
+                    resolveEnumAttributes(enumIndex++);
+                    break;
+                case Block::Kind::CompositeType:
+                    resolveCompositeAttributes(composite++);
+                    break;
+                default:
+                    break;
+                }
+            }
+        }
+    }
+
+    const prisma::Field &astField(int model, const ModelField &field) const
+    {
+        return m_modelBlocks[size_t(model)].block->fields[size_t(field.astIndex)];
+    }
+
+    bool isScalarField(const ModelField &field) const
+    {
+        return field.type.kind != ResolvedType::Kind::Model &&
+               field.type.kind != ResolvedType::Kind::Unknown;
+    }
+
+    void visitRelationField(int modelIndex, int fieldIndex)
+    {
+        const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
+        ModelField &field = m_dm.m_models[modelIndex].fields[fieldIndex];
+        const prisma::Field &ast = astField(modelIndex, field);
+        AttributeSet set = attributeSet(ref.file, ast.attributes);
+
+        if (visitSingle(set, "relation")) {
+            visitRelation(modelIndex, fieldIndex);
+            finishArguments();
+        }
+        if (visitSingle(set, "id")) {
+            attributeError(QStringLiteral("The field `%1` is a relation field and cannot be marked "
+                                          "with `@id`. Only scalar fields can be declared as id.")
+                               .arg(field.name));
+            discardArguments();
+        }
+        if (visitSingle(set, "ignore")) {
+            field.isIgnored = true;
+            finishArguments();
+        }
+        if (visitSingle(set, "default")) {
+            attributeError(QStringLiteral("Cannot set a default value on a relation field."));
+            discardArguments();
+        }
+        if (visitSingle(set, "map")) {
+            attributeError(
+                QStringLiteral("The attribute `@map` cannot be used on relation fields."));
+            defaultArgument("name");
+            discardArguments();
+        }
+        if (visitSingle(set, "unique")) {
+            QString suggestion;
+            const QStringList fields =
+                field.relationAttribute ? field.relationAttribute->fields : QStringList();
+            if (fields.size() == 1)
+                suggestion = QStringLiteral(" Did you mean to put it on `%1`?").arg(fields.first());
+            else if (fields.size() > 1)
+                suggestion = QStringLiteral(" Did you mean to provide `@@unique([%1])`?")
+                                 .arg(fields.join(QLatin1String(", ")));
+            attributeError(QStringLiteral("The field `%1` is a relation field and cannot be marked "
+                                          "with `unique`. Only scalar fields can be made unique.%2")
+                               .arg(field.name, suggestion));
+            discardArguments();
+        }
+        finishAttributes(set);
+    }
+
+    // ModelField names of `fields:`/`references:` (resolve_field_array_without_args). Returns
+    // false when they were already reported; fills `unknown` and `relations` otherwise.
+    bool resolveFieldList(const Expression &value, int modelIndex, QStringList &names,
+                          QStringList &unknown, QStringList &relations)
+    {
+        const int fileIndex = m_attributeFile;
+        QVarLengthArray<View, 8> constants;
+        bool valid = true;
+        const auto take = [&](const Expression &expression) {
+            if (const auto name = coerceConstant(fileIndex, expression))
+                constants.append(*name);
+            else
+                valid = false;
+        };
+        if (value.is(Expression::Kind::Array)) {
+            for (const Expression &element : value.elements)
+                take(element);
+        } else {
+            take(value);
+        }
+        if (!valid)
+            return false;
+
+        QVarLengthArray<int, 8> seen;
+        const Model &model = m_dm.m_models.at(modelIndex);
+        for (const View name : constants) {
+            const int index = name.contains('.') ? -1 : m_modelFields.value({modelIndex, name}, -1);
+            if (index < 0) {
+                unknown.append(toQString(name));
+                continue;
+            }
+            if (!isScalarField(model.fields.at(index))) {
+                relations.append(model.fields.at(index).name);
+                continue;
+            }
+            if (std::find(seen.cbegin(), seen.cend(), index) != seen.cend()) {
+                modelError(fileIndex, m_attribute->range,
+                           text(m_modelBlocks[size_t(modelIndex)].file,
+                                m_modelBlocks[size_t(modelIndex)].block->name),
+                           QStringLiteral("The unique index definition refers to the field %1 "
+                                          "multiple times.")
+                               .arg(model.fields.at(index).name));
+                return false;
+            }
+            seen.append(index);
+            names.append(model.fields.at(index).name);
+        }
+        return true;
+    }
+
+    void visitRelation(int modelIndex, int fieldIndex)
+    {
+        const int fileIndex = m_attributeFile;
+        RelationAttribute relation;
+        relation.span = span(fileIndex, m_attribute->range);
+        const int referenced = m_dm.m_models.at(modelIndex).fields.at(fieldIndex).type.index;
+
+        if (const Expression *fields = optionalArgument("fields")) {
+            QStringList unknown, relations;
+            relation.hasFields = true;
+            if (!resolveFieldList(*fields, modelIndex, relation.fields, unknown, relations)) {
+                relation.fields.clear();
+            } else {
+                if (!unknown.isEmpty())
+                    error(fileIndex, fields->range,
+                          QStringLiteral("The argument fields must refer only to existing fields. "
+                                         "The following fields do not exist in this model: %1")
+                              .arg(unknown.join(QLatin1String(", "))));
+                if (!relations.isEmpty())
+                    error(fileIndex, fields->range,
+                          QStringLiteral("The argument fields must refer only to scalar fields. "
+                                         "But it is referencing the following relation fields: %1")
+                              .arg(relations.join(QLatin1String(", "))));
+                if (!unknown.isEmpty() || !relations.isEmpty())
+                    relation.fields.clear();
+            }
+        }
+        if (const Expression *references = optionalArgument("references")) {
+            QStringList unknown, relations;
+            relation.hasReferences = true;
+            const QString &target = m_dm.m_models.at(referenced).name;
+            if (!resolveFieldList(*references, referenced, relation.references, unknown,
+                                  relations)) {
+                relation.references.clear();
+            } else {
+                if (!unknown.isEmpty())
+                    error(fileIndex, m_attribute->range,
+                          QStringLiteral("The argument `references` must refer only to existing "
+                                         "fields in the related model `%1`. The following fields "
+                                         "do not exist in the related model: %2")
+                              .arg(target, unknown.join(QLatin1String(", "))));
+                if (!relations.isEmpty())
+                    error(fileIndex, m_attribute->range,
+                          QStringLiteral("The argument `references` must refer only to scalar "
+                                         "fields in the related model `%1`. But it is referencing "
+                                         "the following relation fields: %2")
+                              .arg(target, relations.join(QLatin1String(", "))));
+                if (!unknown.isEmpty() || !relations.isEmpty())
+                    relation.references.clear();
+            }
+        }
+        if (const Expression *name = defaultArgument("name", false)) {
+            if (const auto value = coerceString(fileIndex, *name)) {
+                if (value->isEmpty())
+                    attributeError(QStringLiteral("A relation cannot have an empty name."));
+                else
+                    relation.name = *value;
+            }
+        }
+        relation.onDelete = referentialAction(optionalArgument("onDelete"));
+        relation.onUpdate = referentialAction(optionalArgument("onUpdate"));
+        relation.mappedName = nonEmptyStringArgument("map");
+        m_dm.m_models[modelIndex].fields[fieldIndex].relationAttribute = std::move(relation);
+    }
+
+    std::optional<ReferentialAction> referentialAction(const Expression *value)
+    {
+        if (!value)
+            return std::nullopt;
+        const auto name = coerceConstant(m_attributeFile, *value);
+        if (!name)
+            return std::nullopt;
+        if (const auto action = referentialActionFromName(*name))
+            return action;
+        error(m_attributeFile, value->range,
+              QStringLiteral("Error parsing attribute \"@relation\": Invalid referential action: "
+                             "`%1`")
+                  .arg(toQString(*name)));
+        return std::nullopt;
+    }
+
+    void resolveModelAttributes(int modelIndex)
+    {
+        const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
+        Model &model = m_dm.m_models[modelIndex];
+        for (int i = 0; i < model.fields.size(); ++i) {
+            if (isScalarField(model.fields.at(i)))
+                visitScalarField(modelIndex, i);
+        }
+
+        AttributeSet set = attributeSet(ref.file, ref.block->attributes);
+        if (visitSingle(set, "ignore")) {
+            for (const ModelField &field : std::as_const(model.fields)) {
+                if (field.isIgnored && isScalarField(field))
+                    error(
+                        ref.file, field.span.range,
+                        QStringLiteral("Error parsing attribute \"@ignore\": Fields on an already "
+                                       "ignored Model do not need an `@ignore` annotation."));
+            }
+            model.isIgnored = true;
+            finishArguments();
+        }
+        if (visitSingle(set, "id")) {
+            visitCompoundId(modelIndex);
+            finishArguments();
+        }
+        if (visitSingle(set, "map")) {
+            if (const auto mapped = mapArgument())
+                model.mappedName = *mapped;
+            finishArguments();
+        }
+        if (visitSingle(set, "schema")) {
+            model.schema = schemaArgument();
+            finishArguments();
+        }
+        while (visitRepeated(set, "index")) {
+            visitIndex(modelIndex, Index::Type::Normal);
+            finishArguments();
+        }
+        while (visitRepeated(set, "unique")) {
+            visitIndex(modelIndex, Index::Type::Unique);
+            finishArguments();
+        }
+        while (visitRepeated(set, "fulltext")) {
+            visitIndex(modelIndex, Index::Type::Fulltext);
+            finishArguments();
+        }
+
+        // id::validate_id_field_arities: a field's `@id` must be required.
+        if (!model.isIgnored && model.primaryKey && model.primaryKey->isDefinedOnField &&
+            !model.primaryKey->fields.isEmpty()) {
+            const int field = model.primaryKey->fields.constFirst().field;
+            if (field >= 0 && !model.fields.at(field).isRequired())
+                error(
+                    ref.file, model.primaryKey->span.range,
+                    QStringLiteral("Error parsing attribute \"@id\": Fields that are marked as id "
+                                   "must be required."));
+        }
+        finishAttributes(set);
+    }
+
+    std::optional<QString> mapArgument()
+    {
+        const Expression *value = defaultArgument("name");
+        if (!value)
+            return std::nullopt;
+        return coerceString(m_attributeFile, *value);
+    }
+
+    QString schemaArgument()
+    {
+        const Expression *value = defaultArgument("map");
+        if (!value)
+            return {};
+        return coerceString(m_attributeFile, *value).value_or(QString());
+    }
+
+    void visitScalarField(int modelIndex, int fieldIndex)
+    {
+        const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
+        Model &model = m_dm.m_models[modelIndex];
+        ModelField &field = model.fields[fieldIndex];
+        const prisma::Field &ast = astField(modelIndex, field);
+        AttributeSet set = attributeSet(ref.file, ast.attributes);
+        const View modelName = text(ref.file, ref.block->name);
+
+        if (visitSingle(set, "map")) {
+            if (const auto mapped = mapArgument()) {
+                field.mappedName = *mapped;
+                checkMappedFieldName(modelIndex, fieldIndex);
+            }
+            finishArguments();
+        }
+        if (visitSingle(set, "ignore")) {
+            if (field.isUnsupported())
+                attributeError(QStringLiteral("Fields of type `Unsupported` cannot take an "
+                                              "`@ignore` attribute. They are already treated as "
+                                              "ignored by the client due to their type."));
+            else
+                field.isIgnored = true;
+            finishArguments();
+        }
+        if (visitSingle(set, "relation")) {
+            attributeError(QStringLiteral("Invalid field type, not a relation."));
+            finishArguments();
+        }
+        if (visitSingle(set, "id")) {
+            if (model.primaryKey) {
+                modelError(ref.file, ref.block->range, modelName,
+                           QStringLiteral("At most one field must be marked as the id field with "
+                                          "the `@id` attribute."));
+            } else {
+                PrimaryKey key;
+                key.mappedName = nonEmptyStringArgument("map");
+                IndexField indexField = singleFieldOptions(field, fieldIndex);
+                key.clustered = clusteredArgument();
+                key.fields.append(std::move(indexField));
+                key.isDefinedOnField = true;
+                key.span = span(ref.file, m_attribute->range);
+                field.isId = true;
+                model.primaryKey = std::move(key);
+            }
+            finishArguments();
+        }
+        if (visitSingle(set, "updatedAt")) {
+            if (!field.type.isScalar(ScalarType::DateTime))
+                attributeError(QStringLiteral(
+                    "Fields that are marked with @updatedAt must be of type DateTime."));
+            if (field.isList())
+                attributeError(
+                    QStringLiteral("Fields that are marked with @updatedAt cannot be lists."));
+            field.isUpdatedAt = true;
+            finishArguments();
+        }
+        if (visitSingle(set, "default")) {
+            visitDefault(field, false);
+            finishArguments();
+        }
+        if (field.type.is(ResolvedType::Kind::Scalar)) {
+            if (const Attribute *native = visitDatasourceScoped(set))
+                field.nativeType = nativeType(ref.file, *native);
+        }
+        if (visitSingle(set, "unique")) {
+            Index index;
+            index.type = Index::Type::Unique;
+            index.mappedName = nonEmptyStringArgument("map");
+            IndexField indexField = singleFieldOptions(field, fieldIndex);
+            index.clustered = clusteredArgument();
+            index.fields.append(std::move(indexField));
+            index.isDefinedOnField = true;
+            index.span = span(ref.file, m_attribute->range);
+            field.isUnique = true;
+            model.indexes.append(std::move(index));
+            finishArguments();
+        }
+        finishAttributes(set);
+    }
+
+    // `length:` and `sort:` of `@id` and `@unique` (visit_field_unique, id::field).
+    IndexField singleFieldOptions(const ModelField &field, int fieldIndex)
+    {
+        IndexField indexField;
+        indexField.name = field.name;
+        indexField.field = fieldIndex;
+        if (const Expression *length = optionalArgument("length")) {
+            if (const auto value = coerceInteger(m_attributeFile, *length))
+                indexField.length = int(*value);
+        }
+        if (const Expression *sort = optionalArgument("sort")) {
+            if (const auto value = coerceConstant(m_attributeFile, *sort)) {
+                if (*value == "Asc")
+                    indexField.sort = SortOrder::Asc;
+                else if (*value == "Desc")
+                    indexField.sort = SortOrder::Desc;
+                else
+                    attributeError(QStringLiteral("The `sort` argument can only be `Asc` or `Desc` "
+                                                  "you provided: %1.")
+                                       .arg(toQString(*value)));
+            }
+        }
+        return indexField;
+    }
+
+    // map::scalar_field: two columns with one name.
+    void checkMappedFieldName(int modelIndex, int fieldIndex)
+    {
+        const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
+        const Model &model = m_dm.m_models.at(modelIndex);
+        const ModelField &field = model.fields.at(fieldIndex);
+        const QByteArray mapped = field.mappedName.toUtf8();
+        const auto duplicate = [&] {
+            error(ref.file, field.span.range,
+                  QStringLiteral("Field \"%1\" is already defined on %2 \"%3\".")
+                      .arg(field.name, QLatin1String(model.isView ? "view" : "model"), model.name));
+        };
+        bool reported = false;
+        for (int i = 0; i < fieldIndex; ++i) {
+            const ModelField &other = model.fields.at(i);
+            if (other.mappedName == field.mappedName && isScalarField(other)) {
+                duplicate();
+                reported = true;
+                break;
+            }
+        }
+        Q_UNUSED(reported);
+        const int named = m_modelFields.value({modelIndex, View(mapped)}, -1);
+        if (named < 0 || named == fieldIndex)
+            return;
+        const ModelField &other = model.fields.at(named);
+        if (!isScalarField(other))
+            return;
+        if (!other.mappedName.isEmpty() && other.mappedName != field.mappedName)
+            return;
+        duplicate();
+    }
+
+    NativeType nativeType(int fileIndex, const Attribute &attribute) const
+    {
+        NativeType native;
+        const View name = text(fileIndex, attribute.name);
+        const qsizetype dot = name.indexOf('.');
+        native.prefix = toQString(name.first(dot));
+        native.name = toQString(name.sliced(dot + 1));
+        if (attribute.arguments) {
+            for (const Argument &argument : attribute.arguments->arguments) {
+                if (argument.value)
+                    native.arguments.append(render(fileIndex, *argument.value));
+            }
+        }
+        native.span = span(fileIndex, attribute.range);
+        return native;
+    }
+
+    DefaultValue defaultValue(int fileIndex, const Expression &expression) const
+    {
+        DefaultValue value;
+        value.span = span(fileIndex, expression.range);
+        switch (expression.kind) {
+        case Expression::Kind::String:
+            value.kind = DefaultValue::Kind::String;
+            value.value = file(fileIndex).stringValue(expression);
+            break;
+        case Expression::Kind::Number:
+            value.kind = DefaultValue::Kind::Number;
+            value.value = string(fileIndex, expression.range);
+            break;
+        case Expression::Kind::Boolean:
+            value.kind = DefaultValue::Kind::Boolean;
+            value.value = string(fileIndex, expression.range);
+            break;
+        case Expression::Kind::Constant:
+            value.kind = DefaultValue::Kind::Constant;
+            value.value = string(fileIndex, expression.range);
+            break;
+        case Expression::Kind::Function:
+            value.kind = DefaultValue::Kind::Function;
+            value.value = string(fileIndex, expression.name);
+            for (const Argument &argument : expression.arguments.arguments) {
+                if (!argument.value)
+                    continue;
+                value.arguments.push_back(defaultValue(fileIndex, *argument.value));
+                if (argument.name)
+                    value.arguments.back().name = string(fileIndex, *argument.name);
+            }
+            break;
+        case Expression::Kind::Array:
+            value.kind = DefaultValue::Kind::List;
+            for (const Expression &element : expression.elements)
+                value.arguments.push_back(defaultValue(fileIndex, element));
+            break;
+        }
+        return value;
+    }
+
+    // ---- @default (attributes/default.rs) -------------------------------------------------
+
+    void visitDefault(ModelField &field, bool inCompositeType)
+    {
+        const Expression *value = defaultArgument("value");
+        if (!value)
+            return;
+        const int fileIndex = m_attributeFile;
+        QString mappedName;
+        if (inCompositeType) {
+            if (optionalArgument("map"))
+                attributeError(
+                    QStringLiteral("The `map` argument is not allowed on a composite type field."));
+        } else {
+            mappedName = nonEmptyStringArgument("map");
+        }
+        const auto accept = [&] {
+            DefaultValue result = defaultValue(fileIndex, *value);
+            result.mappedName = mappedName;
+            result.span = span(fileIndex, m_attribute->range);
+            field.defaultValue = std::move(result);
+        };
+
+        const bool isFunction = value->is(Expression::Kind::Function);
+        const View function = isFunction ? text(fileIndex, value->name) : View();
+        if (isFunction && function == "dbgenerated") {
+            if (inCompositeType)
+                attributeError(QStringLiteral(
+                    "Fields of composite types cannot have `dbgenerated()` as default."));
+            else if (checkDbgenerated(*value))
+                accept();
+            return;
+        }
+
+        switch (field.type.kind) {
+        case ResolvedType::Kind::CompositeType:
+            error(fileIndex, m_attribute->range,
+                  QStringLiteral("Error validating field `%1` in composite type `%2`: Defaults on "
+                                 "fields of type composite are not supported. Please remove the "
+                                 "`@default` attribute.")
+                      .arg(field.name, field.type.name));
+            return;
+        case ResolvedType::Kind::Enum:
+            if (checkEnumDefault(*value, field.type.index, field.isList()))
+                accept();
+            return;
+        case ResolvedType::Kind::Unsupported:
+            attributeError(
+                inCompositeType
+                    ? QStringLiteral("Composite field of type `Unsupported` cannot have default "
+                                     "values.")
+                    : QStringLiteral("Only @default(dbgenerated(\"...\")) can be used "
+                                     "for Unsupported types."));
+            return;
+        case ResolvedType::Kind::Scalar:
+            break;
+        default:
+            return;
+        }
+
+        const ScalarType scalar = field.type.scalar;
+        if (isFunction) {
+            if (checkDefaultFunction(*value, function, scalar, inCompositeType,
+                                     !mappedName.isEmpty()))
+                accept();
+            return;
+        }
+        if (field.isList()) {
+            if (!value->is(Expression::Kind::Array)) {
+                attributeError(QStringLiteral("The default value of a list field must be a list."));
+                return;
+            }
+            for (const Expression &element : value->elements) {
+                if (!checkScalarLiteral(element, scalar))
+                    return;
+            }
+            accept();
+            return;
+        }
+        if (value->is(Expression::Kind::Array)) {
+            attributeError(
+                QStringLiteral("The default value of a non-list field cannot be a list."));
+            return;
+        }
+        if (checkScalarLiteral(*value, scalar))
+            accept();
+    }
+
+    bool checkDbgenerated(const Expression &value)
+    {
+        const NodeList<Argument> &arguments = value.arguments.arguments;
+        const auto bail = [&] {
+            attributeError(QStringLiteral("`dbgenerated()` takes a single String argument"));
+            return false;
+        };
+        if (arguments.size() > 1)
+            bail();
+        if (arguments.empty())
+            return true;
+        const Expression &first = *arguments.front().value;
+        if (!first.is(Expression::Kind::String))
+            return bail();
+        if (file(m_attributeFile).stringValue(first).isEmpty()) {
+            attributeError(QStringLiteral(
+                "dbgenerated() takes either no argument, or a single nonempty string argument."));
+            return false;
+        }
+        return arguments.size() == 1;
+    }
+
+    bool checkEnumValue(const Expression &value, int enumIndex)
+    {
+        if (!isConstant(value)) {
+            attributeError(QStringLiteral("Expected an enum value, but found `%1`.")
+                               .arg(render(m_attributeFile, value)));
+            return false;
+        }
+        const View name = text(m_attributeFile, value.range);
+        const Enum &enumType = m_dm.m_enums.at(enumIndex);
+        for (const EnumMember &known : enumType.values) {
+            if (known.name == toQString(name))
+                return true;
+        }
+        attributeError(QStringLiteral("The defined default value `%1` is not a valid value of the "
+                                      "enum specified for the field.")
+                           .arg(toQString(name)));
+        return false;
+    }
+
+    bool checkEnumDefault(const Expression &value, int enumIndex, bool isList)
+    {
+        if (!isList)
+            return checkEnumValue(value, enumIndex);
+        if (!value.is(Expression::Kind::Array)) {
+            attributeError(QStringLiteral("Expected an enum value, but found `%1`.")
+                               .arg(render(m_attributeFile, value)));
+            return false;
+        }
+        for (const Expression &element : value.elements) {
+            if (!checkEnumValue(element, enumIndex))
+                return false;
+        }
+        return true;
+    }
+
+    bool checkScalarLiteral(const Expression &value, ScalarType scalar)
+    {
+        switch (scalar) {
+        case ScalarType::String:
+        case ScalarType::Json:
+        case ScalarType::Bytes:
+        case ScalarType::DateTime:
+            if (value.is(Expression::Kind::String))
+                return true;
+            break;
+        case ScalarType::Int:
+        case ScalarType::BigInt:
+        case ScalarType::Float:
+            if (value.is(Expression::Kind::Number))
+                return true;
+            break;
+        case ScalarType::Decimal:
+            if (value.is(Expression::Kind::Number) || value.is(Expression::Kind::String))
+                return true;
+            break;
+        case ScalarType::Boolean:
+            if (isConstant(value)) {
+                const View text = this->text(m_attributeFile, value.range);
+                if (text == "true" || text == "false")
+                    return true;
+                error(m_attributeFile, value.range,
+                      QStringLiteral("Error parsing attribute \"@default\": A boolean literal must "
+                                     "be `true` or `false`."));
+                return false;
+            }
+            break;
+        }
+        attributeError(
+            QStringLiteral("Expected a %1 value, but found `%2`.")
+                .arg(QLatin1String(scalarTypeName(scalar)), render(m_attributeFile, value)));
+        return false;
+    }
+
+    // The functions Prisma knows in @default(); any other name is accepted here and left to
+    // the validator (the connector decides, as in Prisma).
+    bool checkDefaultFunction(const Expression &value, View function, ScalarType scalar,
+                              bool inCompositeType, bool named)
+    {
+        const NodeList<Argument> &arguments = value.arguments.arguments;
+        const QString name = toQString(function);
+        const auto noArguments = [&] {
+            if (arguments.empty())
+                return true;
+            attributeError(QStringLiteral("The `%1` function does not take any argument. Consider "
+                                          "changing this default to `%1()`.")
+                               .arg(name));
+            return false;
+        };
+        const auto numericArgument = [&](const QString &bail, const auto &valid,
+                                         const QString &invalid) {
+            if (arguments.size() > 1) {
+                attributeError(bail);
+                return false;
+            }
+            if (arguments.empty())
+                return true;
+            const Expression &first = *arguments.front().value;
+            if (!first.is(Expression::Kind::Number)) {
+                attributeError(bail);
+                return false;
+            }
+            const auto number = parseInteger(text(m_attributeFile, first.range));
+            if (!number || !valid(*number)) {
+                attributeError(invalid);
+                return false;
+            }
+            return true;
+        };
+        const bool isString = scalar == ScalarType::String;
+
+        if (!inCompositeType && function == "autoincrement" && named) {
+            attributeError(QStringLiteral("Naming an autoincrement default value is not allowed."));
+            return false;
+        }
+        if (inCompositeType && (function == "autoincrement" || function == "auto")) {
+            attributeError(QStringLiteral("The function `%1()` is not supported on composite "
+                                          "fields.")
+                               .arg(name));
+            return false;
+        }
+        if (!inCompositeType && function == "autoincrement" &&
+            (scalar == ScalarType::Int || scalar == ScalarType::BigInt))
+            return noArguments();
+        if (isString && function == "cuid")
+            return numericArgument(
+                QStringLiteral("`cuid()` takes a single Int argument."),
+                [](qint64 v) { return v == 1 || v == 2; },
+                QStringLiteral("`cuid()` takes either no argument, or a single integer argument "
+                               "which is either 1 or 2."));
+        if (isString && function == "uuid")
+            return numericArgument(
+                QStringLiteral("`uuid()` takes a single Int argument."),
+                [](qint64 v) { return v == 4 || v == 7; },
+                QStringLiteral("`uuid()` takes either no argument, or a single integer argument "
+                               "which is either 4 or 7."));
+        if (isString && function == "nanoid" && !inCompositeType)
+            return numericArgument(
+                QStringLiteral("`nanoid()` takes a single Int argument."),
+                [](qint64 v) { return v >= 2 && v <= 255; },
+                QStringLiteral("`nanoid()` takes either no argument, or a single integer argument "
+                               ">= 2."));
+        if (isString && function == "ulid" && !inCompositeType)
+            return noArguments();
+        if (scalar == ScalarType::DateTime && function == "now")
+            return noArguments();
+        if (!inCompositeType && function == "auto") {
+            if (!arguments.empty()) {
+                attributeError(QStringLiteral("`auto()` takes no arguments"));
+                return false;
+            }
+            return true;
+        }
+        static constexpr std::array<const char *, 8> known = {
+            "autoincrement", "cuid", "dbgenerated", "nanoid", "now", "uuid", "auto", "ulid"};
+        const bool isKnown =
+            std::any_of(known.cbegin(), known.cend(), [&](const char *k) { return function == k; });
+        if (!isKnown) {
+            if (inCompositeType) {
+                error(m_attributeFile, value.range,
+                      QStringLiteral("Unknown function in @default(): `%1` is not known. You can "
+                                     "read about the available functions here: "
+                                     "https://pris.ly/d/attribute-functions")
+                          .arg(name));
+                return false;
+            }
+            return true; // the connector decides (validator)
+        }
+        attributeError(QStringLiteral("The function `%1()` cannot be used on fields of type `%2`.")
+                           .arg(name, QLatin1String(scalarTypeName(scalar))));
+        return false;
+    }
+
+    // ---- @@id, @@index, @@unique, @@fulltext ----------------------------------------------
+
+    // coerce_field_array_with_args and field_args of types/index_fields.rs.
+    bool indexFieldArguments(const Expression &value, QList<IndexFieldArgument> &out)
+    {
+        const int fileIndex = m_attributeFile;
+        bool valid = true;
+        const auto take = [&](const Expression &expression) {
+            IndexFieldArgument field;
+            field.expression = &expression;
+            if (isConstant(expression)) {
+                field.name = text(fileIndex, expression.range);
+            } else if (expression.is(Expression::Kind::Function)) {
+                field.name = text(fileIndex, expression.name);
+                readIndexFieldOptions(expression.arguments, field);
+            } else {
+                typeMismatch(fileIndex, expression, "constant literal");
+                valid = false;
+                return;
+            }
+            out.append(field);
+        };
+        if (value.is(Expression::Kind::Array)) {
+            for (const Expression &element : value.elements)
+                take(element);
+        } else {
+            take(value);
+        }
+        return valid;
+    }
+
+    void readIndexFieldOptions(const ArgumentList &arguments, IndexFieldArgument &field)
+    {
+        const int fileIndex = m_attributeFile;
+        const auto find = [&](View name) -> const Argument * {
+            for (const Argument &argument : arguments.arguments) {
+                if (argument.name && argument.value && text(fileIndex, *argument.name) == name)
+                    return &argument;
+            }
+            return nullptr;
+        };
+        const auto unexpected = [&](const QString &expected, SourceRange range) {
+            error(fileIndex, range,
+                  QStringLiteral("Unexpected token. Expected one of: %1").arg(expected));
+        };
+        if (const Argument *sort = find("sort")) {
+            if (const auto value = coerceConstant(fileIndex, *sort->value)) {
+                if (*value == "Asc")
+                    field.sort = SortOrder::Asc;
+                else if (*value == "Desc")
+                    field.sort = SortOrder::Desc;
+                else
+                    unexpected(QStringLiteral("Asc, Desc"), sort->range);
+            }
+        }
+        if (const Argument *length = find("length")) {
+            if (const auto value = coerceInteger(fileIndex, *length->value); value && *value >= 0)
+                field.length = int(*value);
+        }
+        if (const Argument *ops = find("ops")) {
+            const Expression &value = *ops->value;
+            if (isConstant(value)) {
+                const View name = text(fileIndex, value.range);
+                if (isOperatorClass(name))
+                    field.operatorClass = toQString(name);
+                else
+                    unexpected(QStringLiteral("Invalid operator class: %1").arg(toQString(name)),
+                               value.range);
+            } else if (value.is(Expression::Kind::Function) &&
+                       text(fileIndex, value.name) == "raw") {
+                const NodeList<Argument> &raw = value.arguments.arguments;
+                if (raw.size() != 1 || !raw.front().value)
+                    unexpected(QStringLiteral("Wrong number of arguments. Expected: 1, got: %1")
+                                   .arg(raw.size()),
+                               value.range);
+                else if (!raw.front().value->is(Expression::Kind::String))
+                    unexpected(QStringLiteral("Invalid parameter type: expected string"),
+                               value.range);
+                else {
+                    field.operatorClass = file(fileIndex).stringValue(*raw.front().value);
+                    field.operatorClassIsRaw = true;
+                }
+            } else {
+                unexpected(QStringLiteral("operator class"), ops->range);
+            }
+        }
+    }
+
+    // resolve_field_array_with_args: the fields of an index or id, following composite types
+    // through dotted paths when `followComposites`.
+    bool resolveIndexFields(int modelIndex, const Expression &value, bool followComposites,
+                            QList<IndexField> &fields, QList<UnknownField> &unknown,
+                            QStringList &relations)
+    {
+        QList<IndexFieldArgument> arguments;
+        if (!indexFieldArguments(value, arguments))
+            return false;
+        const Model &model = m_dm.m_models.at(modelIndex);
+        const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
+        QVarLengthArray<QString, 8> seen;
+        for (const IndexFieldArgument &argument : std::as_const(arguments)) {
+            IndexField field;
+            field.name = toQString(argument.name);
+            field.sort = argument.sort;
+            field.length = argument.length;
+            field.operatorClass = argument.operatorClass;
+            field.operatorClassIsRaw = argument.operatorClassIsRaw;
+            QString seenAs = field.name;
+
+            if (argument.name.contains('.')) {
+                if (!followComposites) {
+                    unknown.append({argument.name, -1});
+                    continue;
+                }
+                const QList<View> parts = splitPath(argument.name);
+                const int root = m_modelFields.value({modelIndex, parts.first()}, -1);
+                if (root < 0) {
+                    unknown.append({parts.first(), -1});
+                    continue;
+                }
+                if (!isScalarField(model.fields.at(root))) {
+                    relations.append(model.fields.at(root).name);
+                    continue;
+                }
+                if (!model.fields.at(root).type.is(ResolvedType::Kind::CompositeType)) {
+                    unknown.append({argument.name, -1});
+                    continue;
+                }
+                int type = model.fields.at(root).type.index;
+                bool resolved = true;
+                for (int i = 1; i < parts.size(); ++i) {
+                    const int next = m_compositeFields.value({type, parts.at(i)}, -1);
+                    if (next < 0) {
+                        unknown.append({parts.at(i), type});
+                        resolved = false;
+                        break;
+                    }
+                    const ModelField &inner = m_dm.m_compositeTypes.at(type).fields.at(next);
+                    if (i == parts.size() - 1) {
+                        seenAs = inner.name + QStringLiteral(" in type ") +
+                                 m_dm.m_compositeTypes.at(type).name;
+                    } else if (inner.type.is(ResolvedType::Kind::CompositeType)) {
+                        type = inner.type.index;
+                    } else {
+                        unknown.append({argument.name, -1});
+                        resolved = false;
+                        break;
+                    }
+                }
+                if (!resolved)
+                    continue;
+                field.field = root;
+            } else {
+                const int index = m_modelFields.value({modelIndex, argument.name}, -1);
+                if (index < 0) {
+                    unknown.append({argument.name, -1});
+                    continue;
+                }
+                if (!isScalarField(model.fields.at(index))) {
+                    relations.append(model.fields.at(index).name);
+                    continue;
+                }
+                field.field = index;
+            }
+            if (std::find(seen.cbegin(), seen.cend(), seenAs) != seen.cend()) {
+                modelError(ref.file, m_attribute->range, text(ref.file, ref.block->name),
+                           QStringLiteral("The unique index definition refers to the field %1 "
+                                          "multiple times.")
+                               .arg(seenAs));
+                return false;
+            }
+            seen.append(seenAs);
+            fields.append(std::move(field));
+        }
+        return true;
+    }
+
+    static QList<View> splitPath(View path)
+    {
+        QList<View> parts;
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= path.size(); ++i) {
+            if (i == path.size() || path[i] == '.') {
+                parts.append(path.sliced(start, i - start));
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    QString unknownFieldName(const UnknownField &unknown) const
+    {
+        if (unknown.compositeType < 0)
+            return toQString(unknown.name);
+        return QStringLiteral("%1 in type %2")
+            .arg(toQString(unknown.name), m_dm.m_compositeTypes.at(unknown.compositeType).name);
+    }
+
+    // Suggestion of the scalar fields behind relation fields named in an index.
+    QStringList relationScalarFields(int modelIndex, const QStringList &relations) const
+    {
+        QStringList fields;
+        const Model &model = m_dm.m_models.at(modelIndex);
+        for (const QString &name : relations) {
+            const ModelField *field = model.field(name);
+            if (field && field->relationAttribute)
+                fields.append(field->relationAttribute->fields);
+        }
+        return fields;
+    }
+
+    // Prisma's format_fields_in_error_with_leading_word: "field `a`", "fields `a`, `b`".
+    static QString fieldsWithLeadingWord(const QStringList &names)
+    {
+        QStringList quoted;
+        for (const QString &name : names)
+            quoted.append(QLatin1Char('`') + name + QLatin1Char('`'));
+        return (names.size() > 1 ? QStringLiteral("fields ") : QStringLiteral("field ")) +
+               quoted.join(QLatin1String(", "));
+    }
+
+    void visitCompoundId(int modelIndex)
+    {
+        const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
+        Model &model = m_dm.m_models[modelIndex];
+        const View name = text(ref.file, ref.block->name);
+        const Expression *value = defaultArgument("fields");
+        if (!value)
+            return;
+        QList<IndexField> fields;
+        QList<UnknownField> unknown;
+        QStringList relations;
+        if (!resolveIndexFields(modelIndex, *value, false, fields, unknown, relations))
+            return;
+        if (!unknown.isEmpty() || !relations.isEmpty()) {
+            if (!unknown.isEmpty()) {
+                QStringList names;
+                for (const UnknownField &field : std::as_const(unknown))
+                    names.append(unknownFieldName(field));
+                modelError(ref.file, value->range, name,
+                           QStringLiteral("The multi field id declaration refers to the unknown "
+                                          "%1.")
+                               .arg(fieldsWithLeadingWord(names)));
+            }
+            if (!relations.isEmpty())
+                modelError(ref.file, m_attribute->range, name,
+                           QStringLiteral("The id definition refers to the relation %1. ID "
+                                          "definitions must reference only scalar fields.")
+                               .arg(fieldsWithLeadingWord(relations)));
+            return;
+        }
+        QStringList optional;
+        for (const IndexField &field : std::as_const(fields)) {
+            if (field.field >= 0 && !model.fields.at(field.field).isRequired())
+                optional.append(model.fields.at(field.field).name);
+        }
+        if (!optional.isEmpty() && !model.isIgnored)
+            modelError(ref.file, m_attribute->range, name,
+                       QStringLiteral("The id definition refers to the optional %1. ID "
+                                      "definitions must reference only required fields.")
+                           .arg(fieldsWithLeadingWord(optional)));
+        if (model.primaryKey)
+            modelError(ref.file, ref.block->range, name,
+                       QStringLiteral("Each model must have at most one id criteria. You can't "
+                                      "have `@id` and `@@id` at the same time."));
+        PrimaryKey key;
+        key.mappedName = nonEmptyStringArgument("map");
+        key.name = nonEmptyStringArgument("name");
+        if (!key.name.isEmpty())
+            validateClientName(modelIndex, key.name, "@@id");
+        key.clustered = clusteredArgument();
+        key.fields = std::move(fields);
+        key.span = span(ref.file, m_attribute->range);
+        model.primaryKey = std::move(key);
+    }
+
+    void validateClientName(int modelIndex, const QString &name, const char *attribute)
+    {
+        const bool valid = std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+            return c == QLatin1Char('_') || (c.unicode() < 128 && c.isLetterOrNumber());
+        });
+        if (valid)
+            return;
+        const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
+        modelError(ref.file, m_attribute->range, text(ref.file, ref.block->name),
+                   QStringLiteral("The `name` property within the `%1` attribute only allows for "
+                                  "the following characters: `_a-zA-Z0-9`.")
+                       .arg(QLatin1String(attribute)));
+    }
+
+    void visitIndex(int modelIndex, Index::Type type)
+    {
+        const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
+        Model &model = m_dm.m_models[modelIndex];
+        const View modelName = text(ref.file, ref.block->name);
+        Index index;
+        index.type = type;
+        index.span = span(ref.file, m_attribute->range);
+
+        // common_index_validations
+        if (const Expression *value = defaultArgument("fields")) {
+            QList<UnknownField> unknown;
+            QStringList relations;
+            const QLatin1String prefix(type == Index::Type::Unique ? "unique " : "");
+            if (resolveIndexFields(modelIndex, *value, true, index.fields, unknown, relations)) {
+                if (!unknown.isEmpty()) {
+                    QStringList names;
+                    for (const UnknownField &field : std::as_const(unknown))
+                        names.append(unknownFieldName(field));
+                    modelError(ref.file, m_attribute->range, modelName,
+                               QStringLiteral("The %1index definition refers to the unknown "
+                                              "fields: %2.")
+                                   .arg(prefix, names.join(QLatin1String(", "))));
+                }
+                if (!relations.isEmpty()) {
+                    const QStringList suggested = relationScalarFields(modelIndex, relations);
+                    QString suggestion;
+                    if (!suggested.isEmpty())
+                        suggestion = QStringLiteral(" Did you mean `@@%1([%2])`?")
+                                         .arg(QLatin1String(type == Index::Type::Unique ? "unique"
+                                                                                        : "index"),
+                                              suggested.join(QLatin1String(", ")));
+                    modelError(ref.file, m_attribute->range, modelName,
+                               QStringLiteral("The %1index definition refers to the relation "
+                                              "fields %2. Index definitions must reference only "
+                                              "scalar fields.%3")
+                                   .arg(prefix, relations.join(QLatin1String(", ")), suggestion));
+                }
+                if (!unknown.isEmpty() || !relations.isEmpty())
+                    index.fields.clear();
+            } else {
+                index.fields.clear();
+            }
+        }
+
+        if (type == Index::Type::Normal) {
+            const QString name = nonEmptyStringArgument("name");
+            const QString mapped = nonEmptyStringArgument("map");
+            if (!name.isEmpty() && !mapped.isEmpty())
+                attributeError(QStringLiteral(
+                    "The `@@index` attribute accepts the `name` argument as an alias for the "
+                    "`map` argument for legacy reasons. It does not accept both though. Please "
+                    "use the `map` argument to specify the database name of the index."));
+            else
+                index.mappedName = name.isEmpty() ? mapped : name;
+            if (const Expression *algorithm = optionalArgument("type")) {
+                if (const auto value = coerceConstant(m_attributeFile, *algorithm)) {
+                    bool known = false;
+                    for (int i = 0; i <= int(IndexAlgorithm::Brin); ++i) {
+                        if (*value == indexAlgorithmName(IndexAlgorithm(i))) {
+                            index.algorithm = IndexAlgorithm(i);
+                            known = true;
+                        }
+                    }
+                    if (!known)
+                        attributeError(
+                            QStringLiteral("Unknown index type: %1.").arg(toQString(*value)));
+                }
+            }
+            index.clustered = clusteredArgument();
+            whereArgument();
+        } else if (type == Index::Type::Unique) {
+            index.name = nonEmptyStringArgument("name");
+            index.mappedName = nonEmptyStringArgument("map");
+            if (!index.name.isEmpty())
+                validateClientName(modelIndex, index.name, "@@unique");
+            index.clustered = clusteredArgument();
+            whereArgument();
+        } else {
+            index.mappedName = nonEmptyStringArgument("map");
+        }
+        model.indexes.append(std::move(index));
+    }
+
+    // Partial indexes (`where: raw("...")`) are a preview feature in Prisma 7; they are read
+    // so that they are not reported as unknown arguments, and otherwise left out of the model.
+    void whereArgument() { optionalArgument("where"); }
+
+    // ---- enums and composite types --------------------------------------------------------
+
+    void resolveEnumAttributes(int enumIndex)
+    {
+        const BlockRef ref = m_enumBlocks[size_t(enumIndex)];
+        Enum &enumType = m_dm.m_enums[enumIndex];
+        for (int i = 0; i < int(ref.block->values.size()); ++i) {
+            AttributeSet set = attributeSet(ref.file, ref.block->values[size_t(i)].attributes);
+            if (visitSingle(set, "map")) {
+                if (const auto mapped = mapArgument())
+                    enumType.values[i].mappedName = *mapped;
+                finishArguments();
+            }
+            finishAttributes(set);
+        }
+        AttributeSet set = attributeSet(ref.file, ref.block->attributes);
+        if (visitSingle(set, "map")) {
+            if (const auto mapped = mapArgument())
+                enumType.mappedName = *mapped;
+            finishArguments();
+        }
+        if (visitSingle(set, "schema")) {
+            enumType.schema = schemaArgument();
+            finishArguments();
+        }
+        finishAttributes(set);
+    }
+
+    void resolveCompositeAttributes(int typeIndex)
+    {
+        const BlockRef ref = m_compositeBlocks[size_t(typeIndex)];
+        CompositeType &type = m_dm.m_compositeTypes[typeIndex];
+        for (int i = 0; i < type.fields.size(); ++i) {
+            ModelField &field = type.fields[i];
+            if (!isScalarField(field))
+                continue;
+            const prisma::Field &ast = ref.block->fields[size_t(field.astIndex)];
+            AttributeSet set = attributeSet(ref.file, ast.attributes);
+            if (field.type.is(ResolvedType::Kind::Scalar)) {
+                if (const Attribute *native = visitDatasourceScoped(set))
+                    field.nativeType = nativeType(ref.file, *native);
+            }
+            if (visitSingle(set, "map")) {
+                if (const auto mapped = mapArgument()) {
+                    field.mappedName = *mapped;
+                    checkMappedCompositeFieldName(typeIndex, i);
+                }
+                finishArguments();
+            }
+            if (visitSingle(set, "default")) {
+                visitDefault(field, true);
+                finishArguments();
+            }
+            finishAttributes(set);
+        }
+    }
+
+    void checkMappedCompositeFieldName(int typeIndex, int fieldIndex)
+    {
+        const BlockRef ref = m_compositeBlocks[size_t(typeIndex)];
+        const CompositeType &type = m_dm.m_compositeTypes.at(typeIndex);
+        const ModelField &field = type.fields.at(fieldIndex);
+        for (int i = 0; i < fieldIndex; ++i) {
+            if (type.fields.at(i).mappedName == field.mappedName) {
+                error(ref.file, field.span.range,
+                      QStringLiteral("Field \"%1\" is already defined on composite type \"%2\".")
+                          .arg(field.mappedName, type.name));
+                break;
+            }
+        }
+        const QByteArray mapped = field.mappedName.toUtf8();
+        const int named = m_compositeFields.value({typeIndex, View(mapped)}, -1);
+        if (named < 0 || named == fieldIndex || !type.fields.at(named).mappedName.isEmpty())
+            return;
+        error(ref.file, field.span.range,
+              QStringLiteral("Field \"%1\" is already defined on composite type \"%2\".")
+                  .arg(field.name, type.name));
+    }
+
+    // ---- pass 4: relations (relations.rs) -------------------------------------------------
+
+    void inferRelations()
+    {
+        // Relation fields per referencing model, to find the opposite side.
+        QHash<int, QVarLengthArray<int, 4>> relationFields;
+        for (int m = 0; m < m_dm.m_models.size(); ++m) {
+            const QList<ModelField> &fields = m_dm.m_models.at(m).fields;
+            for (int i = 0; i < fields.size(); ++i) {
+                if (fields.at(i).isRelation())
+                    relationFields[m].append(i);
+            }
+        }
+        for (int m = 0; m < m_dm.m_models.size(); ++m) {
+            const QList<ModelField> &fields = m_dm.m_models.at(m).fields;
+            for (int i = 0; i < fields.size(); ++i) {
+                if (fields.at(i).isRelation())
+                    ingestRelation(m, i, relationFields.value(fields.at(i).type.index));
+            }
+        }
+    }
+
+    static QString relationNameOf(const ModelField &field)
+    {
+        return field.relationAttribute ? field.relationAttribute->name : QString();
+    }
+
+    bool fieldsAreUnique(const Model &model, const QStringList &fields) const
+    {
+        for (const Index &index : model.indexes) {
+            if (!index.isUnique() || index.fields.size() != fields.size())
+                continue;
+            bool same = true;
+            for (int i = 0; i < fields.size() && same; ++i)
+                same = index.fields.at(i).name == fields.at(i);
+            if (same)
+                return true;
+        }
+        return false;
+    }
+
+    void ingestRelation(int modelIndex, int fieldIndex, const QVarLengthArray<int, 4> &candidates)
+    {
+        const Model &model = m_dm.m_models.at(modelIndex);
+        const ModelField &field = model.fields.at(fieldIndex);
+        const int referenced = field.type.index;
+        const Model &opposite = m_dm.m_models.at(referenced);
+        const bool isSelf = referenced == modelIndex;
+        const QString name = relationNameOf(field);
+
+        int oppositeIndex = -1;
+        for (const int candidate : candidates) {
+            const ModelField &other = opposite.fields.at(candidate);
+            if (other.type.index != modelIndex || (isSelf && candidate == fieldIndex))
+                continue;
+            if (relationNameOf(other) == name) {
+                oppositeIndex = candidate;
+                break;
+            }
+        }
+        const ModelField *other = oppositeIndex >= 0 ? &opposite.fields.at(oppositeIndex) : nullptr;
+        const bool hasFields = field.relationAttribute && field.relationAttribute->hasFields;
+        const bool otherHasFields =
+            other && other->relationAttribute && other->relationAttribute->hasFields;
+        const auto before = [&] { // [model, field] > [opposite model, opposite field]
+            if (model.name != opposite.name)
+                return model.name > opposite.name;
+            return field.name > other->name;
+        };
+
+        Relation relation;
+        relation.a = {modelIndex, fieldIndex};
+        relation.b = {referenced, oppositeIndex};
+        if (field.isList() && other && other->isList()) {
+            if (model.name > opposite.name || (isSelf && field.name > other->name))
+                return;
+            // Both sides listing `fields` is MongoDB's two-way embedded many-to-many.
+            relation.kind = Relation::Kind::ImplicitManyToMany;
+        } else if (field.isRequired() && other && other->isOptional()) {
+            relation.kind = Relation::Kind::OneToOne;
+        } else if (field.isRequired() && other && other->isRequired()) {
+            if (before())
+                return;
+            relation.kind = Relation::Kind::OneToOne;
+        } else if (field.isOptional() && other && other->isRequired()) {
+            return;
+        } else if (field.isOptional() && other && other->isOptional()) {
+            if (!hasFields) {
+                if (otherHasFields || before())
+                    return;
+            }
+            relation.kind = Relation::Kind::OneToOne;
+        } else if (field.isList() && other) {
+            return;
+        } else if (field.isList()) {
+            relation.kind = Relation::Kind::OneToMany;
+            relation.a = {referenced, -1};
+            relation.b = {modelIndex, fieldIndex};
+        } else if (other) {
+            relation.kind = Relation::Kind::OneToMany;
+        } else {
+            relation.kind = hasFields && fieldsAreUnique(model, field.relationAttribute->fields)
+                                ? Relation::Kind::OneToOne
+                                : Relation::Kind::OneToMany;
+        }
+
+        relation.hasExplicitName = !name.isEmpty();
+        if (relation.hasExplicitName) {
+            relation.name = name;
+        } else {
+            const QString &first = m_dm.m_models.at(relation.a.model).name;
+            const QString &second = m_dm.m_models.at(relation.b.model).name;
+            relation.name = first < second ? first + QLatin1String("To") + second
+                                           : second + QLatin1String("To") + first;
+        }
+        const int id = int(m_dm.m_relations.size());
+        m_dm.m_relations.append(relation);
+        for (const Relation::Side &side : {relation.a, relation.b}) {
+            if (side.field >= 0)
+                m_dm.m_models[side.model].fields[side.field].relation = id;
+        }
+    }
+
+    // ---- datasource and generators (psl-core's configuration loaders) ---------------------
+
+    QStringList stringList(int fileIndex, const Expression &value) const
+    {
+        QStringList values;
+        if (value.is(Expression::Kind::Array)) {
+            for (const Expression &element : value.elements)
+                values.append(file(fileIndex).stringValue(element));
+        } else {
+            values.append(file(fileIndex).stringValue(value));
+        }
+        return values;
+    }
+
+    void loadConfiguration()
+    {
+        for (const BlockRef &ref : m_configBlocks) {
+            if (ref.block->is(Block::Kind::Datasource))
+                loadDatasource(ref.file, *ref.block);
+            else
+                loadGenerator(ref.file, *ref.block);
+        }
+    }
+
+    void loadDatasource(int fileIndex, const Block &block)
+    {
+        Datasource source;
+        source.name = string(fileIndex, block.name);
+        source.span = span(fileIndex, block.range);
+        for (const ConfigProperty &property : block.properties) {
+            const View name = text(fileIndex, property.name);
+            if (name == "url" || name == "directUrl" || name == "shadowDatabaseUrl") {
+                DatasourceUrl &url = name == "url"         ? source.url
+                                     : name == "directUrl" ? source.directUrl
+                                                           : source.shadowDatabaseUrl;
+                url = datasourceUrl(file(fileIndex), block, name);
+            }
+            if (!property.value)
+                continue;
+            const Expression &value = *property.value;
+            if (name == "provider")
+                source.provider = file(fileIndex).stringValue(value);
+            else if (name == "relationMode" || name == "referentialIntegrity")
+                source.relationMode = file(fileIndex).stringValue(value);
+            else if (name == "schemas")
+                source.schemas = stringList(fileIndex, value);
+            else if (name == "extensions" && value.is(Expression::Kind::Array)) {
+                for (const Expression &element : value.elements)
+                    source.extensions.append(extension(fileIndex, element));
+            }
+        }
+        m_dm.m_datasources.append(std::move(source));
+    }
+
+    DatasourceExtension extension(int fileIndex, const Expression &value) const
+    {
+        DatasourceExtension extension;
+        if (value.is(Expression::Kind::Function)) {
+            extension.name = string(fileIndex, value.name);
+            for (const Argument &argument : value.arguments.arguments) {
+                if (!argument.name || !argument.value)
+                    continue;
+                const View name = text(fileIndex, *argument.name);
+                const QString text = file(fileIndex).stringValue(*argument.value);
+                if (name == "map")
+                    extension.mappedName = text;
+                else if (name == "schema")
+                    extension.schema = text;
+                else if (name == "version")
+                    extension.version = text;
+            }
+        } else {
+            extension.name = string(fileIndex, value.range);
+        }
+        return extension;
+    }
+
+    void loadGenerator(int fileIndex, const Block &block)
+    {
+        Generator generator;
+        generator.name = string(fileIndex, block.name);
+        generator.span = span(fileIndex, block.range);
+        for (const ConfigProperty &property : block.properties) {
+            if (!property.value)
+                continue;
+            const View name = text(fileIndex, property.name);
+            const Expression &value = *property.value;
+            const QString rendered = value.is(Expression::Kind::String)
+                                         ? file(fileIndex).stringValue(value)
+                                         : render(fileIndex, value);
+            if (name == "provider")
+                generator.provider = rendered;
+            else if (name == "output")
+                generator.output = rendered;
+            else if (name == "previewFeatures")
+                generator.previewFeatures = stringList(fileIndex, value);
+            generator.properties.append({toQString(name), rendered});
+        }
+        m_dm.m_generators.append(std::move(generator));
+    }
+
+    const std::vector<ParsedFile> &m_files;
+    QList<Diagnostic> *m_out;
+    DataModel m_dm;
+    int m_errorCount = 0;
+
+    std::vector<BlockRef> m_modelBlocks;
+    std::vector<BlockRef> m_enumBlocks;
+    std::vector<BlockRef> m_compositeBlocks;
+    std::vector<BlockRef> m_configBlocks;
+    QHash<View, TopRef> m_tops;
+    QHash<NameKey, int> m_modelFields;     // (model, field name) -> index in Model::fields
+    QHash<NameKey, int> m_compositeFields; // (composite type, field name) -> index
+
+    const Attribute *m_attribute = nullptr; // the attribute whose arguments are being read
+    int m_attributeFile = 0;
+    QVarLengthArray<ArgumentSlot, 8> m_arguments;
+};
+
+DataModel DataModelBuilder::build(const SchemaSource &schema, QList<Diagnostic> *diagnostics)
+{
+    return Impl(schema, diagnostics).run();
+}
+
+} // namespace gh::prisma
