@@ -283,8 +283,18 @@ Result<RecordPage> AuthQueries::seek(const RecordQuery &query, double fraction, 
             first->startFraction = 0;
         return first;
     }
-    if (fraction >= 1)
-        return page(query, limit, PageDirection::Backward, RecordPosition(), cancel);
+    // The last page starts `rows` before the end: place it by the estimated count.
+    auto lastPageAt = [&](const RecordPage &last) {
+        auto estimate = estimateCount(query);
+        const qint64 total = estimate ? qMax<qint64>(estimate->rows, last.rows.size()) : 0;
+        return total > 0 ? 1.0 - double(last.rows.size()) / double(total) : 0.0;
+    };
+    if (fraction >= 1) {
+        auto last = page(query, limit, PageDirection::Backward, RecordPosition(), cancel);
+        if (last)
+            last->startFraction = lastPageAt(*last);
+        return last;
+    }
 
     std::optional<Landing> landing;
     if (m_database->dialect() == SqlDialect::PostgreSQL && !sql->hasFilters() &&
@@ -311,7 +321,7 @@ Result<RecordPage> AuthQueries::seek(const RecordQuery &query, double fraction, 
         auto last = page(query, limit, PageDirection::Backward, RecordPosition(), cancel);
         if (!last)
             return last;
-        last->startFraction = landing->fraction;
+        last->startFraction = lastPageAt(*last);
         return last;
     }
     landed->startFraction = landing->fraction;

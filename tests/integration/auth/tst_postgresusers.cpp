@@ -67,8 +67,9 @@ private Q_SLOTS:
         ScratchPostgres pg;
         QVERIFY2(pg.isValid(), qPrintable(pg.errorText()));
         QVERIFY2(pg.runSqlFile(QStringLiteral("authjs-postgres.sql")), qPrintable(pg.errorText()));
-        QVERIFY(pg.run(insertUsers(QStringLiteral("\"User\""),
-                                   {QStringLiteral("ada@example.com"), QStringLiteral("linus@example.org")})));
+        QVERIFY(
+            pg.run(insertUsers(QStringLiteral("\"User\""), {QStringLiteral("ada@example.com"),
+                                                            QStringLiteral("linus@example.org")})));
 
         auto workspace = AuthWorkspace::open(urlOnly(pg.url()));
         QVERIFY2(workspace.ok(), qPrintable(workspace.error().fullText()));
@@ -76,7 +77,8 @@ private Q_SLOTS:
         QVERIFY(connection.ok());
         auto page = connection->queries->page(AuthModelKind::User, 10);
         QVERIFY2(page.ok(), qPrintable(page.error().fullText()));
-        QCOMPARE(emailsOf(*page), (QStringList{QStringLiteral("ada@example.com"), QStringLiteral("linus@example.org")}));
+        QCOMPARE(emailsOf(*page), (QStringList{QStringLiteral("ada@example.com"),
+                                               QStringLiteral("linus@example.org")}));
         QVERIFY(page->atEnd);
 
         const int verified = [&] {
@@ -126,9 +128,11 @@ private Q_SLOTS:
         QVERIFY(pg.runSqlFile(QStringLiteral("authjs-postgres.sql")));
         QVERIFY2(pg.runSqlFile(QStringLiteral("authjs-postgres.sql"), QStringLiteral("Tenant A")),
                  qPrintable(pg.errorText()));
-        QVERIFY(pg.run(insertUsers(QStringLiteral("public.\"User\""), {QStringLiteral("public@example.com")})));
-        QVERIFY(pg.run(insertUsers(QStringLiteral("\"Tenant A\".\"User\""),
-                                   {QStringLiteral("tenant1@example.com"), QStringLiteral("tenant2@example.com")})));
+        QVERIFY(pg.run(insertUsers(QStringLiteral("public.\"User\""),
+                                   {QStringLiteral("public@example.com")})));
+        QVERIFY(pg.run(insertUsers(
+            QStringLiteral("\"Tenant A\".\"User\""),
+            {QStringLiteral("tenant1@example.com"), QStringLiteral("tenant2@example.com")})));
 
         auto workspace = AuthWorkspace::open(urlOnly(pg.url(QStringLiteral("schema=Tenant%20A"))));
         QVERIFY2(workspace.ok(), qPrintable(workspace.error().fullText()));
@@ -136,7 +140,8 @@ private Q_SLOTS:
         QVERIFY(connection.ok());
         auto page = connection->queries->page(AuthModelKind::User, 10);
         QVERIFY(page.ok());
-        QCOMPARE(emailsOf(*page), (QStringList{QStringLiteral("tenant1@example.com"), QStringLiteral("tenant2@example.com")}));
+        QCOMPARE(emailsOf(*page), (QStringList{QStringLiteral("tenant1@example.com"),
+                                               QStringLiteral("tenant2@example.com")}));
     }
 
     void missingSchemaIsNotAnAuthJsDatabase()
@@ -168,7 +173,8 @@ private Q_SLOTS:
     void unreachableServerIsAClearErrorWithoutThePassword()
     {
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
-        auto workspace = AuthWorkspace::open(urlOnly(QStringLiteral("postgresql://support:hunter2@127.0.0.1:1/app")));
+        auto workspace = AuthWorkspace::open(
+            urlOnly(QStringLiteral("postgresql://support:hunter2@127.0.0.1:1/app")));
         QVERIFY(!workspace.ok());
         QCOMPARE(workspace.error().code(), Error::Code::ConnectionFailed);
         QVERIFY(!workspace.error().fullText().contains(QLatin1String("hunter2")));
