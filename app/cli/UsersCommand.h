@@ -4,7 +4,9 @@
 
 namespace gh::cli {
 
-/// `gatehouse-cli users list [--limit N] [--format table|json|csv]`
+/// `gatehouse-cli users list [options]` (see RecordListing.h) and
+/// `gatehouse-cli users show ID|EMAIL [--format table|json] [--reveal-secrets]`: the user's whole
+/// picture (profile, accounts, sessions, authenticators, verification tokens for their email).
 int runUsersCommand(CliContext &context, const QStringList &arguments);
 
 } // namespace gh::cli

@@ -1,8 +1,12 @@
 // gatehouse-cli: the command-line twin of the Gatehouse window.
 
+#include "app/cli/AccountsCommand.h"
+#include "app/cli/AuthenticatorsCommand.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/DemoCommand.h"
 #include "app/cli/MigrateCommand.h"
+#include "app/cli/SessionsCommand.h"
+#include "app/cli/TokensCommand.h"
 #include "app/cli/UsersCommand.h"
 #include "core/common/Version.h"
 
@@ -24,7 +28,11 @@ struct Command
 };
 
 const Command kCommands[] = {
-    {"users", "users list                     List users", runUsersCommand},
+    {"users", "users list|show                List users, or everything about one", runUsersCommand},
+    {"sessions", "sessions list                  List sessions", runSessionsCommand},
+    {"accounts", "accounts list                  List accounts", runAccountsCommand},
+    {"tokens", "tokens list                    List verification tokens", runTokensCommand},
+    {"authenticators", "authenticators list            List WebAuthn authenticators", runAuthenticatorsCommand},
     {"demo", "demo create [DIR]              Create the demo project", runDemoCommand},
     {"migrate", "migrate status|deploy|resolve  Prisma migration history", runMigrateCommand},
 };

@@ -25,18 +25,21 @@ Result<qint64> RecordExporter::run(const AuthQueries &queries, const RecordQuery
     }
 
     RecordWriter writer(out, options.format, options.secrets);
-    writer.begin(model.fields);
     qint64 written = 0;
     RecordPosition after;
+    bool begun = false;
     while (options.limit < 0 || written < options.limit) {
         if (options.cancel.isCancelled())
             return Error(Error::Code::Cancelled, QStringLiteral("The export was cancelled"));
-        const int want = options.limit < 0
-                             ? options.pageSize
-                             : int(qMin<qint64>(options.pageSize, options.limit - written));
+        const int want = options.limit < 0 ? options.pageSize
+                                           : int(qMin<qint64>(options.pageSize, options.limit - written));
         auto page = queries.page(query, want, PageDirection::Forward, after, options.cancel);
         if (!page)
             return page.error();
+        if (!begun) { // a query that fails does so before anything is written
+            writer.begin(page->fields);
+            begun = true;
+        }
         writer.write(page->rows);
         written += page->rows.size();
         if (options.progress)
@@ -45,6 +48,8 @@ Result<qint64> RecordExporter::run(const AuthQueries &queries, const RecordQuery
             break;
         after = page->lastPosition();
     }
+    if (!begun)
+        writer.begin(model.fields); // a limit of 0: the header alone
     writer.end();
     return written;
 }

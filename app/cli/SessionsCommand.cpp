@@ -1,0 +1,20 @@
+#include "app/cli/SessionsCommand.h"
+
+#include "app/cli/RecordListing.h"
+
+namespace gh::cli {
+
+int runSessionsCommand(CliContext &context, const QStringList &arguments)
+{
+    ListCommandSpec spec;
+    spec.group = QStringLiteral("sessions");
+    spec.model = AuthModelKind::Session;
+    spec.description =
+        QStringLiteral("List sessions (Auth.js database strategy: one row per signed-in browser).");
+    spec.userFilter = true;
+    spec.expiryFilter = true;
+    spec.providerFilter = false;
+    return runListGroup(context, arguments, spec);
+}
+
+} // namespace gh::cli
