@@ -1,10 +1,11 @@
 #pragma once
 
+#include "core/prisma/NodeList.h"
 #include "core/prisma/SourceRange.h"
 
 #include <QString>
+#include <memory>
 #include <optional>
-#include <vector>
 
 // The syntax tree of one `.prisma` file.
 //
@@ -15,14 +16,23 @@
 // - the tree never copies text: names and literals are ranges, read with ParsedFile::text()
 //   (a QByteArrayView, no allocation) or ParsedFile::string();
 // - nothing is thrown away: comments, blank lines and lines that do not parse are kept, in
-//   source order, as TopItem and BlockMember entries beside the typed vectors;
-// - ranges never include the line break that ends a line, except EmptyLines.
+//   source order, as TopItem and BlockMember entries beside the typed lists;
+// - ranges never include the line break that ends a line, except EmptyLines;
+// - the nodes of a file live in a few pools that copies of the tree share
+//   (SyntaxTree::storage); lists of nodes are NodeList views into them. Parsing a 30,000-line
+//   schema allocates a handful of times rather than for every field and argument, copying a
+//   tree is cheap, and pointers to nodes stay valid while any copy of the tree lives.
 
 namespace gh::prisma {
 
 /// A name, or a dotted path as in `db.VarChar` and `address.city`.
 struct Identifier
 {
+    Identifier() = default;
+    explicit Identifier(SourceRange range)
+        : range(range)
+    {}
+
     SourceRange range;
 };
 
@@ -58,7 +68,7 @@ struct Comment
 struct CommentGroup
 {
     SourceRange range; ///< first comment to last comment
-    std::vector<Comment> comments;
+    NodeList<Comment> comments;
 };
 
 struct Argument;
@@ -66,8 +76,8 @@ struct Argument;
 /// `(...)` after an attribute or function name.
 struct ArgumentList
 {
-    SourceRange range;               ///< `(` to `)`
-    std::vector<Argument> arguments; ///< positional, named and empty ones, in source order
+    SourceRange range;            ///< `(` to `)`
+    NodeList<Argument> arguments; ///< positional, named and empty ones, in source order
     /// `(a, b,)`: accepted by the grammar, rejected by Prisma's attribute validation ("Trailing
     /// commas are not valid in attribute arguments"), dropped by the formatter.
     std::optional<SourceRange> trailingComma;
@@ -90,9 +100,9 @@ struct Expression
 
     Kind kind = Kind::Constant;
     SourceRange range;
-    Identifier name;                  ///< Function: the called name (a path)
-    ArgumentList arguments;           ///< Function
-    std::vector<Expression> elements; ///< Array
+    Identifier name;               ///< Function: the called name (a path)
+    ArgumentList arguments;        ///< Function
+    NodeList<Expression> elements; ///< Array
 
     bool is(Kind k) const { return kind == k; }
 };
@@ -155,7 +165,7 @@ struct Field
     Identifier name;
     std::optional<SourceRange> legacyColon; ///< `name: Type` (Prisma 1); an error
     std::optional<FieldType> type;          ///< absent in `name` or `name @id` (an error)
-    std::vector<Attribute> attributes;      ///< in source order
+    NodeList<Attribute> attributes;         ///< in source order
     std::optional<Comment> trailingComment;
     /// From `///` and `/* */` comments, computed as Prisma computes it (see Block).
     std::optional<QString> documentation;
@@ -169,7 +179,7 @@ struct EnumValue
 {
     SourceRange range;
     Identifier name;
-    std::vector<Attribute> attributes;
+    NodeList<Attribute> attributes;
     std::optional<Comment> trailingComment;
     std::optional<QString> documentation;
 };
@@ -192,7 +202,8 @@ struct BlockMember
         Field,      ///< index into Block::fields
         EnumValue,  ///< index into Block::values
         Property,   ///< index into Block::properties
-        Attribute,  ///< index into Block::attributes (a `@@` block attribute)
+        Attribute,  ///< index into Block::attributes (a `@@` block attribute); the range
+                    ///< takes in its trailing comment
         Comments,   ///< index into Block::commentGroups
         EmptyLines, ///< blank lines (pest's empty_lines); the range holds their line breaks
         Invalid,    ///< a line that does not parse, reported; range = its text from the first
@@ -217,12 +228,12 @@ struct Block
     SourceRange body;       ///< from the line after `{` to `}` (Prisma's inner span)
     SourceRange closeBrace; ///< `}`
 
-    std::vector<Field> fields;              ///< Model, View, CompositeType
-    std::vector<EnumValue> values;          ///< Enum
-    std::vector<ConfigProperty> properties; ///< Datasource, Generator
-    std::vector<Attribute> attributes;      ///< `@@` attributes (CompositeType: all errors)
-    std::vector<CommentGroup> commentGroups;
-    std::vector<BlockMember> members; ///< all of the above, blank and invalid lines, in order
+    NodeList<Field> fields;              ///< Model, View, CompositeType
+    NodeList<EnumValue> values;          ///< Enum
+    NodeList<ConfigProperty> properties; ///< Datasource, Generator
+    NodeList<Attribute> attributes;      ///< `@@` attributes (CompositeType: all errors)
+    NodeList<CommentGroup> commentGroups;
+    NodeList<BlockMember> members; ///< all of the above, blank and invalid lines, in order
 
     /// The documentation of the block: the `///` and `/* */` comments of the comment group
     /// directly above it (no blank line between), one line each, `//` comments skipped. For
@@ -259,12 +270,17 @@ struct TopItem
     SourceRange range;
 };
 
+struct SyntaxTreeStorage;
+
 /// The syntax tree of one file.
 struct SyntaxTree
 {
-    std::vector<Block> blocks;
-    std::vector<CommentGroup> commentGroups; ///< top-level comments
-    std::vector<TopItem> items;              ///< everything in source order
+    NodeList<Block> blocks;
+    NodeList<CommentGroup> commentGroups; ///< top-level comments
+    NodeList<TopItem> items;              ///< everything in source order
+
+    /// The pools all nodes live in, shared by copies of the tree (defined in the parser).
+    std::shared_ptr<const SyntaxTreeStorage> storage;
 };
 
 } // namespace gh::prisma

@@ -3,8 +3,8 @@
 #include "core/prisma/Utf8.h"
 
 #include <QChar>
+#include <algorithm>
 #include <array>
-#include <cstring>
 
 namespace gh::prisma {
 
@@ -34,31 +34,44 @@ bool isSpaceSeparator(char32_t cp)
     return QChar::category(cp) == QChar::Separator_Space;
 }
 
-// ASCII bytes that start no token and so always lex as Error.
-bool isStrayAscii(unsigned char c)
+// What an ASCII byte can be, looked up once per byte in the hot loops.
+enum AsciiClass : unsigned char {
+    WordByte = 0x01,  // continues an identifier: letters, digits, `_`, `-`
+    BlankByte = 0x02, // space or tab
+    StrayByte = 0x04, // starts no token, so always lexes as Error
+};
+
+const std::array<unsigned char, 128> &asciiClasses()
 {
-    static const auto table = [] {
-        std::array<bool, 128> stray{};
-        for (int c = 0; c < 0x20; ++c)
-            stray[c] = c != '\t' && c != '\n' && c != '\r';
+    static const std::array<unsigned char, 128> classes = [] {
+        std::array<unsigned char, 128> table{};
+        for (int c = 0; c < 128; ++c) {
+            if (isAsciiLetter(c) || isAsciiDigit(c) || c == '_' || c == '-')
+                table[c] |= WordByte;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                table[c] |= StrayByte;
+        }
+        table[' '] = table['\t'] = BlankByte;
         for (unsigned char c : {'#', '$', '%', '&', '\'', '*', '+', ';', '<', '>', '\\', '^', '_',
                                 '`', '|', '~', char(0x7F)})
-            stray[c] = true;
-        return stray;
+            table[c] |= StrayByte;
+        return table;
     }();
-    return c < 0x80 && table[c];
+    return classes;
 }
 
-constexpr std::array<const char *, 6> keywords = {"datasource", "generator", "model",
-                                                  "enum",       "view",      "type"};
+bool hasClass(unsigned char c, AsciiClass asciiClass)
+{
+    return c < 0x80 && (asciiClasses()[c] & asciiClass) != 0;
+}
 
 bool isKeyword(const char *text, int length)
 {
-    for (const char *keyword : keywords) {
-        if (int(std::strlen(keyword)) == length && std::memcmp(keyword, text, length) == 0)
-            return true;
-    }
-    return false;
+    static constexpr std::array<QByteArrayView, 6> keywords = {
+        QByteArrayView("datasource"), QByteArrayView("generator"), QByteArrayView("model"),
+        QByteArrayView("enum"),       QByteArrayView("view"),      QByteArrayView("type")};
+    const QByteArrayView word(text, length);
+    return std::find(keywords.begin(), keywords.end(), word) != keywords.end();
 }
 
 } // namespace
@@ -76,6 +89,14 @@ void Lexer::restart(const SourcePosition &position, State state)
     m_line = position.line;
     m_column = position.column;
     m_state = state;
+}
+
+void Lexer::skipBlanks()
+{
+    int end = m_offset;
+    while (end < m_size && (byteAt(end) == ' ' || byteAt(end) == '\t'))
+        ++end;
+    advanceAscii(end);
 }
 
 void Lexer::skipTo(int offset)
@@ -295,21 +316,23 @@ void Lexer::lexWord(Token &token)
 {
     int end = m_offset;
     bool ascii = true;
+    const auto &classes = asciiClasses();
     while (end < m_size) {
         const unsigned char c = byteAt(end);
-        if (isAsciiLetter(c) || isAsciiDigit(c) || c == '_' || c == '-') {
+        if (c < 0x80) {
+            if (!(classes[c] & WordByte))
+                break;
             ++end;
             continue;
         }
-        if (c < 0x80)
-            break;
         const utf8::Step step = utf8::decode(m_data + end, m_data + m_size);
         if (!step.valid || !isWordCodePoint(step.codePoint))
             break;
         end += step.bytes;
         ascii = false;
     }
-    token.kind = m_state.braceDepth == 0 && isKeyword(m_data + m_offset, end - m_offset)
+    const bool guessKeyword = m_mode == MultiLineTokens::Split && m_state.braceDepth == 0;
+    token.kind = guessKeyword && isKeyword(m_data + m_offset, end - m_offset)
                      ? TokenKind::Keyword
                      : TokenKind::Identifier;
     ascii ? advanceAscii(end) : advanceTo(end);
@@ -437,7 +460,7 @@ void Lexer::lexError(Token &token)
             break;
         const unsigned char c = byteAt(end);
         if (c < 0x80) {
-            if (!isStrayAscii(c))
+            if (!hasClass(c, StrayByte))
                 break;
         } else {
             const utf8::Step step = utf8::decode(m_data + end, m_data + m_size);

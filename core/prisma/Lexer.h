@@ -34,9 +34,10 @@ namespace gh::prisma {
 ///   `/*` is a BlockComment token to the end of its line flagged Unterminated, and the next
 ///   line is code. Inserting or deleting `*/` can therefore change how lines *above* the edit
 ///   lex: a highlighter should restyle from the line where the `/*` before the edit opens.
-/// - Keyword is a highlighting guess: one of `datasource generator model enum view type` at
-///   brace depth 0. Inside a block `type` is an ordinary field name (Account.type in Auth.js).
-///   The parser ignores the guess and decides from the position of the word.
+/// - Keyword is a highlighting guess, made in the Split mode only: one of `datasource generator
+///   model enum view type` at brace depth 0. Inside a block `type` is an ordinary field name
+///   (Account.type in Auth.js). The parser (Whole mode) gets Identifier and decides from the
+///   position of the word.
 class Lexer
 {
 public:
@@ -46,7 +47,7 @@ public:
         /// ContinuesOnNextLine / ContinuedFromPreviousLine, and state() after the Newline says
         /// how the next line starts. For highlighters, which store a state per line.
         Split,
-        /// Each token whole, even across lines. For the parser.
+        /// Each token whole, even across lines, and no Keyword guess. For the parser.
         Whole,
     };
 
@@ -96,6 +97,10 @@ public:
     SourcePosition position() const { return {m_offset, m_utf16, m_line, m_column}; }
     bool atEnd() const { return m_offset >= m_size; }
     QByteArrayView text() const { return QByteArrayView(m_data, m_size); }
+
+    /// Moves past spaces and tabs without producing a Whitespace token: the parser skips
+    /// whitespace between the parts of a line this way.
+    void skipBlanks();
 
     /// Moves forward to byte `offset` without producing tokens, counting lines and columns,
     /// and goes on in code context. This is how the parser skips what Prisma's grammar takes

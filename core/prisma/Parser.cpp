@@ -2,6 +2,7 @@
 
 #include "core/prisma/Lexer.h"
 #include "core/prisma/StringLiteral.h"
+#include "core/prisma/SyntaxTreeStorage.h"
 
 #include <QStringList>
 #include <array>
@@ -127,13 +128,22 @@ public:
     explicit SchemaParser(SourceFile source)
         : m_source(std::move(source))
         , m_lexer(m_source.content(), Lexer::MultiLineTokens::Whole)
+        , m_peekLexer(m_lexer)
+        , m_storage(std::make_shared<SyntaxTreeStorage>())
+        , m_pool(*m_storage)
     {}
 
     ParsedFile run()
     {
+        reservePools();
         advance();
         parseSchema();
-        return ParsedFile{std::move(m_source), std::move(m_tree), std::move(m_diagnostics)};
+        SyntaxTree tree;
+        tree.blocks = since(m_pool.blocks, 0);
+        tree.items = since(m_pool.items, 0);
+        tree.commentGroups = commit(m_pool.commentGroups, m_topCommentGroups, 0);
+        tree.storage = std::move(m_storage);
+        return ParsedFile{std::move(m_source), std::move(tree), std::move(m_diagnostics)};
     }
 
 private:
@@ -144,11 +154,34 @@ private:
         qsizetype diagnostics;
     };
 
+    // Room for a schema's usual node counts, so that pools of large files are not copied as
+    // they grow. Reserved pages cost nothing until they are used.
+    void reservePools()
+    {
+        const std::size_t lines = std::size_t(m_source.lineCount());
+        m_pool.items.reserve(lines / 8);
+        m_pool.blocks.reserve(lines / 8);
+        m_pool.members.reserve(lines);
+        m_pool.fields.reserve(lines);
+        m_pool.commentGroups.reserve(lines / 4);
+        m_pool.attributes.reserve(lines);
+        m_pool.arguments.reserve(lines);
+        m_pool.expressions.reserve(lines / 2);
+        m_pool.comments.reserve(lines / 4);
+    }
+
     // ---- tokens ---------------------------------------------------------------------------
 
     void advance()
     {
+        if (m_hasPeek) {
+            m_hasPeek = false;
+            m_token = m_peekToken;
+            m_lexer = m_peekLexer;
+            return;
+        }
         do {
+            m_lexer.skipBlanks();
             m_token = m_lexer.next();
         } while (m_token.is(TokenKind::Whitespace));
     }
@@ -161,14 +194,18 @@ private:
         return token;
     }
 
-    Token peekNext() const
+    // The token after the current one; lexed once, advance() takes it from here.
+    const Token &peekNext()
     {
-        Lexer lexer = m_lexer;
-        Token token;
-        do {
-            token = lexer.next();
-        } while (token.is(TokenKind::Whitespace));
-        return token;
+        if (!m_hasPeek) {
+            m_peekLexer = m_lexer;
+            do {
+                m_peekLexer.skipBlanks();
+                m_peekToken = m_peekLexer.next();
+            } while (m_peekToken.is(TokenKind::Whitespace));
+            m_hasPeek = true;
+        }
+        return m_peekToken;
     }
 
     bool at(TokenKind kind) const { return m_token.is(kind); }
@@ -185,6 +222,7 @@ private:
 
     void reset(const Mark &mark)
     {
+        m_hasPeek = false;
         m_lexer.restart(mark.at);
         advance();
         m_previousEnd = mark.previousEnd;
@@ -195,6 +233,7 @@ private:
     // instead of tokens.
     void skipFrom(const Token &from, int offset)
     {
+        m_hasPeek = false;
         m_lexer.restart(startOf(from));
         m_lexer.skipTo(offset);
         m_previousEnd = offset;
@@ -242,6 +281,25 @@ private:
         return m_braceSearchFound;
     }
 
+    // Moves the nodes a list collected in `scratch` (from `start` on) to the end of `pool`, so
+    // that they are consecutive there, and returns them. Lists nest (an array in an argument
+    // list in an array), so scratch vectors are used as stacks.
+    template <typename T>
+    static NodeList<T> commit(std::vector<T> &pool, std::vector<T> &scratch, std::size_t start)
+    {
+        const std::size_t first = pool.size();
+        pool.insert(pool.end(), std::make_move_iterator(scratch.begin() + start),
+                    std::make_move_iterator(scratch.end()));
+        scratch.resize(start);
+        return NodeList<T>(&pool, first, pool.size() - first);
+    }
+
+    // The nodes appended to `pool` since `first`, where a list is built in place.
+    template <typename T> static NodeList<T> since(const std::vector<T> &pool, std::size_t first)
+    {
+        return NodeList<T>(&pool, first, pool.size() - first);
+    }
+
     // ---- diagnostics ----------------------------------------------------------------------
 
     void report(SourceRange range, QString message)
@@ -285,7 +343,7 @@ private:
             reportStrings(*attribute.arguments);
     }
 
-    void reportStrings(const std::vector<Attribute> &attributes)
+    void reportStrings(const NodeList<Attribute> &attributes)
     {
         for (const Attribute &attribute : attributes)
             reportStrings(attribute);
@@ -346,6 +404,15 @@ private:
         return {};
     }
 
+    // A block attribute's line: pest's block_attribute takes the comment after it.
+    static SourceRange withTrailingComment(const Attribute &attribute)
+    {
+        SourceRange range = attribute.range;
+        if (attribute.trailingComment)
+            range.end = attribute.trailingComment->range.end;
+        return range;
+    }
+
     // psl's parse_composite_type rejects block attributes while parsing.
     void reportCompositeTypeAttribute(const Attribute &attribute)
     {
@@ -362,10 +429,7 @@ private:
             message = "A fulltext index should be defined in the model containing the embed.";
         else if (name == "id")
             message = "A composite type cannot define an id.";
-        SourceRange range = attribute.range;
-        if (attribute.trailingComment)
-            range.end = attribute.trailingComment->range.end;
-        report(range, QString::fromLatin1(message));
+        report(withTrailingComment(attribute), QString::fromLatin1(message));
     }
 
     // ---- documentation --------------------------------------------------------------------
@@ -408,12 +472,12 @@ private:
     {
         while (!at(TokenKind::EndOfFile)) {
             if (at(TokenKind::Newline)) {
-                m_tree.items.push_back({TopItem::Kind::EmptyLines, -1, parseEmptyLines()});
+                m_pool.items.push_back({TopItem::Kind::EmptyLines, -1, parseEmptyLines()});
             } else if (atComment()) {
-                const int index = int(m_tree.commentGroups.size());
-                m_tree.commentGroups.push_back(parseCommentGroup());
-                m_tree.items.push_back(
-                    {TopItem::Kind::Comments, index, m_tree.commentGroups.back().range});
+                const int index = int(m_topCommentGroups.size());
+                m_topCommentGroups.push_back(parseCommentGroup());
+                m_pool.items.push_back(
+                    {TopItem::Kind::Comments, index, m_topCommentGroups.back().range});
             } else if (!(atName() && (parseBlock() || parseTypeAlias() || parseArbitraryBlock()))) {
                 parseInvalidTopLine();
             }
@@ -424,7 +488,7 @@ private:
     void parseInvalidTopLine()
     {
         const SourceRange line = skipLine();
-        m_tree.items.push_back({TopItem::Kind::Invalid, -1, line});
+        m_pool.items.push_back({TopItem::Kind::Invalid, -1, line});
         report(line, QStringLiteral("This line is invalid. It does not start with any known Prisma "
                                     "schema keyword."));
     }
@@ -491,12 +555,12 @@ private:
         block.closeBrace = close.range();
         block.body.end = close.start;
         block.range = {block.keyword.start, close.end};
-        if (!m_tree.items.empty() && m_tree.items.back().kind == TopItem::Kind::Comments) {
-            block.leadingComments = m_tree.items.back().index;
-            block.documentation = documentation(m_tree.commentGroups.at(block.leadingComments));
+        if (!m_pool.items.empty() && m_pool.items.back().kind == TopItem::Kind::Comments) {
+            block.leadingComments = m_pool.items.back().index;
+            block.documentation = documentation(m_topCommentGroups.at(block.leadingComments));
         }
-        m_tree.items.push_back({TopItem::Kind::Block, int(m_tree.blocks.size()), block.range});
-        m_tree.blocks.push_back(std::move(block));
+        m_pool.items.push_back({TopItem::Kind::Block, int(m_pool.blocks.size()), block.range});
+        m_pool.blocks.push_back(std::move(block));
         return true;
     }
 
@@ -534,7 +598,7 @@ private:
         }
         parseFieldAttributes();
         const SourceRange range{start, m_previousEnd};
-        m_tree.items.push_back({TopItem::Kind::TypeAlias, -1, range});
+        m_pool.items.push_back({TopItem::Kind::TypeAlias, -1, range});
         report(range, QStringLiteral("Invalid type definition. Please check the documentation in "
                                      "https://pris.ly/d/composite-types"));
         return true;
@@ -559,7 +623,7 @@ private:
         }
         skipFrom(brace, close + 1);
         const SourceRange range{name.start, close + 1};
-        m_tree.items.push_back({TopItem::Kind::InvalidBlock, -1, range});
+        m_pool.items.push_back({TopItem::Kind::InvalidBlock, -1, range});
         report(range, QStringLiteral("This block is invalid. It does not start with any known "
                                      "Prisma schema keyword. Valid keywords include 'model', "
                                      "'enum', 'type', 'datasource' and 'generator'."));
@@ -575,48 +639,71 @@ private:
     // From a given item start, the body rule always reads the same way, so the item starts of
     // a body that ran into the end of the file are remembered: a later attempt that reaches
     // one fails at once. This keeps files full of unclosed blocks linear.
+    // Where a block's lists begin in the pools. Blocks do not nest, so a block's fields, values,
+    // properties, comment groups and members are appended to the pools one after the other;
+    // only its `@@` attributes are collected aside, as field attributes go to the same pool.
+    struct BodyStart
+    {
+        std::size_t members;
+        std::size_t fields;
+        std::size_t values;
+        std::size_t properties;
+        std::size_t commentGroups;
+    };
+
     bool parseBody(Block &block)
     {
         const Body body = bodyOf(block.kind);
         std::unordered_set<int> &unclosed = m_unclosedFrom[int(body)];
         m_visited.clear();
-        int pendingComments = -1; // the comment group the next field or value documents
+        m_blockAttributes.clear();
+        const BodyStart start{m_pool.members.size(), m_pool.fields.size(), m_pool.values.size(),
+                              m_pool.properties.size(), m_pool.commentGroups.size()};
+        int pendingComments = -1; // the comment group (in the pool) the next field documents
 
         while (!at(TokenKind::RightBrace)) {
-            const int start = m_token.start;
-            if (at(TokenKind::EndOfFile) || unclosed.count(start)) {
+            const int itemStart = m_token.start;
+            if (at(TokenKind::EndOfFile) || unclosed.count(itemStart)) {
                 unclosed.insert(m_visited.cbegin(), m_visited.cend());
                 return false;
             }
-            m_visited.push_back(start);
+            m_visited.push_back(itemStart);
 
             if (at(TokenKind::Newline)) {
-                block.members.push_back({BlockMember::Kind::EmptyLines, -1, parseEmptyLines()});
+                m_pool.members.push_back({BlockMember::Kind::EmptyLines, -1, parseEmptyLines()});
             } else if (atComment()) {
-                pendingComments = int(block.commentGroups.size());
-                block.commentGroups.push_back(parseCommentGroup());
-                block.members.push_back({BlockMember::Kind::Comments, pendingComments,
-                                         block.commentGroups.back().range});
-            } else if (!parseBodyLine(block, body, pendingComments)) {
+                pendingComments = int(m_pool.commentGroups.size());
+                m_pool.commentGroups.push_back(parseCommentGroup());
+                m_pool.members.push_back({BlockMember::Kind::Comments,
+                                          int(pendingComments - start.commentGroups),
+                                          m_pool.commentGroups.back().range});
+            } else if (!parseBodyLine(block, body, start, pendingComments)) {
                 const SourceRange line = skipLine();
-                block.members.push_back({BlockMember::Kind::Invalid, -1, line});
+                m_pool.members.push_back({BlockMember::Kind::Invalid, -1, line});
                 report(line, invalidLineMessage(block.kind));
             }
         }
+
+        block.members = since(m_pool.members, start.members);
+        block.fields = since(m_pool.fields, start.fields);
+        block.values = since(m_pool.values, start.values);
+        block.properties = since(m_pool.properties, start.properties);
+        block.commentGroups = since(m_pool.commentGroups, start.commentGroups);
+        block.attributes = commit(m_pool.attributes, m_blockAttributes, 0);
         return true;
     }
 
-    std::optional<QString> takeDocumentation(const Block &block, int &pendingComments,
+    std::optional<QString> takeDocumentation(int &pendingComments,
                                              const std::optional<Comment> &trailing) const
     {
         std::optional<QString> above;
         if (pendingComments >= 0)
-            above = documentation(block.commentGroups.at(pendingComments));
+            above = documentation(m_pool.commentGroups.at(pendingComments));
         pendingComments = -1;
         return joinedDocumentation(std::move(above), documentation(trailing));
     }
 
-    bool parseBodyLine(Block &block, Body body, int &pendingComments)
+    bool parseBodyLine(const Block &block, Body body, const BodyStart &start, int &pendingComments)
     {
         if (body != Body::Config && at(TokenKind::AtAt)) {
             std::optional<Attribute> attribute = parseBlockAttributeLine();
@@ -625,9 +712,9 @@ private:
             reportStrings(*attribute);
             if (block.is(Block::Kind::CompositeType))
                 reportCompositeTypeAttribute(*attribute);
-            block.members.push_back(
-                {BlockMember::Kind::Attribute, int(block.attributes.size()), attribute->range});
-            block.attributes.push_back(std::move(*attribute));
+            m_pool.members.push_back({BlockMember::Kind::Attribute, int(m_blockAttributes.size()),
+                                      withTrailingComment(*attribute)});
+            m_blockAttributes.push_back(*attribute);
             return true;
         }
         if (!atName())
@@ -635,27 +722,24 @@ private:
 
         switch (body) {
         case Body::Fields: {
-            std::optional<Field> field = parseFieldLine();
-            if (!field)
+            if (!parseFieldLine())
                 return false;
-            field->documentation =
-                takeDocumentation(block, pendingComments, field->trailingComment);
-            reportField(*field, block);
-            block.members.push_back(
-                {BlockMember::Kind::Field, int(block.fields.size()), field->range});
-            block.fields.push_back(std::move(*field));
+            Field &field = m_pool.fields.back();
+            field.documentation = takeDocumentation(pendingComments, field.trailingComment);
+            reportField(field, block);
+            m_pool.members.push_back({BlockMember::Kind::Field,
+                                      int(m_pool.fields.size() - 1 - start.fields), field.range});
             return true;
         }
         case Body::EnumValues: {
             std::optional<EnumValue> value = parseEnumValueLine();
             if (!value)
                 return false;
-            value->documentation =
-                takeDocumentation(block, pendingComments, value->trailingComment);
+            value->documentation = takeDocumentation(pendingComments, value->trailingComment);
             reportStrings(value->attributes);
-            block.members.push_back(
-                {BlockMember::Kind::EnumValue, int(block.values.size()), value->range});
-            block.values.push_back(std::move(*value));
+            m_pool.members.push_back({BlockMember::Kind::EnumValue,
+                                      int(m_pool.values.size() - start.values), value->range});
+            m_pool.values.push_back(std::move(*value));
             return true;
         }
         case Body::Config: {
@@ -664,9 +748,10 @@ private:
                 return false;
             if (property->value)
                 reportStrings(*property->value);
-            block.members.push_back(
-                {BlockMember::Kind::Property, int(block.properties.size()), property->range});
-            block.properties.push_back(std::move(*property));
+            m_pool.members.push_back({BlockMember::Kind::Property,
+                                      int(m_pool.properties.size() - start.properties),
+                                      property->range});
+            m_pool.properties.push_back(*property);
             return true;
         }
         }
@@ -678,12 +763,14 @@ private:
     {
         CommentGroup group;
         group.range = {m_token.start, m_token.end};
+        const std::size_t first = m_pool.comments.size();
         while (atComment()) {
-            group.comments.push_back(parseComment());
+            m_pool.comments.push_back(parseComment());
             group.range.end = m_previousEnd;
             if (at(TokenKind::Newline))
                 take();
         }
+        group.comments = since(m_pool.comments, first);
         return group;
     }
 
@@ -729,10 +816,11 @@ private:
 
     // field_declaration = identifier ~ LEGACY_COLON? ~ field_type? ~ field_attribute*
     //                     ~ trailing_comment? ~ NEWLINE
-    std::optional<Field> parseFieldLine()
+    // Fields are the bulk of a schema: each is built in place at the end of its pool.
+    bool parseFieldLine()
     {
         const Mark begin = mark();
-        Field field;
+        Field &field = m_pool.fields.emplace_back();
         field.name.range = take().range();
         field.range = field.name.range;
         if (at(TokenKind::Colon))
@@ -741,10 +829,11 @@ private:
         field.attributes = parseFieldAttributes();
         field.trailingComment = parseTrailingComment();
         if (!takeNewline(field.range)) {
+            m_pool.fields.pop_back();
             reset(begin);
-            return std::nullopt;
+            return false;
         }
-        return field;
+        return true;
     }
 
     // enum_value_declaration = identifier ~ field_attribute* ~ trailing_comment? ~ NEWLINE
@@ -801,16 +890,17 @@ private:
     }
 
     // field_attribute*
-    std::vector<Attribute> parseFieldAttributes()
+    // field_attribute*, appended to the pool in place: nothing else adds attributes meanwhile.
+    NodeList<Attribute> parseFieldAttributes()
     {
-        std::vector<Attribute> attributes;
+        const std::size_t first = m_pool.attributes.size();
         while (at(TokenKind::At)) {
-            std::optional<Attribute> attribute = parseAttribute();
+            const std::optional<Attribute> attribute = parseAttribute();
             if (!attribute)
                 break;
-            attributes.push_back(std::move(*attribute));
+            m_pool.attributes.push_back(*attribute);
         }
-        return attributes;
+        return since(m_pool.attributes, first);
     }
 
     // field_attribute = "@" ~ path ~ arguments_list?, and the same after "@@"
@@ -920,34 +1010,42 @@ private:
         return path;
     }
 
+    // (item ~ ("," ~ item)*)? onto `scratch`; a comma not followed by an item is left unread.
+    template <typename T, typename ParseItem>
+    void parseCommaSeparated(std::vector<T> &scratch, ParseItem parseItem)
+    {
+        std::optional<T> item = parseItem();
+        while (item) {
+            scratch.push_back(std::move(*item));
+            if (!at(TokenKind::Comma))
+                return;
+            const Mark beforeComma = mark();
+            take();
+            item = parseItem();
+            if (!item)
+                reset(beforeComma);
+        }
+    }
+
     // arguments_list = "(" ~ (argument ~ ("," ~ argument)*)? ~ trailing_comma? ~ ")"
     std::optional<ArgumentList> parseArguments(int depth)
     {
         if (depth > maxNesting)
             return std::nullopt;
         const Mark begin = mark();
+        const std::size_t start = m_argumentScratch.size();
         ArgumentList list;
         list.range.start = take().start;
-        if (std::optional<Argument> first = parseArgument(depth)) {
-            list.arguments.push_back(std::move(*first));
-            while (at(TokenKind::Comma)) {
-                const Mark beforeComma = mark();
-                take();
-                std::optional<Argument> next = parseArgument(depth);
-                if (!next) {
-                    reset(beforeComma);
-                    break;
-                }
-                list.arguments.push_back(std::move(*next));
-            }
-        }
+        parseCommaSeparated(m_argumentScratch, [&] { return parseArgument(depth); });
         if (at(TokenKind::Comma))
             list.trailingComma = take().range();
         if (!at(TokenKind::RightParen)) {
+            m_argumentScratch.resize(start);
             reset(begin);
             return std::nullopt;
         }
         list.range.end = take().end;
+        list.arguments = commit(m_pool.arguments, m_argumentScratch, start);
         return list;
     }
 
@@ -1007,7 +1105,7 @@ private:
             expression.kind = Expression::Kind::Function;
             expression.name.range = path;
             expression.range = {path.start, arguments->range.end};
-            expression.arguments = std::move(*arguments);
+            expression.arguments = *arguments;
             return expression;
         }
         // numeric_literal comes before path: `123abc` is the number 123 and then garbage.
@@ -1030,27 +1128,18 @@ private:
     std::optional<Expression> parseArray(int depth)
     {
         const Mark begin = mark();
+        const std::size_t start = m_expressionScratch.size();
         Expression array;
         array.kind = Expression::Kind::Array;
         array.range.start = take().start;
-        if (std::optional<Expression> first = parseExpression(depth + 1)) {
-            array.elements.push_back(std::move(*first));
-            while (at(TokenKind::Comma)) {
-                const Mark beforeComma = mark();
-                take();
-                std::optional<Expression> next = parseExpression(depth + 1);
-                if (!next) {
-                    reset(beforeComma);
-                    break;
-                }
-                array.elements.push_back(std::move(*next));
-            }
-        }
+        parseCommaSeparated(m_expressionScratch, [&] { return parseExpression(depth + 1); });
         if (!at(TokenKind::RightBracket)) {
+            m_expressionScratch.resize(start);
             reset(begin);
             return std::nullopt;
         }
         array.range.end = take().end;
+        array.elements = commit(m_pool.expressions, m_expressionScratch, start);
         return array;
     }
 
@@ -1058,8 +1147,18 @@ private:
     Lexer m_lexer;
     Token m_token;
     int m_previousEnd = 0;
-    SyntaxTree m_tree;
+    bool m_hasPeek = false; // m_peekToken and m_peekLexer hold the token after m_token
+    Token m_peekToken;
+    Lexer m_peekLexer;
     QList<Diagnostic> m_diagnostics;
+
+    std::shared_ptr<SyntaxTreeStorage> m_storage;
+    SyntaxTreeStorage &m_pool;
+    // Lists being built whose nodes would interleave in their pool with other lists' nodes.
+    std::vector<CommentGroup> m_topCommentGroups;
+    std::vector<Attribute> m_blockAttributes;
+    std::vector<Argument> m_argumentScratch;
+    std::vector<Expression> m_expressionScratch;
 
     std::unordered_set<int> m_unclosedFrom[3]; // per Body: item starts that run into the end
     std::vector<int> m_visited;                // item starts of the body being parsed

@@ -4,8 +4,38 @@
 
 #include <QFile>
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace gh::prisma {
+
+namespace {
+
+bool isAscii(const char *p, const char *end)
+{
+    std::uint64_t high = 0;
+    for (; end - p >= 8; p += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        high |= word;
+    }
+    for (; p < end; ++p)
+        high |= static_cast<unsigned char>(*p);
+    return (high & 0x8080808080808080ULL) == 0;
+}
+
+int utf16Length(const char *p, const char *end)
+{
+    int units = 0;
+    while (p < end) {
+        const utf8::Step step = utf8::decode(p, end);
+        p += step.bytes;
+        units += step.utf16Units;
+    }
+    return units;
+}
+
+} // namespace
 
 SourceFile::SourceFile(QString path, QByteArray content)
     : m_path(std::move(path))
@@ -13,24 +43,29 @@ SourceFile::SourceFile(QString path, QByteArray content)
 {
     const char *const begin = m_content.constData();
     const char *const end = begin + m_content.size();
+    const bool ascii = isAscii(begin, end);
     int utf16 = 0;
     for (const char *p = begin; p < end;) {
-        const auto byte = static_cast<unsigned char>(*p);
-        if (byte == '\n' || byte == '\r') {
-            const int breakLength = (byte == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
-            p += breakLength;
+        auto lineEnd = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (!lineEnd)
+            lineEnd = end;
+        if (auto cr = static_cast<const char *>(std::memchr(p, '\r', size_t(lineEnd - p))))
+            lineEnd = cr;
+        if (!ascii)
+            utf16 += utf16Length(p, lineEnd);
+        if (lineEnd == end)
+            break;
+        const int breakLength =
+            (*lineEnd == '\r' && lineEnd + 1 < end && lineEnd[1] == '\n') ? 2 : 1;
+        p = lineEnd + breakLength;
+        m_lineStarts.append(int(p - begin));
+        if (!ascii) {
             utf16 += breakLength;
-            m_lineStarts.append(int(p - begin));
             m_lineUtf16Starts.append(utf16);
-        } else if (byte < 0x80) {
-            ++p;
-            ++utf16;
-        } else {
-            const utf8::Step step = utf8::decode(p, end);
-            p += step.bytes;
-            utf16 += step.utf16Units;
         }
     }
+    if (ascii) // UTF-16 offsets are byte offsets; the lists share their data
+        m_lineUtf16Starts = m_lineStarts;
 }
 
 Result<SourceFile> SourceFile::read(const QString &path)

@@ -11,7 +11,8 @@ namespace gh::prisma {
 enum class TokenKind : quint8 {
     Identifier,   ///< `User`, `db`, `2fa`, `ñame`: a Unicode letter or digit, then letters,
                   ///< digits, `_` and `-` (Prisma's identifier rule)
-    Keyword,      ///< `datasource generator model enum view type` outside braces (see Lexer)
+    Keyword,      ///< `datasource generator model enum view type` outside braces, when
+                  ///< highlighting (see Lexer)
     Number,       ///< `42`, `-1`, `0.5`: an optional `-`, ASCII digits, an optional fraction
     String,       ///< `"..."` with JSON escapes, quotes included
     At,           ///< `@`

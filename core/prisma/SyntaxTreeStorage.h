@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/prisma/Ast.h"
+
+#include <vector>
+
+namespace gh::prisma {
+
+// Internal to core/prisma: the pools that hold every node of one file's tree. The parser
+// appends to them; once parsed they never change, so NodeList views into them stay valid.
+struct SyntaxTreeStorage
+{
+    std::vector<Block> blocks;
+    std::vector<TopItem> items;
+    std::vector<CommentGroup> commentGroups;
+    std::vector<Comment> comments;
+    std::vector<BlockMember> members;
+    std::vector<Field> fields;
+    std::vector<EnumValue> values;
+    std::vector<ConfigProperty> properties;
+    std::vector<Attribute> attributes;
+    std::vector<Argument> arguments;
+    std::vector<Expression> expressions;
+};
+
+} // namespace gh::prisma
