@@ -1,0 +1,501 @@
+#include "core/prisma/Formatter.h"
+
+#include "core/prisma/FormatterOutput.h"
+#include "core/prisma/FormatterRelations.h"
+#include "core/prisma/FormatterTable.h"
+#include "core/prisma/Parser.h"
+#include "core/prisma/SchemaSource.h"
+#include "core/prisma/Utf8.h"
+
+#include <QChar>
+#include <algorithm>
+#include <array>
+#include <utility>
+#include <vector>
+
+// A port of prisma-engines' psl/schema-ast/src/reformat.rs to the syntax tree of Ast.h. The
+// tree keeps pest's items in order (TopItem, BlockMember), so the walk below follows the pairs
+// reformat.rs walks, rule by rule; where the tree stores less than the pair would give (a line
+// break after an invalid line, the blanks after a type alias) the source text is read.
+
+namespace gh::prisma {
+
+namespace {
+
+// Prisma's attribute order (get_sort_index_of_attribute); every other name sorts after these,
+// keeping its place among the others.
+int attributeRank(QByteArrayView name)
+{
+    static constexpr std::array<const char *, 9> order = {
+        "id", "unique", "default", "updatedAt", "index", "fulltext", "map", "relation", "ignore"};
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (name == QByteArrayView(order[i]))
+            return int(i);
+    }
+    return int(order.size());
+}
+
+// Rust's char::is_whitespace, which str::trim uses.
+bool isUnicodeWhitespace(char32_t codePoint)
+{
+    return QChar::isSpace(codePoint);
+}
+
+// The code points of `text` with Rust's str::trim applied.
+QByteArrayView trimmed(QByteArrayView text)
+{
+    const char *begin = text.data();
+    const char *end = begin + text.size();
+    const char *firstKept = end;
+    const char *lastKeptEnd = begin;
+    for (const char *p = begin; p < end;) {
+        const utf8::Step step = utf8::decode(p, end);
+        if (!isUnicodeWhitespace(step.codePoint) || !step.valid) {
+            if (firstKept == end)
+                firstKept = p;
+            lastKeptEnd = p + step.bytes;
+        }
+        p += step.bytes;
+    }
+    if (firstKept == end)
+        return {};
+    return QByteArrayView(firstKept, lastKeptEnd - firstKept);
+}
+
+class LayoutWriter
+{
+public:
+    LayoutWriter(const ParsedFile &file, int indentWidth)
+        : m_file(file)
+        , m_output(indentWidth)
+    {}
+
+    QByteArray run()
+    {
+        m_output.reserve(m_file.source.size() + m_file.source.size() / 4 + 16);
+        const auto &items = m_file.tree.items;
+        std::size_t i = 0;
+        if (i < items.size() && items[i].kind == TopItem::Kind::EmptyLines)
+            ++i; // reformat away the empty lines at the start of the file
+        for (; i < items.size(); ++i) {
+            const TopItem &item = items[i];
+            switch (item.kind) {
+            case TopItem::Kind::Block:
+                block(m_file.tree.blocks[std::size_t(item.index)]);
+                break;
+            case TopItem::Kind::Comments:
+                commentGroup(m_file.tree.commentGroups[std::size_t(item.index)]);
+                m_table.render(m_output);
+                break;
+            case TopItem::Kind::EmptyLines:
+                // Any number of empty lines is one; those at the end of the file go.
+                if (i + 1 < items.size())
+                    m_output.endLine();
+                break;
+            case TopItem::Kind::Invalid:
+                // pest's CATCH_ALL takes its line break along, whatever it is.
+                m_output.write(text({item.range.start, lineBreakEnd(item.range.end)}));
+                break;
+            case TopItem::Kind::InvalidBlock:
+                m_output.write(text(item.range));
+                break;
+            case TopItem::Kind::TypeAlias:
+                // type_alias ends in `field_attribute*`, whose implicit whitespace comes along.
+                m_output.write(text({item.range.start, blanksEnd(item.range.end)}));
+                break;
+            }
+        }
+        if (!m_output.endsWithLineBreak())
+            m_output.endLine();
+        return m_output.take();
+    }
+
+private:
+    QByteArrayView text(SourceRange range) const { return m_file.text(range); }
+    QByteArrayView text(const Identifier &identifier) const { return text(identifier.range); }
+
+    char byteAt(int offset) const
+    {
+        const QByteArray &content = m_file.source.content();
+        return offset < content.size() ? content.at(offset) : '\0';
+    }
+
+    // The end of the line break at `offset`, or `offset` when there is none.
+    int lineBreakEnd(int offset) const
+    {
+        if (byteAt(offset) == '\r')
+            return byteAt(offset + 1) == '\n' ? offset + 2 : offset + 1;
+        return byteAt(offset) == '\n' ? offset + 1 : offset;
+    }
+
+    // Past the spaces, tabs and Unicode space separators from `offset` (pest's WHITESPACE).
+    int blanksEnd(int offset) const
+    {
+        const QByteArray &content = m_file.source.content();
+        const char *const end = content.constData() + content.size();
+        while (offset < content.size()) {
+            const char byte = content.at(offset);
+            if (byte == ' ' || byte == '\t') {
+                ++offset;
+                continue;
+            }
+            if (static_cast<unsigned char>(byte) < 0x80)
+                break;
+            const utf8::Step step = utf8::decode(content.constData() + offset, end);
+            if (!step.valid || QChar::category(step.codePoint) != QChar::Separator_Space)
+                break;
+            offset += step.bytes;
+        }
+        return offset;
+    }
+
+    // ---- blocks -------------------------------------------------------------------------
+
+    void block(const Block &block)
+    {
+        m_output.write(text(block.keyword));
+        m_output.write(" ");
+        m_output.write(text(block.name));
+        m_output.write(" {");
+        m_output.endLine();
+        m_output.indentUp();
+        blockContents(block);
+    }
+
+    void blockContents(const Block &block)
+    {
+        using Kind = BlockMember::Kind;
+        const auto &members = block.members;
+        const std::size_t count = members.size();
+        auto kindAt = [&](std::size_t i) { return members[i].kind; };
+
+        m_blockAttributes.clear();
+        int pendingComments = -1; // comments directly above a `@@` attribute move with it
+        std::size_t i = 0;
+        if (i < count && kindAt(i) == Kind::EmptyLines)
+            ++i;
+        for (;;) {
+            bool ateEmptyLines = false;
+            if (i < count && kindAt(i) == Kind::EmptyLines) {
+                ++i;
+                ateEmptyLines = true;
+                // Empty lines at the end and before attributes go (they come back later);
+                // before anything else they end the alignment group.
+                if (i < count && kindAt(i) != Kind::Attribute && kindAt(i) != Kind::Comments)
+                    startGroupAfterEmptyLine();
+            }
+            if (i >= count)
+                break;
+            const BlockMember &member = members[i++];
+            switch (member.kind) {
+            case Kind::Comments:
+                if (i < count && kindAt(i) == Kind::Attribute) {
+                    pendingComments = member.index;
+                } else {
+                    if (ateEmptyLines)
+                        startGroupAfterEmptyLine();
+                    commentGroup(block.commentGroups[std::size_t(member.index)]);
+                }
+                break;
+            case Kind::Field:
+                field(block.fields[std::size_t(member.index)]);
+                break;
+            case Kind::EnumValue:
+                enumValue(block.values[std::size_t(member.index)]);
+                break;
+            case Kind::Property:
+                property(block.properties[std::size_t(member.index)]);
+                break;
+            case Kind::Attribute:
+                m_blockAttributes.push_back({pendingComments, member.index});
+                pendingComments = -1;
+                break;
+            case Kind::Invalid:
+                // BLOCK_LEVEL_CATCH_ALL without its `\n` (a `\r` stays).
+                m_table.interleave(text({member.range.start, byteAt(member.range.end) == '\r'
+                                                                 ? member.range.end + 1
+                                                                 : member.range.end}));
+                break;
+            case Kind::EmptyLines:
+                break;
+            }
+        }
+
+        m_table.render(m_output);
+        if (!m_blockAttributes.empty()) {
+            m_table.startRow(); // the empty line before the block attributes
+            std::stable_sort(m_blockAttributes.begin(), m_blockAttributes.end(),
+                             [&](const auto &a, const auto &b) {
+                                 return rank(block.attributes[std::size_t(a.second)]) <
+                                        rank(block.attributes[std::size_t(b.second)]);
+                             });
+            for (const auto &[comments, attribute] : m_blockAttributes) {
+                if (comments >= 0)
+                    commentGroup(block.commentGroups[std::size_t(comments)]);
+                blockAttribute(block.attributes[std::size_t(attribute)]);
+            }
+            m_table.render(m_output);
+        }
+        m_output.indentDown();
+        m_output.write("}");
+        m_output.endLine();
+    }
+
+    void startGroupAfterEmptyLine()
+    {
+        m_table.render(m_output);
+        m_table.startRow();
+    }
+
+    int rank(const Attribute &attribute) const { return attributeRank(text(attribute.name)); }
+
+    // ---- lines --------------------------------------------------------------------------
+
+    void field(const Field &field)
+    {
+        m_table.startRow();
+        m_table.beginCell(0);
+        m_table.append(text(field.name));
+        if (field.type) {
+            m_table.beginCell(1);
+            fieldType(*field.type);
+        }
+        trailingComment(field.trailingComment);
+        if (field.attributes.empty())
+            return;
+
+        m_order.clear();
+        for (std::size_t i = 0; i < field.attributes.size(); ++i)
+            m_order.push_back(int(i));
+        // A stable insertion sort: fields have a handful of attributes.
+        for (std::size_t i = 1; i < m_order.size(); ++i) {
+            const int moving = m_order[i];
+            const int movingRank = rank(field.attributes[std::size_t(moving)]);
+            std::size_t j = i;
+            while (j > 0 && rank(field.attributes[std::size_t(m_order[j - 1])]) > movingRank) {
+                m_order[j] = m_order[j - 1];
+                --j;
+            }
+            m_order[j] = moving;
+        }
+        m_table.beginCell(2);
+        for (std::size_t i = 0; i < m_order.size(); ++i) {
+            if (i > 0)
+                m_table.append(" ");
+            m_table.append("@");
+            call(field.attributes[std::size_t(m_order[i])]);
+        }
+    }
+
+    void fieldType(const FieldType &type)
+    {
+        m_table.append(text(type.base));
+        switch (type.legacy) {
+        case FieldType::Legacy::OptionalList:
+            m_table.append("[]?");
+            return;
+        case FieldType::Legacy::RequiredBang:
+            return;
+        case FieldType::Legacy::BracketList:
+        case FieldType::Legacy::None:
+            break;
+        }
+        if (type.arity == FieldType::Arity::Optional)
+            m_table.append("?");
+        else if (type.arity == FieldType::Arity::List)
+            m_table.append("[]");
+    }
+
+    void enumValue(const EnumValue &value)
+    {
+        m_table.startRow();
+        m_table.beginCell(0);
+        m_table.append(text(value.name));
+        if (!value.attributes.empty()) {
+            // Each attribute is appended to the same cell with no separator (reformat.rs).
+            m_table.beginCell(1);
+            for (const Attribute &attribute : value.attributes) {
+                m_table.append("@");
+                call(attribute);
+            }
+        }
+        trailingComment(value.trailingComment);
+    }
+
+    void property(const ConfigProperty &property)
+    {
+        m_table.startRow();
+        m_table.beginCell(0);
+        m_table.append(text(property.name));
+        if (property.value) { // `url =` without a value loses its `=`
+            m_table.beginCell(1);
+            m_table.append("= ");
+            expression(*property.value);
+        }
+        trailingComment(property.trailingComment);
+    }
+
+    void blockAttribute(const Attribute &attribute)
+    {
+        m_table.startRow();
+        m_table.beginCell(0);
+        m_table.append("@@");
+        call(attribute);
+        trailingComment(attribute.trailingComment);
+    }
+
+    void trailingComment(const std::optional<Comment> &comment)
+    {
+        if (!comment)
+            return;
+        m_table.beginSuffix();
+        m_table.append(text(comment->range)); // as written, even a `/* */` over several lines
+    }
+
+    void commentGroup(const CommentGroup &group)
+    {
+        for (const Comment &comment : group.comments) {
+            if (comment.kind == Comment::Kind::Block) {
+                blockComment(comment);
+            } else {
+                m_table.startRow();
+                m_table.beginSuffix();
+                m_table.append(text(comment.range));
+            }
+        }
+    }
+
+    // The canonical `/** ... */` form: one ` * ` line per non-empty line of the comment, with a
+    // leading `*` and the blanks around it removed.
+    void blockComment(const Comment &comment)
+    {
+        suffixRow("/**");
+        const QByteArrayView content = text(comment.content());
+        qsizetype start = 0;
+        while (start <= content.size()) {
+            qsizetype end = content.indexOf('\n', start);
+            if (end < 0)
+                end = content.size();
+            QByteArrayView line = trimmed(content.sliced(start, end - start));
+            if (line.startsWith('*'))
+                line = trimmed(line.sliced(1)); // the end is trimmed already
+            if (!line.isEmpty()) {
+                m_table.startRow();
+                m_table.beginSuffix();
+                m_table.append(" * ");
+                m_table.append(line);
+            }
+            start = end + 1;
+        }
+        suffixRow(" */");
+    }
+
+    void suffixRow(QByteArrayView text)
+    {
+        m_table.startRow();
+        m_table.beginSuffix();
+        m_table.append(text);
+    }
+
+    // ---- expressions --------------------------------------------------------------------
+
+    // `name` or `name(arguments)`, for attributes (after `@`/`@@`).
+    void call(const Attribute &attribute)
+    {
+        m_table.append(text(attribute.name));
+        if (attribute.arguments)
+            arguments(*attribute.arguments);
+    }
+
+    void arguments(const ArgumentList &list)
+    {
+        m_table.append("(");
+        bool first = true;
+        for (const Argument &argument : list.arguments) {
+            if (!first)
+                m_table.append(", ");
+            first = false;
+            if (argument.name) {
+                m_table.append(text(*argument.name));
+                m_table.append(": ");
+            }
+            if (argument.value)
+                expression(*argument.value);
+        }
+        m_table.append(")"); // a trailing comma is dropped
+    }
+
+    void expression(const Expression &expression)
+    {
+        switch (expression.kind) {
+        case Expression::Kind::Function:
+            m_table.append(text(expression.name));
+            arguments(expression.arguments);
+            return;
+        case Expression::Kind::Array: {
+            m_table.append("[");
+            bool first = true;
+            for (const Expression &element : expression.elements) {
+                if (!first)
+                    m_table.append(", ");
+                first = false;
+                this->expression(element);
+            }
+            m_table.append("]");
+            return;
+        }
+        case Expression::Kind::String:
+        case Expression::Kind::Number:
+        case Expression::Kind::Boolean:
+        case Expression::Kind::Constant:
+            m_table.append(text(expression.range));
+            return;
+        }
+    }
+
+    const ParsedFile &m_file;
+    FormatterOutput m_output;
+    FormatterTable m_table;
+    std::vector<int> m_order;                           // field attributes, sorted
+    std::vector<std::pair<int, int>> m_blockAttributes; // (comment group or -1, attribute)
+};
+
+} // namespace
+
+QByteArray Formatter::layout(const ParsedFile &file, int indentWidth)
+{
+    return LayoutWriter(file, indentWidth).run();
+}
+
+QList<QByteArray> Formatter::format(const SchemaSource &schema, const Options &options)
+{
+    const std::vector<ParsedFile> &files = schema.files();
+    std::vector<QByteArray> completed;
+    if (options.completeRelations)
+        completed = FormatterRelations::complete(schema);
+
+    QList<QByteArray> formatted;
+    formatted.reserve(qsizetype(files.size()));
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (i < completed.size() && !completed[i].isNull()) {
+            const ParsedFile enriched = Parser::parse(SourceFile(files[i].path(), completed[i]));
+            formatted.append(layout(enriched, options.indentWidth));
+        } else {
+            formatted.append(layout(files[i], options.indentWidth));
+        }
+    }
+    return formatted;
+}
+
+QByteArray Formatter::format(const SourceFile &file, const Options &options)
+{
+    return format(SchemaSource::fromFiles({file}), options).value(0);
+}
+
+QString format(const QString &text, const Formatter::Options &options)
+{
+    return QString::fromUtf8(
+        Formatter::format(SourceFile(QStringLiteral("schema.prisma"), text.toUtf8()), options));
+}
+
+} // namespace gh::prisma
