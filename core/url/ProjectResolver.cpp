@@ -53,25 +53,26 @@ QString unescapeSchemaString(const QString &text)
     return out;
 }
 
+QString cleanWorkingDirectory(const ProjectOptions &options)
+{
+    return QDir::cleanPath(
+        QDir(options.workingDirectory.isEmpty() ? QDir::currentPath() : options.workingDirectory)
+            .absolutePath());
+}
+
 } // namespace
 
 Result<ResolvedProject> ProjectResolver::resolve(const ProjectOptions &options)
 {
-    const QString workingDirectory = QDir::cleanPath(
-        QDir(options.workingDirectory.isEmpty() ? QDir::currentPath() : options.workingDirectory)
-            .absolutePath());
+    const QString workingDirectory = cleanWorkingDirectory(options);
     ResolvedProject project;
     project.rootDirectory = workingDirectory;
     QString schemaEnvDirectory;
 
-    auto schema = findSchema(options, workingDirectory);
+    auto schema = resolveSchema(options);
     if (schema) {
-        project.schemaPath = schema->path;
-        project.schemaFiles = schema->files;
-        project.isMultiFile = schema->isMultiFile;
-        project.rootDirectory =
-            projectRoot(*schema, !options.schemaOverride.isEmpty(), workingDirectory);
-        schemaEnvDirectory = QFileInfo(schema->path).absolutePath();
+        project = std::move(schema).value();
+        schemaEnvDirectory = QFileInfo(project.schemaPath).absolutePath();
     } else if (!options.urlOverride.isEmpty() && options.allowUrlWithoutSchema &&
                options.schemaOverride.isEmpty()) {
         schemaEnvDirectory = workingDirectory;
@@ -82,6 +83,21 @@ Result<ResolvedProject> ProjectResolver::resolve(const ProjectOptions &options)
     const Status url = resolveUrl(project, options, schemaEnvDirectory);
     if (!url)
         return url.error();
+    return project;
+}
+
+Result<ResolvedProject> ProjectResolver::resolveSchema(const ProjectOptions &options)
+{
+    const QString workingDirectory = cleanWorkingDirectory(options);
+    auto schema = findSchema(options, workingDirectory);
+    if (!schema)
+        return schema.error();
+    ResolvedProject project;
+    project.schemaPath = schema->path;
+    project.schemaFiles = schema->files;
+    project.isMultiFile = schema->isMultiFile;
+    project.rootDirectory =
+        projectRoot(*schema, !options.schemaOverride.isEmpty(), workingDirectory);
     return project;
 }
 

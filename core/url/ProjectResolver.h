@@ -29,6 +29,11 @@ public:
     /// URL's source.
     static Result<ResolvedProject> resolve(const ProjectOptions &options);
 
+    /// Only the schema half of resolve(), for commands that need no database (`schema
+    /// validate`, `schema format`): rootDirectory, schemaPath, schemaFiles and isMultiFile.
+    /// Errors: SchemaNotFound.
+    static Result<ResolvedProject> resolveSchema(const ProjectOptions &options);
+
 private:
     struct SchemaLocation
     {
