@@ -5,6 +5,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/DemoCommand.h"
 #include "app/cli/MigrateCommand.h"
+#include "app/cli/SchemaCommand.h"
 #include "app/cli/SessionsCommand.h"
 #include "app/cli/TokensCommand.h"
 #include "app/cli/UsersCommand.h"
@@ -35,6 +36,7 @@ const Command kCommands[] = {
     {"authenticators", "authenticators list            List WebAuthn authenticators", runAuthenticatorsCommand},
     {"demo", "demo create [DIR]              Create the demo project", runDemoCommand},
     {"migrate", "migrate status|deploy|resolve  Prisma migration history", runMigrateCommand},
+    {"schema", "schema validate|format [PATH]  Check or format the Prisma schema", runSchemaCommand},
 };
 
 void printUsage(QTextStream &out)
