@@ -252,6 +252,27 @@ struct Block
     }
 };
 
+/// The keyword that opens a block of this kind, which is also how Prisma's messages name it:
+/// `datasource`, `generator`, `model`, `view`, `type`, `enum`.
+constexpr const char *blockKeyword(Block::Kind kind)
+{
+    switch (kind) {
+    case Block::Kind::Datasource:
+        return "datasource";
+    case Block::Kind::Generator:
+        return "generator";
+    case Block::Kind::Model:
+        return "model";
+    case Block::Kind::View:
+        return "view";
+    case Block::Kind::CompositeType:
+        return "type";
+    case Block::Kind::Enum:
+        return "enum";
+    }
+    return "";
+}
+
 /// One entry of the file in source order: what the formatter walks.
 struct TopItem
 {

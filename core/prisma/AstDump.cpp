@@ -16,25 +16,6 @@ QString quoted(QString text)
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
 
-const char *blockKeyword(Block::Kind kind)
-{
-    switch (kind) {
-    case Block::Kind::Datasource:
-        return "datasource";
-    case Block::Kind::Generator:
-        return "generator";
-    case Block::Kind::Model:
-        return "model";
-    case Block::Kind::View:
-        return "view";
-    case Block::Kind::CompositeType:
-        return "type";
-    case Block::Kind::Enum:
-        return "enum";
-    }
-    return "?";
-}
-
 const char *legacyName(FieldType::Legacy legacy)
 {
     switch (legacy) {

@@ -59,24 +59,9 @@ Body bodyOf(Block::Kind kind)
     }
 }
 
-// The name Prisma's messages use for a block kind.
 QString containerName(Block::Kind kind)
 {
-    switch (kind) {
-    case Block::Kind::Model:
-        return QStringLiteral("model");
-    case Block::Kind::View:
-        return QStringLiteral("view");
-    case Block::Kind::CompositeType:
-        return QStringLiteral("type");
-    case Block::Kind::Enum:
-        return QStringLiteral("enum");
-    case Block::Kind::Datasource:
-        return QStringLiteral("datasource");
-    case Block::Kind::Generator:
-        return QStringLiteral("generator");
-    }
-    return {};
+    return QString::fromLatin1(blockKeyword(kind));
 }
 
 QString invalidLineMessage(Block::Kind kind)

@@ -13,8 +13,10 @@ namespace gh::prisma {
 /// The text of one `.prisma` file with an index of its lines.
 ///
 /// The text is kept as UTF-8 bytes, exactly as read: offsets everywhere in core/prisma are
-/// byte offsets into it. Copies are cheap (the bytes and the index are implicitly shared) and
-/// a SourceFile is immutable, so it may be read from several threads.
+/// byte offsets into it. UTF-16 offsets are exact for valid UTF-8 and count a leading byte
+/// order mark as one unit (QString::fromUtf8 drops it; Prisma does not, and rejects the line).
+/// Copies are cheap (the bytes and the index are implicitly shared) and a SourceFile is immutable,
+/// so it may be read from several threads.
 class SourceFile
 {
 public:
