@@ -13,13 +13,13 @@ namespace gh::prisma {
 /// at any line whose State it saved and lex only the lines it restyles:
 ///
 /// ```
-/// Lexer lexer(documentBytes);                     // the whole buffer, not a copy of a range
-/// lexer.restart({lineStartByte, 0, line, 1}, Lexer::State::fromInt(savedStateOfPreviousLine));
+/// Lexer lexer(documentBytes); // the whole buffer (SCI_GETCHARACTERPOINTER), not a copy
+/// lexer.restart({lineStartByte, 0, line, 1}, Lexer::State::fromInt(stateAtStartOf(line)));
 /// for (Token t = lexer.next(); t.start < endByte && !t.is(TokenKind::EndOfFile); t = lexer.next())
 /// {
 ///     style(t);
 ///     if (t.is(TokenKind::Newline))
-///         saveStateOfLine(t.line, lexer.state().toInt());
+///         setStateAtStartOf(t.line + 1, lexer.state().toInt()); // SCI_SETLINESTATE
 /// }
 /// ```
 ///
