@@ -18,8 +18,10 @@ namespace {
 
 // Below this many rows an exact count is cheaper than explaining why it is an estimate.
 constexpr qint64 kCountExactlyBelow = 10000;
-// seek(): read every position of the query when it has at most this many rows.
-constexpr int kSeekExactRows = 20000;
+// seek(): read every position of the query when it has at most this many rows (PostgreSQL:
+// text comparisons under a linguistic collation make a sort of 20,000 keys cost ~100 ms).
+constexpr int kSeekExactRows = 5000;
+constexpr int kSqliteSeekExactRows = 20000;
 // seek(): rows a sample aims for.
 constexpr int kSeekSampleRows = 4000;
 // seek() on SQLite: rowids probed.
@@ -171,26 +173,31 @@ Result<RecordSql> AuthQueries::makeSql(const RecordQuery &query) const
                            lookup);
 }
 
-RecordPage AuthQueries::toPage(const RecordSql &sql, const QueryResult &result, int limit,
+RecordPage AuthQueries::toPage(const RecordSql &sql, QueryResult result, int limit,
                                bool reversed) const
 {
     const AuthModel &model = sql.model();
     const int fieldCount = int(model.fields.size());
-    const int positionCount = sql.positionColumnCount();
+    const QVector<int> sources = sql.positionSources();
     RecordPage page;
     page.fields = model.fields;
     page.keyFields = model.keyFields;
-    const int rowCount = qMin(result.rowCount(), limit);
+    QVector<QVariantList> rows = std::move(result).takeRows();
+    const int rowCount = qMin(int(rows.size()), limit);
     page.rows.reserve(rowCount);
     page.positions.reserve(rowCount);
     for (int r = 0; r < rowCount; ++r) {
-        const QVariantList &raw = result.rows().at(r);
-        QVariantList row;
-        row.reserve(fieldCount);
+        QVariantList &row = rows[r];
+        RecordPosition position;
+        position.values.reserve(sources.size());
+        for (int source : sources)
+            position.values << row.at(source);
+        // Converted in place: the raw row becomes the page's row.
+        row.resize(fieldCount);
         for (int c = 0; c < fieldCount; ++c)
-            row << fromDatabase(raw.at(c), model.fields.at(c).type);
-        page.rows << row;
-        page.positions << RecordPosition{raw.mid(fieldCount, positionCount), false};
+            row[c] = fromDatabase(row.at(c), model.fields.at(c).type);
+        page.rows << std::move(row);
+        page.positions << std::move(position);
     }
     if (reversed) {
         std::reverse(page.rows.begin(), page.rows.end());
@@ -225,8 +232,8 @@ Result<RecordPage> AuthQueries::page(const RecordQuery &query, int limit, PageDi
     auto result = run(sql->pageStatement(from, reversed, limit + 1), cancel);
     if (!result)
         return result.error();
-    RecordPage page = toPage(*sql, *result, limit, reversed);
     const bool more = result->rowCount() > limit;
+    RecordPage page = toPage(*sql, std::move(result.value()), limit, reversed);
     if (reversed) {
         page.atStart = !more;
         page.atEnd = from.isEmpty();
@@ -391,7 +398,7 @@ AuthQueries::sampleLanding(const RecordSql &sql, const RecordQuery &query, doubl
            << sql.table();
         st << RecordSql::whereClause(sql.filterConditions(st)) << QStringLiteral(" ")
            << sql.orderBy(false);
-        const QString cap = st.bind(kSeekExactRows);
+        const QString cap = st.bind(kSqliteSeekExactRows);
         st << QStringLiteral(" LIMIT ") << cap;
         auto all = run(st, cancel);
         if (!all)
@@ -433,7 +440,7 @@ AuthQueries::sampleLanding(const RecordSql &sql, const RecordQuery &query, doubl
     const qint64 high = bounds->value(0, 1).toLongLong();
     if (bounds->value(0, 0).isNull())
         return std::optional<Landing>();
-    if (high - low < kSeekExactRows)
+    if (high - low < kSqliteSeekExactRows)
         return readAll();
     QVariantList rowids;
     for (int i = 0; i < kSqliteProbes; ++i) {
@@ -597,7 +604,7 @@ Result<RecordPage> AuthQueries::findUser(const QString &idOrEmail) const
         if (!result)
             return result.error();
         if (!result->isEmpty()) {
-            RecordPage page = toPage(*sql, *result, 1, false);
+            RecordPage page = toPage(*sql, std::move(result.value()), 1, false);
             page.atStart = page.atEnd = true;
             return page;
         }
@@ -689,8 +696,10 @@ QVariant AuthQueries::fromDatabase(const QVariant &value, FieldType type)
         return QVariant();
     switch (type) {
     case FieldType::DateTime: {
-        if (value.typeId() == QMetaType::QDateTime)
-            return value.toDateTime().toUTC();
+        if (value.typeId() == QMetaType::QDateTime) {
+            const QDateTime dt = value.toDateTime();
+            return dt.timeSpec() == Qt::UTC ? value : QVariant(dt.toUTC());
+        }
         if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray) {
             bool isNumber = false;
             const qlonglong ms = value.toLongLong(&isNumber);

@@ -124,8 +124,7 @@ private:
     Result<QueryResult> run(const SqlStatement &statement, const CancellationToken &cancel) const;
     Result<RecordSql> makeSql(const RecordQuery &query) const;
     TextOrder textOrder(const QString &table, const QString &column) const;
-    RecordPage toPage(const RecordSql &sql, const QueryResult &result, int limit,
-                      bool reversed) const;
+    RecordPage toPage(const RecordSql &sql, QueryResult result, int limit, bool reversed) const;
     bool tableIsSmall(const RecordSql &sql) const;
     Result<std::optional<Landing>> histogramLanding(const RecordSql &sql, const RecordQuery &query,
                                                     double fraction) const;

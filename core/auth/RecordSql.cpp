@@ -86,13 +86,40 @@ QStringList RecordSql::keyColumns() const
     return columns;
 }
 
-QString RecordSql::positionList() const
+QStringList RecordSql::positionExpressions() const
 {
     QStringList columns;
     if (!m_sortIsKey)
         columns << sortExpression();
     columns << keyColumns();
-    return joined(columns, ", ");
+    return columns;
+}
+
+QString RecordSql::positionList() const
+{
+    return joined(positionExpressions(), ", ");
+}
+
+QVector<int> RecordSql::positionSources() const
+{
+    // A position column that is a plain column of a field is read from that field's value;
+    // only computed ones (SQLite's DateTime in milliseconds) travel as extra columns.
+    QVector<int> sources;
+    int extra = int(m_model.fields.size());
+    auto sourceOf = [&](const AuthField &field, bool computed) {
+        for (int c = 0; !computed && c < m_model.fields.size(); ++c) {
+            if (m_model.fields.at(c).column == field.column)
+                return c;
+        }
+        return extra++;
+    };
+    if (!m_sortIsKey)
+        sources << sourceOf(m_sortField, sortExpression() != column(m_sortField));
+    for (const QString &k : m_model.keyFields) {
+        const AuthField *key = m_model.field(k);
+        sources << sourceOf(key ? *key : AuthField(), false);
+    }
+    return sources;
 }
 
 QString RecordSql::selectList() const
@@ -100,7 +127,13 @@ QString RecordSql::selectList() const
     QStringList columns;
     for (const AuthField &f : m_model.fields)
         columns << column(f);
-    return joined(columns, ", ") + QStringLiteral(", ") + positionList();
+    const QStringList positions = positionExpressions();
+    const QVector<int> sources = positionSources();
+    for (int i = 0; i < sources.size(); ++i) {
+        if (sources.at(i) >= m_model.fields.size())
+            columns << positions.at(i);
+    }
+    return joined(columns, ", ");
 }
 
 QString RecordSql::dateTimeExpression(const AuthField &field) const

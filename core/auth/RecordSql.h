@@ -50,8 +50,10 @@ public:
         m_equalities.append({fieldName, value});
     }
 
-    /// The fields then the position columns.
+    /// The fields, then the position columns that are not plain field columns.
     QString selectList() const;
+    /// For each position column, the index in a selectList() row that holds its value.
+    QVector<int> positionSources() const;
     /// Only the position columns.
     QString positionList() const;
     /// The query's filters as conditions, values bound to `st` in text order (SQLite's `?`
@@ -97,6 +99,7 @@ private:
     QString column(const AuthField &field) const;
     QString sortExpression() const;
     QStringList keyColumns() const;
+    QStringList positionExpressions() const;
     QString searchCondition(SqlStatement &st) const;
     QString prefixCondition(SqlStatement &st, const AuthField &field, const QString &prefix) const;
     QString substringCondition(SqlStatement &st, const AuthField &field, const QString &text) const;

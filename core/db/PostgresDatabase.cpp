@@ -8,6 +8,7 @@
 
 #include <pqxx/pqxx>
 
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -19,8 +20,53 @@ namespace {
 constexpr pqxx::oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700,
                     kFloat8 = 701, kTimestamp = 1114, kTimestampTz = 1184, kDate = 1082;
 
+// The common case without QDateTime::fromString (about 40 times faster, and a page of sessions
+// holds hundreds of timestamps): "YYYY-MM-DD HH:MM:SS[.ffffff]" with no zone. Milliseconds are
+// kept (Prisma's timestamp(3)); finer digits are cut. Anything else returns an invalid value.
+QDateTime parseUtcTimestamp(const char *text)
+{
+    auto digits = [text](int at, int count) {
+        int value = 0;
+        for (int i = at; i < at + count; ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const size_t length = std::strlen(text);
+    if (length < 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':'
+        || text[16] != ':')
+        return QDateTime();
+    int ms = 0;
+    if (length > 19) {
+        if (text[19] != '.' || length > 26)
+            return QDateTime();
+        int scale = 100;
+        for (size_t i = 20; i < length; ++i, scale /= 10) {
+            if (text[i] < '0' || text[i] > '9')
+                return QDateTime();
+            ms += (text[i] - '0') * scale;
+        }
+    }
+    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+    const int hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
+        return QDateTime();
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second, ms);
+    if (!date.isValid() || !time.isValid())
+        return QDateTime();
+    return QDateTime(date, time, Qt::UTC);
+}
+
 QDateTime parseTimestamp(const char *text, bool withZone)
 {
+    if (!withZone) {
+        const QDateTime fast = parseUtcTimestamp(text);
+        if (fast.isValid())
+            return fast;
+    }
     // PostgreSQL's ISO output: "2024-01-02 03:04:05.123" or "...+00" with a zone. Prisma stores
     // `timestamp(3)` without zone holding UTC, so zone-less values are read as UTC.
     QString s = QString::fromLatin1(text);

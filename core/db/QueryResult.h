@@ -22,6 +22,8 @@ public:
 
     const QStringList &columns() const { return m_columns; }
     const QVector<QVariantList> &rows() const { return m_rows; }
+    /// The rows, moved out (to convert them in place without a copy).
+    QVector<QVariantList> takeRows() && { return std::move(m_rows); }
     int rowCount() const { return int(m_rows.size()); }
     int columnCount() const { return int(m_columns.size()); }
     bool isEmpty() const { return m_rows.isEmpty(); }
