@@ -1,0 +1,694 @@
+// bench_inspector: the Auth.js inspector on a large PostgreSQL database (issue 4).
+//
+// Loads users, accounts and sessions (half expired) through COPY, then prints, each next to a
+// raw baseline measured in the same run: the first page of sessions through the query API (and
+// through the GUI's table model when it is built), jumping to the end and to 90 % (beside the
+// OFFSET query a naive tool would run), finding a user by email prefix, and the peak RSS of a
+// process that scrolls through 200,000 session rows.
+//
+//   bench_inspector [--url URL] [--users N] [--accounts N] [--sessions N] [--scale F]
+//                   [--runs N] [--reuse] [--keep]
+//
+// URL is a server (its database part is replaced); default GATEHOUSE_BENCH_PG_URL, which
+// tests/bench/run-benchmarks.sh sets. --scale multiplies the default sizes (200,000 users,
+// 300,000 accounts, 1,000,000 sessions), e.g. --scale 0.01 for a quick run. --reuse keeps a
+// database loaded by an earlier run of the same size; --keep leaves it behind.
+//
+// The database is created with an ICU en-US collation, as production databases usually have a
+// linguistic (non-C) collation: that is the case where LIKE 'prefix%' cannot use an index.
+
+#include "core/auth/AuthWorkspace.h"
+#include "core/url/DatabaseUrl.h"
+#include "core/url/ProjectResolver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+#ifdef GATEHOUSE_BENCH_TABLE_MODEL
+#include "ui/inspector/PagedRecordModel.h"
+
+#include <QApplication>
+#include <QEventLoop>
+#include <QTimer>
+#endif
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <optional>
+#include <pqxx/pqxx>
+#include <random>
+#include <sys/resource.h>
+
+using namespace gh;
+
+namespace {
+
+using OptionalText = std::optional<std::string>;
+
+constexpr int kPage = 200;
+constexpr int kScrollRows = 200000;
+
+struct Sizes
+{
+    qint64 users = 200000;
+    qint64 accounts = 300000;
+    qint64 sessions = 1000000;
+};
+
+// --- Output ---------------------------------------------------------------------------------
+
+void say(const QString &text)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(text));
+    std::fflush(stdout);
+}
+
+QString ms(double value)
+{
+    return value >= 100 ? QStringLiteral("%1 ms").arg(value, 0, 'f', 0)
+                        : QStringLiteral("%1 ms").arg(value, 0, 'f', 2);
+}
+
+void row(const QString &what, const QString &ours, const QString &baselineName,
+         const QString &baseline, const QString &ratio, const QString &goal = QString())
+{
+    say(QStringLiteral("%1 %2 %3 %4 %5 %6")
+            .arg(what.leftJustified(44), ours.rightJustified(11), baselineName.leftJustified(34),
+                 baseline.rightJustified(11), ratio.rightJustified(9), goal));
+}
+
+QString ratio(double ours, double baseline)
+{
+    return baseline > 0 ? QStringLiteral("%1x").arg(ours / baseline, 0, 'f', 2)
+                        : QStringLiteral("-");
+}
+
+/// Median of `runs` timings after one warm-up, in milliseconds.
+double timeMedian(int runs, const std::function<void()> &work)
+{
+    work();
+    QVector<double> samples;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        samples << timer.nsecsElapsed() / 1e6;
+    }
+    std::sort(samples.begin(), samples.end());
+    return samples.at(samples.size() / 2);
+}
+
+[[noreturn]] void die(const QString &message)
+{
+    std::fprintf(stderr, "bench_inspector: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+qint64 peakRssKb()
+{
+    struct rusage usage = {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss; // kilobytes on Linux
+}
+
+// --- URLs and connections --------------------------------------------------------------------
+
+QString databaseUrl(const QString &serverUrl, const QString &database)
+{
+    QString base = serverUrl.section(QLatin1Char('?'), 0, 0);
+    base = base.left(base.lastIndexOf(QLatin1Char('/')) + 1) + database;
+    const QString query = serverUrl.section(QLatin1Char('?'), 1);
+    return query.isEmpty() ? base : base + QLatin1Char('?') + query;
+}
+
+std::string conninfo(const QString &url)
+{
+    auto parsed = DatabaseUrl::parse(url);
+    if (!parsed)
+        die(parsed.error().fullText());
+    return parsed->libpqConnectionString().toStdString();
+}
+
+AuthConnection openAuth(const QString &url, std::optional<AuthWorkspace> *workspaceOut = nullptr)
+{
+    ProjectOptions options;
+    options.urlOverride = url;
+    options.workingDirectory = QDir::tempPath();
+    options.environment = QProcessEnvironment();
+    auto workspace = AuthWorkspace::open(options);
+    if (!workspace)
+        die(workspace.error().fullText());
+    auto connection = workspace->connect();
+    if (!connection)
+        die(connection.error().fullText());
+    if (workspaceOut)
+        *workspaceOut = *workspace;
+    return std::move(connection.value());
+}
+
+/// The raw baseline: libpq through libpqxx, every field touched, nothing converted.
+size_t rawQuery(pqxx::connection &connection, const std::string &sql)
+{
+    pqxx::nontransaction tx(connection);
+    const pqxx::result result = tx.exec(sql);
+    size_t bytes = 0;
+    for (const auto &r : result) {
+        for (const auto &field : r)
+            bytes += field.is_null() ? 0 : std::strlen(field.c_str());
+    }
+    return bytes;
+}
+
+// --- Data ------------------------------------------------------------------------------------
+
+class Generator
+{
+public:
+    explicit Generator(quint64 seed)
+        : m_random(seed)
+    {}
+
+    std::string text(int length, const char *alphabet = "abcdefghijklmnopqrstuvwxyz0123456789")
+    {
+        const size_t size = std::strlen(alphabet);
+        std::string out(size_t(length), ' ');
+        for (char &c : out)
+            c = alphabet[m_random() % size];
+        return out;
+    }
+    std::string cuid() { return "c" + text(24); }
+    std::string uuid()
+    {
+        std::string t = text(32, "0123456789abcdef");
+        return t.substr(0, 8) + '-' + t.substr(8, 4) + "-4" + t.substr(13, 3) + '-' +
+               t.substr(16, 4) + '-' + t.substr(20, 12);
+    }
+    qint64 between(qint64 low, qint64 high)
+    {
+        return low + qint64(m_random() % quint64(high - low));
+    }
+    bool chance(int percent) { return int(m_random() % 100) < percent; }
+
+private:
+    std::mt19937_64 m_random;
+};
+
+std::string timestamp(qint64 msSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
+        .toStdString();
+}
+
+std::string userEmail(qint64 i)
+{
+    if (i % 11 == 0)
+        return "First.Last" + std::to_string(i) + "@Example.org";
+    return "user" + std::to_string(i) + "@example.com";
+}
+
+void load(const QString &url, const Sizes &sizes, qint64 nowMs)
+{
+    pqxx::connection connection(conninfo(url));
+    QFile ddl(QStringLiteral(GATEHOUSE_SOURCE_DIR "/tests/data/sql/authjs-postgres.sql"));
+    if (!ddl.open(QIODevice::ReadOnly))
+        die(QStringLiteral("cannot read %1").arg(ddl.fileName()));
+    {
+        pqxx::nontransaction tx(connection);
+        tx.exec(ddl.readAll().toStdString());
+    }
+    constexpr qint64 day = 86400000;
+    Generator g(20240611);
+    std::vector<std::string> userIds;
+    userIds.reserve(size_t(sizes.users));
+
+    QElapsedTimer timer;
+    timer.start();
+    pqxx::work tx(connection);
+    {
+        pqxx::stream_to users(tx, "\"User\"",
+                              std::vector<std::string>{"id", "name", "email", "\"emailVerified\"",
+                                                       "image", "\"createdAt\"", "\"updatedAt\""});
+        for (qint64 i = 0; i < sizes.users; ++i) {
+            userIds.push_back(g.cuid());
+            const qint64 created = nowMs - g.between(day, 900 * day);
+            users << std::make_tuple(
+                userIds.back(),
+                i % 7 == 0 ? OptionalText() : OptionalText("User " + std::to_string(i)),
+                userEmail(i),
+                g.chance(60) ? OptionalText(timestamp(created + 60000)) : OptionalText(),
+                g.chance(70) ? OptionalText("https://avatars.githubusercontent.com/u/" +
+                                            std::to_string(100000 + i))
+                             : OptionalText(),
+                timestamp(created), timestamp(created + g.between(0, 30 * day)));
+        }
+        users.complete();
+    }
+    {
+        static const char *providers[] = {"github", "google", "discord", "credentials", "email"};
+        pqxx::stream_to accounts(
+            tx, "\"Account\"",
+            std::vector<std::string>{"\"userId\"", "type", "provider", "\"providerAccountId\"",
+                                     "refresh_token", "access_token", "expires_at", "token_type",
+                                     "scope", "id_token", "session_state", "\"createdAt\"",
+                                     "\"updatedAt\""});
+        for (qint64 i = 0; i < sizes.accounts; ++i) {
+            const std::string provider = providers[i % 5];
+            const bool oauth = i % 5 < 3;
+            const qint64 created = nowMs - g.between(day, 900 * day);
+            accounts << std::make_tuple(
+                userIds[size_t(i % sizes.users)],
+                std::string(oauth ? "oauth" : (provider == "email" ? "email" : "credentials")),
+                provider, std::to_string(i) + g.text(6, "0123456789"),
+                oauth && i % 2 ? OptionalText("rt_" + g.text(40)) : OptionalText(),
+                oauth ? OptionalText("gho_" + g.text(36)) : OptionalText(),
+                oauth ? std::optional<qint64>((nowMs + g.between(-30 * day, 30 * day)) / 1000)
+                      : std::optional<qint64>(),
+                oauth ? OptionalText("bearer") : OptionalText(),
+                oauth ? OptionalText("openid email profile") : OptionalText(),
+                provider == "google"
+                    ? OptionalText("eyJhbGciOiJSUzI1NiJ9." + g.text(600) + "." + g.text(340))
+                    : OptionalText(),
+                OptionalText(), timestamp(created), timestamp(created + g.between(0, day)));
+        }
+        accounts.complete();
+    }
+    {
+        pqxx::stream_to sessions(tx, "\"Session\"",
+                                 std::vector<std::string>{"\"sessionToken\"", "\"userId\"",
+                                                          "expires", "\"createdAt\"",
+                                                          "\"updatedAt\""});
+        for (qint64 i = 0; i < sizes.sessions; ++i) {
+            // Half expired: expiry 30 days either side of now.
+            const qint64 expires =
+                i % 2 ? nowMs + g.between(1000, 30 * day) : nowMs - g.between(1000, 300 * day);
+            sessions << std::make_tuple(g.uuid(), userIds[size_t(g.between(0, sizes.users))],
+                                        timestamp(expires), timestamp(expires - 30 * day),
+                                        timestamp(expires - 30 * day));
+        }
+        sessions.complete();
+    }
+    {
+        pqxx::stream_to tokens(tx, "\"VerificationToken\"",
+                               std::vector<std::string>{"identifier", "token", "expires"});
+        for (qint64 i = 0; i < sizes.users / 20; ++i)
+            tokens << std::make_tuple(userEmail(i * 7), g.text(64, "0123456789abcdef"),
+                                      timestamp(nowMs + g.between(-2 * day, day)));
+        tokens.complete();
+    }
+    tx.commit();
+    const double seconds = timer.elapsed() / 1000.0;
+    {
+        pqxx::nontransaction analyze(connection);
+        analyze.exec("ANALYZE");
+    }
+    say(QStringLiteral("loaded %1 rows through COPY in %2 s (%3 rows/s), then ANALYZE")
+            .arg(sizes.users + sizes.accounts + sizes.sessions + sizes.users / 20)
+            .arg(seconds, 0, 'f', 1)
+            .arg(qint64((sizes.users + sizes.accounts + sizes.sessions) / qMax(seconds, 0.001))));
+}
+
+bool alreadyLoaded(const QString &url, const Sizes &sizes)
+{
+    try {
+        pqxx::connection connection(conninfo(url));
+        pqxx::nontransaction tx(connection);
+        const auto r =
+            tx.exec("SELECT (SELECT count(*) FROM \"User\"), (SELECT count(*) FROM \"Account\"),"
+                    " (SELECT count(*) FROM \"Session\")");
+        return r[0][0].as<qint64>() == sizes.users && r[0][1].as<qint64>() == sizes.accounts &&
+               r[0][2].as<qint64>() == sizes.sessions;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
+// --- Peak memory, each in a process of its own -------------------------------------------------
+
+/// Child: scrolls `rows` session rows through the query API, page after page, as a table view
+/// scrolled to the bottom would have them read; prints the process's peak RSS in kB.
+int childScrollApi(const QString &url, int rows)
+{
+    AuthConnection connection = openAuth(url);
+    RecordQuery query;
+    query.model = AuthModelKind::Session;
+    RecordPosition after;
+    int seen = 0;
+    do {
+        auto page = connection.queries->page(query, kPage, PageDirection::Forward, after);
+        if (!page)
+            die(page.error().fullText());
+        seen += page->rows.size();
+        if (page->atEnd)
+            break;
+        after = page->lastPosition();
+    } while (seen < rows);
+    std::printf("%lld %d\n", static_cast<long long>(peakRssKb()), seen);
+    return 0;
+}
+
+#ifdef GATEHOUSE_BENCH_TABLE_MODEL
+/// Waits until the model has no page request in flight (or 30 s).
+void settle(ui::PagedRecordModel &model)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while ((model.isLoading() || !model.hasLoaded()) && timer.elapsed() < 30000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+/// Child: scrolls the GUI's table model (offscreen) over `rows` rows, 40 visible at a time.
+int childScrollModel(const QString &url, int rows)
+{
+    std::optional<AuthWorkspace> workspace;
+    openAuth(url, &workspace);
+    ui::PagedRecordModel model(*workspace, AuthModelKind::Session);
+    model.activate();
+    settle(model);
+    int first = 0;
+    for (; first < rows && first + 40 <= model.rowCount(); first += 40) {
+        model.setViewport(first, first + 39);
+        for (int r = first; r < first + 40; ++r)
+            model.data(model.index(r, 0));
+        settle(model);
+    }
+    std::printf("%lld %d\n", static_cast<long long>(peakRssKb()), first);
+    return 0;
+}
+#endif
+
+/// Child: connects and reads one page; the memory every run starts from.
+int childBaseline(const QString &url)
+{
+    AuthConnection connection = openAuth(url);
+    RecordQuery query;
+    query.model = AuthModelKind::Session;
+    if (!connection.queries->page(query, kPage))
+        die(QStringLiteral("first page failed"));
+    std::printf("%lld 0\n", static_cast<long long>(peakRssKb()));
+    return 0;
+}
+
+QPair<qint64, int> runChild(const QStringList &arguments)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), arguments);
+    if (!child.waitForFinished(600000) || child.exitCode() != 0)
+        die(QStringLiteral("child %1 failed").arg(arguments.join(QLatin1Char(' '))));
+    const QStringList out =
+        QString::fromLatin1(child.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
+    return {out.value(0).toLongLong(), out.value(1).toInt()};
+}
+
+// --- The measurements ------------------------------------------------------------------------
+
+void measure(const QString &url, const Sizes &sizes, int runs)
+{
+    AuthConnection auth = openAuth(url);
+    const AuthQueries &q = *auth.queries;
+    pqxx::connection raw(conninfo(url));
+    const std::string sessionColumns =
+        "\"sessionToken\", \"userId\", expires, \"createdAt\", \"updatedAt\"";
+
+    RecordQuery sessions;
+    sessions.model = AuthModelKind::Session;
+
+    say(QString());
+    row(QStringLiteral("measure (median of %1 runs)").arg(runs), QStringLiteral("gatehouse"),
+        QStringLiteral("baseline"), QStringLiteral("time"), QStringLiteral("ratio"),
+        QStringLiteral("goal"));
+    row(QString(44, QLatin1Char('-')), QString(11, QLatin1Char('-')), QString(34, QLatin1Char('-')),
+        QString(11, QLatin1Char('-')), QString(9, QLatin1Char('-')));
+
+    // First page.
+    const double firstRaw = timeMedian(runs, [&] {
+        rawQuery(raw, "SELECT " + sessionColumns +
+                          " FROM \"Session\" ORDER BY \"sessionToken\" LIMIT 200");
+    });
+    const double firstApi = timeMedian(runs, [&] {
+        if (!q.page(sessions, kPage))
+            die(QStringLiteral("page failed"));
+    });
+    row(QStringLiteral("first page of sessions, query API"), ms(firstApi),
+        QStringLiteral("raw libpq ORDER BY key LIMIT 200"), ms(firstRaw), ratio(firstApi, firstRaw),
+        QStringLiteral("≤ 1.5x"));
+
+#ifdef GATEHOUSE_BENCH_TABLE_MODEL
+    {
+        std::optional<AuthWorkspace> workspace;
+        openAuth(url, &workspace);
+        const double firstModel = timeMedian(runs, [&] {
+            ui::PagedRecordModel model(*workspace, AuthModelKind::Session);
+            model.activate();
+            settle(model);
+            if (model.rowCount() == 0 || !model.isRowLoaded(0))
+                die(QStringLiteral("the table model loaded nothing"));
+            model.data(model.index(0, 0));
+        });
+        row(QStringLiteral("first page of sessions, table model (new)"), ms(firstModel),
+            QStringLiteral("raw libpq ORDER BY key LIMIT 200"), ms(firstRaw),
+            ratio(firstModel, firstRaw), QStringLiteral("≤ 1.5x (includes its connection)"));
+    }
+#else
+    row(QStringLiteral("first page of sessions, table model"), QStringLiteral("n/a"),
+        QStringLiteral("(gatehouse_ui's PagedRecordModel not built)"), QString(), QString());
+#endif
+
+    // Jump to the end and to 90 %.
+    const qint64 total = sizes.sessions;
+    const double endApi = timeMedian(runs, [&] {
+        if (!q.lastPage(sessions, kPage))
+            die(QStringLiteral("last page failed"));
+    });
+    const double endKeyset = timeMedian(runs, [&] {
+        rawQuery(raw, "SELECT " + sessionColumns +
+                          " FROM \"Session\" ORDER BY \"sessionToken\" DESC LIMIT 200");
+    });
+    const double endOffset = timeMedian(qMin(runs, 5), [&] {
+        rawQuery(raw, "SELECT " + sessionColumns +
+                          " FROM \"Session\" ORDER BY \"sessionToken\" LIMIT 200 OFFSET " +
+                          std::to_string(total - kPage));
+    });
+    row(QStringLiteral("jump to the end, query API"), ms(endApi),
+        QStringLiteral("raw OFFSET %1").arg(total - kPage), ms(endOffset), ratio(endApi, endOffset),
+        QStringLiteral("< 50 ms"));
+    row(QString(), QString(), QStringLiteral("raw ORDER BY key DESC LIMIT 200"), ms(endKeyset),
+        ratio(endApi, endKeyset));
+
+    const qint64 ninety = total * 9 / 10;
+    double landed = 0;
+    const double seekApi = timeMedian(runs, [&] {
+        auto page = q.seek(sessions, 0.9, kPage);
+        if (!page)
+            die(page.error().fullText());
+        landed = page->startFraction;
+    });
+    const double seekOffset = timeMedian(qMin(runs, 5), [&] {
+        rawQuery(raw, "SELECT " + sessionColumns +
+                          " FROM \"Session\" ORDER BY \"sessionToken\" LIMIT 200 OFFSET " +
+                          std::to_string(ninety));
+    });
+    row(QStringLiteral("jump to 90 %, query API (landed %1 %)").arg(landed * 100, 0, 'f', 1),
+        ms(seekApi), QStringLiteral("raw OFFSET %1").arg(ninety), ms(seekOffset),
+        ratio(seekApi, seekOffset), QStringLiteral("< 50 ms"));
+
+    // The same jumps in a filtered, non-key order (active sessions by expiry: no index on it).
+    RecordQuery active = sessions;
+    active.sortField = QStringLiteral("expires");
+    active.expiry = ExpiryFilter::Active;
+    const std::string activeSql = "SELECT " + sessionColumns +
+                                  " FROM \"Session\" WHERE expires >= now() AT TIME ZONE 'UTC'"
+                                  " ORDER BY expires, \"sessionToken\" LIMIT 200";
+    const double activeRaw = timeMedian(runs, [&] { rawQuery(raw, activeSql); });
+    const double activeApi = timeMedian(runs, [&] {
+        if (!q.page(active, kPage))
+            die(QStringLiteral("active page failed"));
+    });
+    row(QStringLiteral("active sessions by expires (no index), page 1"), ms(activeApi),
+        QStringLiteral("raw same query"), ms(activeRaw), ratio(activeApi, activeRaw));
+    const double activeSeek = timeMedian(qMin(runs, 5), [&] {
+        if (!q.seek(active, 0.9, kPage))
+            die(QStringLiteral("active seek failed"));
+    });
+    row(QStringLiteral("  same, jump to 90 % (TABLESAMPLE)"), ms(activeSeek),
+        QStringLiteral("raw same query (page 1)"), ms(activeRaw), ratio(activeSeek, activeRaw));
+
+    // Email prefix.
+    for (const QString &prefix :
+         {QStringLiteral("user12345"), QStringLiteral("First.Last1234"), QStringLiteral("user1")}) {
+        RecordQuery users;
+        users.model = AuthModelKind::User;
+        users.search = prefix;
+        users.searchField = QStringLiteral("email");
+        int found = 0;
+        const double api = timeMedian(runs, [&] {
+            auto page = q.page(users, kPage);
+            if (!page)
+                die(page.error().fullText());
+            found = page->rows.size();
+        });
+        const std::string quoted = raw.quote(prefix.toStdString() + "%");
+        const double like = timeMedian(qMin(runs, 5), [&] {
+            rawQuery(raw, "SELECT * FROM \"User\" WHERE email LIKE " + quoted +
+                              " ORDER BY id LIMIT 200");
+        });
+        row(QStringLiteral("user by email prefix \"%1\" (%2 rows)").arg(prefix).arg(found), ms(api),
+            QStringLiteral("raw LIKE 'prefix%' (ICU: no index)"), ms(like), ratio(api, like),
+            QStringLiteral("< 20 ms"));
+    }
+    const std::string pictureEmail = userEmail(sizes.users * 3 / 4 / 11 * 11 + 1);
+    const double picture = timeMedian(runs, [&] {
+        if (!q.userPicture(QString::fromStdString(pictureEmail)))
+            die(QStringLiteral("user picture failed"));
+    });
+    const double pictureRaw = timeMedian(runs, [&] {
+        rawQuery(raw, "SELECT * FROM \"User\" WHERE email = " + raw.quote(pictureEmail));
+    });
+    row(QStringLiteral("a user's whole picture (5 queries)"), ms(picture),
+        QStringLiteral("raw user by email (1 query)"), ms(pictureRaw), ratio(picture, pictureRaw));
+
+    // Counts.
+    const double estimate = timeMedian(runs, [&] {
+        if (!q.estimateCount(sessions))
+            die(QStringLiteral("estimate failed"));
+    });
+    const double exactCount =
+        timeMedian(qMin(runs, 3), [&] { rawQuery(raw, "SELECT count(*) FROM \"Session\""); });
+    row(QStringLiteral("row count shown on open (estimate)"), ms(estimate),
+        QStringLiteral("raw count(*)"), ms(exactCount), ratio(estimate, exactCount));
+
+    // Memory, each in a fresh process.
+    const auto base = runChild({QStringLiteral("--child-baseline"), url});
+    const auto scrolled =
+        runChild({QStringLiteral("--child-scroll-api"), url, QString::number(kScrollRows)});
+    row(QStringLiteral("peak RSS after %1 session rows, query API").arg(scrolled.second),
+        QStringLiteral("%1 MB").arg(scrolled.first / 1024.0, 0, 'f', 1),
+        QStringLiteral("connect + first page"),
+        QStringLiteral("%1 MB").arg(base.first / 1024.0, 0, 'f', 1),
+        ratio(scrolled.first, base.first), QStringLiteral("< 150 MB"));
+#ifdef GATEHOUSE_BENCH_TABLE_MODEL
+    const auto model =
+        runChild({QStringLiteral("--child-scroll-model"), url, QString::number(kScrollRows)});
+    row(QStringLiteral("peak RSS after %1 session rows, table model").arg(model.second),
+        QStringLiteral("%1 MB").arg(model.first / 1024.0, 0, 'f', 1),
+        QStringLiteral("connect + first page"),
+        QStringLiteral("%1 MB").arg(base.first / 1024.0, 0, 'f', 1), ratio(model.first, base.first),
+        QStringLiteral("< 150 MB"));
+#endif
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+#ifdef GATEHOUSE_BENCH_TABLE_MODEL
+    // The table model lives in the GUI library: run it offscreen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+#else
+    QCoreApplication app(argc, argv);
+#endif
+    const QStringList arguments = app.arguments();
+    if (arguments.value(1) == QLatin1String("--child-baseline"))
+        return childBaseline(arguments.value(2));
+    if (arguments.value(1) == QLatin1String("--child-scroll-api"))
+        return childScrollApi(arguments.value(2), arguments.value(3).toInt());
+#ifdef GATEHOUSE_BENCH_TABLE_MODEL
+    if (arguments.value(1) == QLatin1String("--child-scroll-model"))
+        return childScrollModel(arguments.value(2), arguments.value(3).toInt());
+#endif
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("The Auth.js inspector on a large PostgreSQL database."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("url"),
+                      QStringLiteral("PostgreSQL server URL (default $GATEHOUSE_BENCH_PG_URL)."),
+                      QStringLiteral("URL")});
+    parser.addOption(
+        {QStringLiteral("users"), QStringLiteral("Users (default 200000)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("accounts"), QStringLiteral("Accounts (default 300000)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("sessions"), QStringLiteral("Sessions (default 1000000)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("scale"),
+                      QStringLiteral("Multiply the default sizes, e.g. 0.01."),
+                      QStringLiteral("F")});
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Timed runs per figure (default 15)."),
+                      QStringLiteral("N"), QStringLiteral("15")});
+    parser.addOption({QStringLiteral("reuse"),
+                      QStringLiteral("Reuse a database loaded earlier with the same sizes.")});
+    parser.addOption(
+        {QStringLiteral("keep"), QStringLiteral("Do not drop the database afterwards.")});
+    parser.process(app);
+
+    const QString server = parser.isSet(QStringLiteral("url"))
+                               ? parser.value(QStringLiteral("url"))
+                               : qEnvironmentVariable("GATEHOUSE_BENCH_PG_URL");
+    if (server.isEmpty())
+        die(QStringLiteral("no server: pass --url or run tests/bench/run-benchmarks.sh"));
+    Sizes sizes;
+    const double scale = parser.isSet(QStringLiteral("scale"))
+                             ? parser.value(QStringLiteral("scale")).toDouble()
+                             : 1.0;
+    sizes.users = qMax<qint64>(100, qint64(sizes.users * scale));
+    sizes.accounts = qMax<qint64>(100, qint64(sizes.accounts * scale));
+    sizes.sessions = qMax<qint64>(1000, qint64(sizes.sessions * scale));
+    if (parser.isSet(QStringLiteral("users")))
+        sizes.users = parser.value(QStringLiteral("users")).toLongLong();
+    if (parser.isSet(QStringLiteral("accounts")))
+        sizes.accounts = parser.value(QStringLiteral("accounts")).toLongLong();
+    if (parser.isSet(QStringLiteral("sessions")))
+        sizes.sessions = parser.value(QStringLiteral("sessions")).toLongLong();
+    const int runs = qMax(1, parser.value(QStringLiteral("runs")).toInt());
+
+    const QString name = QStringLiteral("gh_bench_inspector_%1_%2_%3")
+                             .arg(sizes.users)
+                             .arg(sizes.accounts)
+                             .arg(sizes.sessions);
+    const QString url = databaseUrl(server, name);
+    try {
+        pqxx::connection admin(conninfo(server));
+        say(QStringLiteral(
+                "== bench_inspector: %1 users, %2 accounts, %3 sessions (half expired) on %4 ==")
+                .arg(sizes.users)
+                .arg(sizes.accounts)
+                .arg(sizes.sessions)
+                .arg(QString::fromStdString(pqxx::nontransaction(admin)
+                                                .exec("SELECT version()")[0][0]
+                                                .as<std::string>())
+                         .section(QLatin1Char(' '), 0, 1)));
+        if (parser.isSet(QStringLiteral("reuse")) && alreadyLoaded(url, sizes)) {
+            say(QStringLiteral("reusing database %1").arg(name));
+        } else {
+            pqxx::nontransaction tx(admin);
+            tx.exec("DROP DATABASE IF EXISTS " + name.toStdString() + " WITH (FORCE)");
+            tx.exec("CREATE DATABASE " + name.toStdString() +
+                    " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'");
+            load(url, sizes, QDateTime::currentMSecsSinceEpoch());
+        }
+    } catch (const std::exception &e) {
+        die(QString::fromUtf8(e.what()));
+    }
+
+    measure(url, sizes, runs);
+
+    if (!parser.isSet(QStringLiteral("keep")) && !parser.isSet(QStringLiteral("reuse"))) {
+        try {
+            pqxx::connection admin(conninfo(server));
+            pqxx::nontransaction(admin).exec("DROP DATABASE IF EXISTS " + name.toStdString() +
+                                             " WITH (FORCE)");
+        } catch (const std::exception &) {
+        }
+    }
+    return 0;
+}
