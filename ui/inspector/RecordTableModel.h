@@ -1,43 +1,40 @@
 #pragma once
 
 #include "core/auth/RecordPage.h"
+#include "ui/inspector/RecordColumns.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
 
 namespace gh::ui {
 
-/// A table of Auth.js records: one column per Prisma field, timestamps in local time with the
-/// UTC value in the tooltip, secrets masked until revealed cell by cell. Pure view state: rows
-/// arrive from a loader that runs off the GUI thread.
+/// A small table of Auth.js records held in full: the detail pane's accounts, sessions,
+/// authenticators and tokens of one user. Cells look like the big tables' (RecordColumns):
+/// local timestamps with UTC tooltips, secrets masked until revealed cell by cell.
 class RecordTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    /// The raw value of a cell (the UTC QDateTime, the unmasked secret) for copy and detail views.
-    static constexpr int RawValueRole = Qt::UserRole + 1;
-
     explicit RecordTableModel(QObject *parent = nullptr);
 
     void setRecords(const RecordPage &page);
-    void appendRows(const QVector<QVariantList> &rows);
     void clear();
 
-    const QVector<AuthField> &fields() const { return m_fields; }
-    /// Shows one secret cell in clear; everything else stays masked.
-    void revealSecret(const QModelIndex &index);
-    bool isSecretRevealed(const QModelIndex &index) const;
+    const RecordPage &records() const { return m_page; }
+    const RecordColumns &columns() const { return m_columns; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /// RevealedRole reveals (true) or masks again (false) one secret cell.
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QVector<AuthField> m_fields;
-    QVector<QVariantList> m_rows;
+    RecordPage m_page;
+    RecordColumns m_columns;
     QSet<quint64> m_revealed; // row << 32 | column
 };
 

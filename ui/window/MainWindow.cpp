@@ -1,22 +1,36 @@
 #include "ui/window/MainWindow.h"
 
 #include "core/common/Version.h"
-#include "ui/inspector/RecordTableModel.h"
+#include "ui/inspector/ExportDialog.h"
+#include "ui/inspector/PagedRecordModel.h"
+#include "ui/inspector/RecordFilterBar.h"
+#include "ui/inspector/RecordRoles.h"
+#include "ui/inspector/RecordTableView.h"
 #include "ui/inspector/RecordView.h"
+#include "ui/inspector/UserDetailPane.h"
 #include "ui/window/MessagePanel.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
-#include <QLocale>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
 
 namespace gh::ui {
 
 namespace {
+
+constexpr std::array<AuthModelKind, 5> kTabKinds = {
+    AuthModelKind::User, AuthModelKind::Account, AuthModelKind::Session,
+    AuthModelKind::VerificationToken, AuthModelKind::Authenticator};
 
 QString errorTitle(const Error &error)
 {
@@ -36,33 +50,81 @@ QString errorTitle(const Error &error)
     }
 }
 
+QString tabTitle(AuthModelKind kind)
+{
+    switch (kind) {
+    case AuthModelKind::User:
+        return QObject::tr("Users");
+    case AuthModelKind::Account:
+        return QObject::tr("Accounts");
+    case AuthModelKind::Session:
+        return QObject::tr("Sessions");
+    case AuthModelKind::VerificationToken:
+        return QObject::tr("Verification Tokens");
+    case AuthModelKind::Authenticator:
+        return QObject::tr("Authenticators");
+    }
+    return QString();
+}
+
+bool sameQuery(const RecordQuery &a, const RecordQuery &b)
+{
+    return a.model == b.model && a.sortField == b.sortField && a.sortOrder == b.sortOrder &&
+           a.search == b.search && a.searchField == b.searchField && a.userId == b.userId &&
+           a.provider == b.provider && a.identifier == b.identifier && a.expiry == b.expiry &&
+           a.expiresFrom == b.expiresFrom && a.expiresBefore == b.expiresBefore;
+}
+
+/// What the Authenticators tab shows when the schema has no Authenticator model.
+QWidget *noAuthenticatorsPage(QWidget *parent)
+{
+    auto *page = new MessagePanel(parent);
+    page->showError(
+        QObject::tr("No Authenticator model"),
+        QObject::tr("This schema has no Authenticator model, so this database stores no "
+                    "WebAuthn passkeys. Auth.js needs the model only when the WebAuthn provider "
+                    "is enabled."),
+        QString());
+    return page;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(new WorkspaceLoader(this))
+    , m_followTimer(new QTimer(this))
 {
     setWindowTitle(QStringLiteral("Gatehouse"));
-    resize(1200, 760);
+    resize(1280, 780);
 
     m_message = new MessagePanel(this);
-    connect(m_message, &MessagePanel::retryRequested, this, [this] {
-        if (m_lastDemoDirectory.isEmpty())
-            openProject(m_lastOptions);
-        else
-            openDemo(m_lastDemoDirectory);
-    });
+    connect(m_message, &MessagePanel::retryRequested, this, &MainWindow::reload);
 
-    m_usersModel = new RecordTableModel(this);
-    m_usersView = new RecordView(tr("Users"), m_usersModel, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_usersView, tr("Users"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
+
+    m_detailDock = new QDockWidget(tr("User"), this);
+    m_detailDock->setObjectName(QStringLiteral("userDetail"));
+    m_detailDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_detailDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea |
+                                  Qt::BottomDockWidgetArea);
+    m_detailDock->hide();
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+
+    // The detail pane follows the current row's user, once the arrow keys rest.
+    m_followTimer->setSingleShot(true);
+    m_followTimer->setInterval(150);
+    connect(m_followTimer, &QTimer::timeout, this, [this] {
+        if (m_detail && m_followUser != m_detail->requestedUser())
+            m_detail->showUser(m_followUser);
+    });
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -70,42 +132,112 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
 
-    buildMenus();
+    buildActions();
 
     connect(m_loader, &WorkspaceLoader::started, this, &MainWindow::onLoadStarted);
     connect(m_loader, &WorkspaceLoader::finished, this, &MainWindow::onLoaded);
     m_message->showBusy(tr("Welcome to Gatehouse"));
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::buildMenus()
+MainWindow::~MainWindow()
 {
+    // The views' threads stop before the window's widgets go.
+    clearViews();
+}
+
+void MainWindow::buildActions()
+{
+    QStyle *style = QApplication::style();
+
+    m_backAction = new QAction(style->standardIcon(QStyle::SP_ArrowBack), tr("&Back"), this);
+    m_backAction->setShortcut(QKeySequence::Back);
+    m_backAction->setToolTip(
+        tr("Back (%1)").arg(m_backAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_backAction, &QAction::triggered, this, &MainWindow::back);
+    m_forwardAction =
+        new QAction(style->standardIcon(QStyle::SP_ArrowForward), tr("&Forward"), this);
+    m_forwardAction->setShortcut(QKeySequence::Forward);
+    connect(m_forwardAction, &QAction::triggered, this, &MainWindow::forward);
+
+    m_refreshAction =
+        new QAction(style->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Read the rows and the count again"));
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        if (RecordView *view = currentView())
+            view->refresh();
+        if (m_detail && !m_detail->requestedUser().isEmpty())
+            m_detail->showUser(m_detail->requestedUser());
+    });
+
+    m_exportAction =
+        new QAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export View…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        if (RecordView *view = currentView())
+            view->exportRows()->open();
+    });
+
+    QAction *find = new QAction(tr("&Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        if (RecordView *view = currentView()) {
+            view->filterBar()->searchBox()->setFocus();
+            view->filterBar()->searchBox()->selectAll();
+        }
+    });
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *demo = file->addAction(tr("Open &Demo Project"));
     connect(demo, &QAction::triggered, this, [this] { openDemo(m_lastDemoDirectory); });
     demo->setEnabled(false); // enabled once a demo directory is known
-    QAction *reload = file->addAction(tr("&Reload"));
-    reload->setShortcut(QKeySequence::Refresh);
-    connect(reload, &QAction::triggered, this, [this] {
-        if (m_lastDemoDirectory.isEmpty())
-            openProject(m_lastOptions);
-        else
-            openDemo(m_lastDemoDirectory);
-    });
+    QAction *reopen = file->addAction(tr("Re&open Database"));
+    connect(reopen, &QAction::triggered, this, &MainWindow::reload);
+    file->addAction(m_exportAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(m_backAction);
+    go->addAction(m_forwardAction);
+    go->addSeparator();
+    for (int tab = 0; tab < int(kTabKinds.size()); ++tab) {
+        QAction *show = go->addAction(tabTitle(kTabKinds.at(tab)));
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + tab)));
+        connect(show, &QAction::triggered, this, [this, tab] { m_tabs->setCurrentIndex(tab); });
+    }
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(find);
+    QAction *toggleDetail = m_detailDock->toggleViewAction();
+    toggleDetail->setText(tr("User &Details"));
+    toggleDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    viewMenu->addAction(toggleDetail);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"));
     connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Gatehouse"),
-                           tr("<h3>Gatehouse %1</h3><p>Inspect and manage Auth.js data in Prisma "
-                              "databases.</p><p>Qt %2</p>")
-                               .arg(QString::fromLatin1(kVersion), QString::fromLatin1(qVersion())));
+        QMessageBox::about(
+            this, tr("About Gatehouse"),
+            tr("<h3>Gatehouse %1</h3><p>Inspect and manage Auth.js data in Prisma "
+               "databases.</p><p>Qt %2</p>")
+                .arg(QString::fromLatin1(kVersion), QString::fromLatin1(qVersion())));
     });
+
+    QToolBar *toolbar = addToolBar(tr("Navigation"));
+    toolbar->setObjectName(QStringLiteral("navigation"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    toolbar->addAction(m_backAction);
+    toolbar->addAction(m_forwardAction);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_exportAction);
+    toolbar->addAction(toggleDetail);
+    updateHistoryActions();
 }
 
 void MainWindow::openProject(const ProjectOptions &options)
@@ -121,9 +253,18 @@ void MainWindow::openDemo(const QString &demoDirectory)
     m_loader->load(ProjectOptions(), demoDirectory);
 }
 
+void MainWindow::reload()
+{
+    if (m_lastDemoDirectory.isEmpty())
+        openProject(m_lastOptions);
+    else
+        openDemo(m_lastDemoDirectory);
+}
+
 QStringList MainWindow::viewNames()
 {
-    return {QStringLiteral("users")};
+    return {QStringLiteral("users"), QStringLiteral("accounts"), QStringLiteral("sessions"),
+            QStringLiteral("tokens"), QStringLiteral("authenticators")};
 }
 
 bool MainWindow::showView(const QString &name)
@@ -131,13 +272,42 @@ bool MainWindow::showView(const QString &name)
     const int index = int(viewNames().indexOf(name.toLower()));
     if (index < 0)
         return false;
-    m_tabs->setCurrentIndex(index);
+    m_requestedTab = index;
+    if (m_tabs->count() > index)
+        m_tabs->setCurrentIndex(index);
     return true;
 }
 
 bool MainWindow::isLoading() const
 {
-    return m_loader->isLoading();
+    if (m_loader->isLoading())
+        return true;
+    if (RecordView *view = currentView()) {
+        if (!view->model()->hasLoaded() || view->model()->isLoading())
+            return true;
+    }
+    return m_detail && m_detail->isLoading();
+}
+
+RecordView *MainWindow::view(AuthModelKind kind) const
+{
+    for (std::size_t i = 0; i < kTabKinds.size(); ++i) {
+        if (kTabKinds.at(i) == kind)
+            return m_views.at(i);
+    }
+    return nullptr;
+}
+
+RecordView *MainWindow::currentView() const
+{
+    const int index = m_tabs->currentIndex();
+    return index >= 0 && index < int(m_views.size()) ? m_views.at(std::size_t(index)) : nullptr;
+}
+
+PagedRecordModel *MainWindow::usersModel() const
+{
+    RecordView *users = view(AuthModelKind::User);
+    return users ? users->model() : nullptr;
 }
 
 void MainWindow::onLoadStarted()
@@ -148,31 +318,231 @@ void MainWindow::onLoadStarted()
     m_countLabel->clear();
 }
 
+void MainWindow::clearViews()
+{
+    m_followTimer->stop();
+    const QSignalBlocker blocker(m_tabs);
+    while (m_tabs->count() > 0) {
+        QWidget *page = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete page;
+    }
+    m_views.fill(nullptr);
+    delete m_detail;
+    m_detail = nullptr;
+    m_backStack.clear();
+    m_forwardStack.clear();
+    updateHistoryActions();
+}
+
 void MainWindow::onLoaded(const WorkspaceSnapshot &snapshot)
 {
+    clearViews();
     if (!snapshot.workspace) {
         const Error &error = snapshot.error;
         m_message->showError(errorTitle(error), error.message(), error.detail());
         m_stack->setCurrentWidget(m_message);
         m_connectionLabel->setText(tr("Not connected"));
-        m_usersModel->clear();
+        m_detailDock->hide();
         Q_EMIT loadFinished(false);
         return;
     }
     const AuthWorkspace &workspace = *snapshot.workspace;
-    m_usersModel->setRecords(snapshot.users);
-    m_usersView->setSummary(snapshot.users.rows.size(), snapshot.userCount);
-    m_stack->setCurrentWidget(m_tabs);
 
-    m_connectionLabel->setText(workspace.serverVersion().isEmpty()
-                                   ? workspace.displayUrl()
-                                   : tr("%1 · %2").arg(workspace.displayUrl(), workspace.serverVersion()));
+    {
+        const QSignalBlocker blocker(m_tabs);
+        for (std::size_t i = 0; i < kTabKinds.size(); ++i) {
+            const AuthModelKind kind = kTabKinds.at(i);
+            if (!workspace.schema().model(kind).present) {
+                const int tab = m_tabs->addTab(noAuthenticatorsPage(m_tabs), tabTitle(kind));
+                m_tabs->tabBar()->setTabTextColor(
+                    tab, palette().color(QPalette::Disabled, QPalette::WindowText));
+                m_tabs->setTabToolTip(
+                    tab, tr("The schema has no %1 model").arg(authModelKindName(kind)));
+                continue;
+            }
+            auto *view = new RecordView(workspace, kind, m_tabs);
+            m_views.at(i) = view;
+            m_tabs->addTab(view, tabTitle(kind));
+            connect(view, &RecordView::summaryChanged, this, [this, view] {
+                if (view == currentView())
+                    updateStatus();
+            });
+            connect(view->model(), &PagedRecordModel::pageLoaded, this, [this, view] {
+                if (m_awaitingFirstPage && view == currentView()) {
+                    m_awaitingFirstPage = false;
+                    Q_EMIT loadFinished(!view->model()->error().isError());
+                }
+            });
+            connect(view, &RecordView::currentUserChanged, this, [this, view](const QString &user) {
+                if (view != currentView())
+                    return;
+                m_followUser = user;
+                m_followTimer->start();
+            });
+            if (kind == AuthModelKind::User) {
+                connect(view, &RecordView::userRequested, this, [this](const QString &user) {
+                    m_detailDock->show();
+                    m_detail->showUser(user);
+                });
+            } else {
+                connect(view, &RecordView::userRequested, this, &MainWindow::goToUser);
+            }
+        }
+    }
+
+    m_detail = new UserDetailPane(workspace, m_detailDock);
+    m_detailDock->setWidget(m_detail);
+    m_detailDock->show();
+    resizeDocks({m_detailDock}, {420}, Qt::Horizontal);
+    connect(m_detail, &UserDetailPane::openListRequested, this, &MainWindow::showRowsOf);
+
+    m_stack->setCurrentWidget(m_tabs);
+    m_connectionLabel->setText(
+        workspace.serverVersion().isEmpty()
+            ? workspace.displayUrl()
+            : tr("%1 · %2").arg(workspace.displayUrl(), workspace.serverVersion()));
     m_connectionLabel->setToolTip(tr("URL from %1").arg(workspace.urlSource()));
-    m_countLabel->setText(snapshot.userCount < 0
-                              ? tr("Users: unknown")
-                              : tr("Users: %1").arg(QLocale().toString(snapshot.userCount)));
     setWindowTitle(tr("%1 — Gatehouse").arg(workspace.displayUrl()));
-    Q_EMIT loadFinished(true);
+
+    m_awaitingFirstPage = true;
+    m_tabs->setCurrentIndex(qBound(0, m_requestedTab, m_tabs->count() - 1));
+    onTabChanged(m_tabs->currentIndex());
+}
+
+void MainWindow::onTabChanged(int index)
+{
+    RecordView *view = currentView();
+    if (view) {
+        view->activate();
+        m_followUser = view->table()->currentIndex().data(UserIdRole).toString();
+    }
+    if (m_awaitingFirstPage && (!view || view->model()->hasLoaded())) {
+        m_awaitingFirstPage = false;
+        Q_EMIT loadFinished(true);
+    }
+    m_exportAction->setEnabled(view != nullptr);
+    m_refreshAction->setEnabled(view != nullptr);
+    Q_UNUSED(index);
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    RecordView *view = currentView();
+    if (!view) {
+        m_countLabel->clear();
+        return;
+    }
+    QString text = view->summaryText();
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    m_countLabel->setText(text);
+}
+
+MainWindow::Location MainWindow::location() const
+{
+    Location here;
+    here.tab = m_tabs->currentIndex();
+    for (std::size_t i = 0; i < m_views.size(); ++i) {
+        if (m_views.at(i))
+            here.queries.at(i) = m_views.at(i)->query();
+    }
+    if (RecordView *view = currentView()) {
+        here.row = view->table()->currentIndex().row();
+        here.column = qMax(0, view->table()->currentIndex().column());
+    }
+    here.detailUser = m_detail ? m_detail->requestedUser() : QString();
+    return here;
+}
+
+void MainWindow::restore(const Location &location)
+{
+    for (std::size_t i = 0; i < m_views.size(); ++i) {
+        RecordView *view = m_views.at(i);
+        if (view && !sameQuery(view->query(), location.queries.at(i)))
+            view->setQuery(location.queries.at(i));
+    }
+    m_tabs->setCurrentIndex(location.tab);
+    if (RecordView *view = currentView()) {
+        if (location.row >= 0 && location.row < view->model()->rowCount()) {
+            const QModelIndex index = view->model()->index(location.row, location.column);
+            view->table()->setCurrentIndex(index);
+            view->table()->scrollTo(index);
+        }
+        view->table()->setFocus();
+    }
+    m_followTimer->stop();
+    m_followUser = location.detailUser;
+    if (m_detail && m_detail->requestedUser() != location.detailUser)
+        m_detail->showUser(location.detailUser);
+}
+
+void MainWindow::remember()
+{
+    m_backStack << location();
+    m_forwardStack.clear();
+    updateHistoryActions();
+}
+
+void MainWindow::goToUser(const QString &userId)
+{
+    RecordView *users = view(AuthModelKind::User);
+    if (!users || userId.isEmpty())
+        return;
+    remember();
+    RecordQuery query;
+    query.model = AuthModelKind::User;
+    query.sortField = users->query().sortField;
+    query.sortOrder = users->query().sortOrder;
+    query.userId = userId;
+    users->setQuery(query);
+    m_tabs->setCurrentWidget(users);
+    users->table()->setFocus();
+    m_detailDock->show();
+    m_followUser = userId;
+    m_detail->showUser(userId);
+}
+
+void MainWindow::showRowsOf(AuthModelKind kind, const QString &owner)
+{
+    RecordView *target = view(kind);
+    if (!target || owner.isEmpty())
+        return;
+    remember();
+    RecordQuery query;
+    query.model = kind;
+    if (kind == AuthModelKind::VerificationToken)
+        query.identifier = owner;
+    else
+        query.userId = owner;
+    target->setQuery(query);
+    m_tabs->setCurrentWidget(target);
+    target->table()->setFocus();
+}
+
+void MainWindow::back()
+{
+    if (m_backStack.isEmpty())
+        return;
+    m_forwardStack << location();
+    restore(m_backStack.takeLast());
+    updateHistoryActions();
+}
+
+void MainWindow::forward()
+{
+    if (m_forwardStack.isEmpty())
+        return;
+    m_backStack << location();
+    restore(m_forwardStack.takeLast());
+    updateHistoryActions();
+}
+
+void MainWindow::updateHistoryActions()
+{
+    m_backAction->setEnabled(!m_backStack.isEmpty());
+    m_forwardAction->setEnabled(!m_forwardStack.isEmpty());
 }
 
 } // namespace gh::ui

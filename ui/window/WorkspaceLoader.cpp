@@ -27,19 +27,6 @@ WorkspaceSnapshot loadSnapshot(ProjectOptions options, const QString &demoDirect
         snapshot.error = workspace.error();
         return snapshot;
     }
-    auto connection = workspace->connect();
-    if (!connection) {
-        snapshot.error = connection.error();
-        return snapshot;
-    }
-    auto users = connection->queries->page(AuthModelKind::User, WorkspaceLoader::kFirstPageSize);
-    if (!users) {
-        snapshot.error = users.error();
-        return snapshot;
-    }
-    snapshot.users = std::move(users.value());
-    if (auto count = connection->queries->count(AuthModelKind::User))
-        snapshot.userCount = *count;
     snapshot.workspace = std::move(workspace.value());
     return snapshot;
 }
@@ -48,8 +35,7 @@ WorkspaceSnapshot loadSnapshot(ProjectOptions options, const QString &demoDirect
 
 WorkspaceLoader::WorkspaceLoader(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 WorkspaceLoader::~WorkspaceLoader() = default;
 
@@ -58,12 +44,13 @@ void WorkspaceLoader::load(const ProjectOptions &options, const QString &demoDir
     // The task shares nothing with this object; a superseded one finishes unobserved.
     const quint64 generation = ++m_generation;
     auto *watcher = new QFutureWatcher<WorkspaceSnapshot>(this);
-    connect(watcher, &QFutureWatcher<WorkspaceSnapshot>::finished, this, [this, watcher, generation] {
-        --m_running;
-        watcher->deleteLater();
-        if (generation == m_generation)
-            Q_EMIT finished(watcher->result());
-    });
+    connect(watcher, &QFutureWatcher<WorkspaceSnapshot>::finished, this,
+            [this, watcher, generation] {
+                --m_running;
+                watcher->deleteLater();
+                if (generation == m_generation)
+                    Q_EMIT finished(watcher->result());
+            });
     ++m_running;
     Q_EMIT started();
     watcher->setFuture(QtConcurrent::run(loadSnapshot, options, demoDirectory));

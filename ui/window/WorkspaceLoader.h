@@ -1,34 +1,29 @@
 #pragma once
 
 #include "core/auth/AuthWorkspace.h"
-#include "core/auth/RecordPage.h"
 #include "core/common/Error.h"
 #include "core/url/ProjectResolver.h"
 
 #include <QObject>
-
 #include <optional>
 
 namespace gh::ui {
 
-/// What the window needs to show a database: the workspace, the first users, how many there are.
+/// What the window needs to show a database: the workspace (its views load their own rows), or
+/// why it cannot be opened.
 struct WorkspaceSnapshot
 {
     std::optional<AuthWorkspace> workspace;
-    RecordPage users;
-    qint64 userCount = -1;
     Error error;
 };
 
-/// Opens a project off the GUI thread (resolution, demo creation, connection, first page) and
-/// reports back on it. A newer request supersedes an older one still running.
+/// Opens a project off the GUI thread (resolution, demo creation, the mapping checked against
+/// the catalog) and reports back on it. A newer request supersedes an older one still running.
 class WorkspaceLoader : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr int kFirstPageSize = 200;
-
     explicit WorkspaceLoader(QObject *parent = nullptr);
     ~WorkspaceLoader() override;
 

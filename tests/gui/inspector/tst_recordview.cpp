@@ -1,0 +1,626 @@
+// One record view driven offscreen, on the demo database (SQLite) and on PostgreSQL: scrolling
+// loads every row once through a bounded cache, Ctrl+End/Ctrl+Home and scroll bar drags seek,
+// header clicks sort in the database, filters and search narrow the rows, secrets stay masked
+// until revealed, export streams what the view shows, and failures show in the view.
+
+#include "core/auth/AuthQueries.h"
+#include "core/auth/RecordWriter.h"
+#include "tests/gui/inspector/InspectorDatabase.h"
+#include "tests/integration/auth/AuthTestData.h"
+#include "ui/inspector/ExportDialog.h"
+#include "ui/inspector/PagedRecordModel.h"
+#include "ui/inspector/RecordFilterBar.h"
+#include "ui/inspector/RecordRoles.h"
+#include "ui/inspector/RecordTableView.h"
+#include "ui/inspector/RecordView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFrame>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QtTest>
+#include <functional>
+#include <memory>
+
+using namespace gh;
+using namespace gh::ui;
+using gh::test::InspectorDatabase;
+
+namespace {
+
+constexpr int kTimeout = 30000;
+
+std::unique_ptr<RecordView> openView(const AuthWorkspace &workspace, AuthModelKind kind,
+                                     int pageSize = 0, int capacity = 0)
+{
+    auto view = std::make_unique<RecordView>(workspace, kind);
+    if (pageSize > 0)
+        view->model()->setPageSize(pageSize);
+    if (capacity > 0)
+        view->model()->setCacheCapacity(capacity);
+    view->resize(1100, 640);
+    view->show();
+    view->activate();
+    return view;
+}
+
+/// Every row on screen is loaded and nothing is on its way.
+bool screenLoaded(RecordView *view)
+{
+    PagedRecordModel *model = view->model();
+    RecordTableView *table = view->table();
+    if (!model->hasLoaded() || model->isLoading())
+        return false;
+    if (model->rowCount() == 0)
+        return true;
+    const int first = qMax(0, table->rowAt(0));
+    int last = table->rowAt(table->viewport()->height() - 1);
+    if (last < 0)
+        last = model->rowCount() - 1;
+    for (int row = first; row <= last; ++row) {
+        if (!model->isRowLoaded(row))
+            return false;
+    }
+    return true;
+}
+
+/// Which rows are loaded and what the model is doing, for failure messages.
+QByteArray describe(PagedRecordModel *model)
+{
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->isRowLoaded(row)) {
+            if (first < 0)
+                first = row;
+            last = row;
+        }
+    }
+    return QStringLiteral("rows %1, loaded %2..%3, cache %4, loading %5, error '%6'")
+        .arg(model->rowCount())
+        .arg(first)
+        .arg(last)
+        .arg(model->cachedRowCount())
+        .arg(model->isLoading())
+        .arg(model->error().message())
+        .toUtf8();
+}
+
+bool counted(PagedRecordModel *model)
+{
+    return !model->isCounting() && model->total().kind == RowCount::Kind::Exact &&
+           model->total().rows >= 0;
+}
+
+/// The key of a loaded row as the integration helpers write it ("a|b").
+QString keyOf(PagedRecordModel *model, int row)
+{
+    return gh::test::pageKeys(model->records({row})).value(0);
+}
+
+struct Walk
+{
+    QStringList keys;
+    QVector<QVariantList> rows;
+    int largestCache = 0;
+};
+
+/// Scrolls from the top to the bottom a screen at a time, reading every row as it is loaded.
+bool walkToTheEnd(RecordView *view, Walk *walk)
+{
+    PagedRecordModel *model = view->model();
+    RecordTableView *table = view->table();
+    QScrollBar *bar = table->verticalScrollBar();
+    table->scrollToTop();
+    for (int guard = 0; guard < 100000; ++guard) {
+        if (!QTest::qWaitFor([view] { return screenLoaded(view); }, kTimeout))
+            return false;
+        walk->largestCache = qMax(walk->largestCache, model->cachedRowCount());
+        const int first = qMax(0, table->rowAt(0));
+        int last = table->rowAt(table->viewport()->height() - 1);
+        if (last < 0)
+            last = model->rowCount() - 1;
+        for (int row = first; row <= last; ++row) {
+            const QString key = keyOf(model, row);
+            if (row == walk->keys.size()) {
+                walk->keys << key;
+                walk->rows << model->rowValues(row);
+            } else if (row < walk->keys.size() && walk->keys.at(row) != key) {
+                qWarning("row %d changed from %s to %s", row, qPrintable(walk->keys.at(row)),
+                         qPrintable(key));
+                return false;
+            }
+        }
+        if (bar->value() >= bar->maximum())
+            return true;
+        bar->setValue(bar->value() + qMax(1, last - first));
+    }
+    return false;
+}
+
+QVector<QVariantList> rowsWhere(const RecordPage &all,
+                                const std::function<bool(const QVariantList &)> &keep)
+{
+    QVector<QVariantList> rows;
+    for (const QVariantList &row : all.rows) {
+        if (keep(row))
+            rows << row;
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestRecordView : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<InspectorDatabase> m_db;
+    std::unique_ptr<AuthConnection> m_connection;
+
+    /// Opens the backend of the current data row, and a direct connection to check against.
+    bool openBackend(int sessions = 1500)
+    {
+        QFETCH(int, backend);
+        m_db = std::make_unique<InspectorDatabase>();
+        if (!m_db->open(InspectorDatabase::Backend(backend), sessions))
+            return false;
+        auto connection = m_db->workspace().connect();
+        if (!connection)
+            return false;
+        m_connection = std::make_unique<AuthConnection>(std::move(connection.value()));
+        return true;
+    }
+
+    QString dbError() const { return m_db ? m_db->errorText() : QString(); }
+    const AuthWorkspace &workspace() const { return m_db->workspace(); }
+    const AuthQueries &queries() const { return *m_connection->queries; }
+
+    static QStringList keysInOrder(const AuthQueries &queries, const RecordQuery &query)
+    {
+        QString error;
+        const QStringList keys =
+            gh::test::walkKeys(queries, query, 1000, PageDirection::Forward, &error);
+        if (!error.isEmpty())
+            qWarning("%s", qPrintable(error));
+        return keys;
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_connection.reset();
+        m_db.reset();
+    }
+
+    void scrollingToTheEndLoadsEveryRowOnceInABoundedCache_data()
+    {
+        InspectorDatabase::addBackendRows();
+    }
+
+    void scrollingToTheEndLoadsEveryRowOnceInABoundedCache()
+    {
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(3000), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind::Session, 25, 100);
+        PagedRecordModel *model = view->model();
+        QTRY_VERIFY_WITH_TIMEOUT(counted(model), kTimeout);
+        const qint64 total = model->total().rows;
+        QVERIFY2(total > 1000, qPrintable(QString::number(total)));
+
+        Walk walk;
+        QVERIFY(walkToTheEnd(view.get(), &walk));
+        // Every row once, in key order, while at most 100 rows were ever held.
+        QCOMPARE(walk.keys.size(), total);
+        QCOMPARE(model->rowCount(), int(total));
+        QCOMPARE(QSet<QString>(walk.keys.begin(), walk.keys.end()).size(), int(total));
+        const QStringList expected =
+            keysInOrder(queries(), RecordQuery::ofUser(AuthModelKind::Session, QString()));
+        QCOMPARE(walk.keys, expected);
+        QVERIFY2(walk.largestCache <= 100, qPrintable(QString::number(walk.largestCache)));
+        QVERIFY(model->cachedRowCount() <= model->cacheCapacity());
+    }
+
+    void ctrlEndCtrlHomeAndScrollBarDragsSeek_data() { InspectorDatabase::addBackendRows(); }
+
+    void ctrlEndCtrlHomeAndScrollBarDragsSeek()
+    {
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(20000), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind::Session, 50, 200);
+        PagedRecordModel *model = view->model();
+        RecordTableView *table = view->table();
+        QTRY_VERIFY_WITH_TIMEOUT(counted(model) && screenLoaded(view.get()), kTimeout);
+        const QStringList expected =
+            keysInOrder(queries(), RecordQuery::ofUser(AuthModelKind::Session, QString()));
+        QCOMPARE(model->rowCount(), int(expected.size()));
+
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(table->currentIndex().row(), model->rowCount() - 1, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+        // The last rows, in order, without reading the ones before (the cache holds 200).
+        for (int back = 1; back <= 10; ++back) {
+            const int row = model->rowCount() - back;
+            QCOMPARE(keyOf(model, row), expected.at(expected.size() - back));
+        }
+        QVERIFY(!model->isRowLoaded(model->rowCount() / 2));
+        QVERIFY(model->cachedRowCount() <= 200);
+
+        // A drag to the middle reads a contiguous page near that fraction of the order.
+        QScrollBar *bar = table->verticalScrollBar();
+        bar->setValue(bar->maximum() / 2);
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+        const int top = table->rowAt(0);
+        const int at = int(expected.indexOf(keyOf(model, top)));
+        QVERIFY(at >= 0);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(keyOf(model, top + i), expected.at(at + i));
+        const double landed = double(at) / expected.size();
+        QVERIFY2(qAbs(landed - 0.5) < 0.2, qPrintable(QString::number(landed)));
+        QVERIFY(model->cachedRowCount() <= 200);
+
+        QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(table->currentIndex().row(), 0, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+        QCOMPARE(keyOf(model, 0), expected.first());
+        QCOMPARE(keyOf(model, 1), expected.at(1));
+    }
+
+    void clickingAHeaderSortsByThatColumn_data()
+    {
+        QTest::addColumn<int>("backend");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("field");
+        for (int backend : {int(InspectorDatabase::Sqlite), int(InspectorDatabase::Postgres)}) {
+            const char *name = backend == InspectorDatabase::Sqlite ? "sqlite" : "postgres";
+            QTest::addRow("%s sessions by expires", name)
+                << backend << int(AuthModelKind::Session) << QStringLiteral("expires");
+            QTest::addRow("%s users by email", name)
+                << backend << int(AuthModelKind::User) << QStringLiteral("email");
+            QTest::addRow("%s accounts by expires_at (NULLs)", name)
+                << backend << int(AuthModelKind::Account) << QStringLiteral("expires_at");
+        }
+    }
+
+    void clickingAHeaderSortsByThatColumn()
+    {
+        QFETCH(int, backend);
+        QFETCH(int, kind);
+        QFETCH(QString, field);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        const auto model_ = AuthModelKind(kind);
+        auto view = openView(workspace(), model_, 40, 200);
+        PagedRecordModel *model = view->model();
+        RecordTableView *table = view->table();
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+
+        const int column = model->columns().columnOf(field);
+        QVERIFY(column >= 0);
+        QHeaderView *header = table->horizontalHeader();
+        const RecordPage all = gh::test::allRows(queries(), model_);
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            // Ctrl+End moved to the last column: bring this one back into view first.
+            table->scrollTo(model->index(qMax(0, table->rowAt(0)), column));
+            const QPoint onHeader(header->sectionViewportPosition(column) + 8,
+                                  header->height() / 2);
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, onHeader);
+            QTRY_COMPARE(model->query().sortOrder, order);
+            QCOMPARE(model->query().sortField, field);
+            QCOMPARE(header->sortIndicatorSection(), column);
+            QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+            const QStringList expected =
+                gh::test::naiveKeys(all, model->query(), queries().schema().model(model_));
+            for (int row = 0; row < 15; ++row)
+                QCOMPARE(keyOf(model, row), expected.at(row));
+            // And the other end, through a seek to the last page.
+            QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                screenLoaded(view.get()) && model->isRowLoaded(model->rowCount() - 1), kTimeout);
+            QCOMPARE(keyOf(model, model->rowCount() - 1), expected.last());
+            table->scrollToTop();
+        }
+    }
+
+    void filtersShowOnlyMatchingSessions_data()
+    {
+        QTest::addColumn<int>("backend");
+        QTest::addColumn<int>("choice");
+        for (int backend : {int(InspectorDatabase::Sqlite), int(InspectorDatabase::Postgres)}) {
+            const char *name = backend == InspectorDatabase::Sqlite ? "sqlite" : "postgres";
+            QTest::addRow("%s expired", name) << backend << int(RecordFilterBar::Expired);
+            QTest::addRow("%s active", name) << backend << int(RecordFilterBar::Active);
+            QTest::addRow("%s expires before", name)
+                << backend << int(RecordFilterBar::ExpiresBefore);
+        }
+    }
+
+    void filtersShowOnlyMatchingSessions()
+    {
+        QFETCH(int, backend);
+        QFETCH(int, choice);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind::Session, 100, 400);
+        PagedRecordModel *model = view->model();
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+
+        // The instant the generated data is centred on: rows on both sides of it.
+        const QDateTime before = gh::test::authTestNow();
+        view->filterBar()->beforeEdit()->setDateTime(before.toLocalTime());
+        view->filterBar()->expiryBox()->setCurrentIndex(choice);
+        QTRY_VERIFY(model->query().expiry != ExpiryFilter::Any ||
+                    model->query().expiresBefore.isValid());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto matches = [&](const QDateTime &expires) {
+            switch (choice) {
+            case RecordFilterBar::Expired:
+                return expires < now;
+            case RecordFilterBar::Active:
+                return expires >= now;
+            default:
+                return expires < before;
+            }
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(counted(model) && screenLoaded(view.get()), kTimeout);
+
+        const RecordPage all = gh::test::allRows(queries(), AuthModelKind::Session);
+        const int expires = all.fieldIndex(QStringLiteral("expires"));
+        const int expected = int(rowsWhere(all, [&](const QVariantList &row) {
+                                     return matches(row.at(expires).toDateTime());
+                                 }).size());
+        QCOMPARE(model->total().rows, qint64(expected));
+        Walk walk;
+        QVERIFY(walkToTheEnd(view.get(), &walk));
+        QCOMPARE(walk.rows.size(), expected);
+        for (const QVariantList &row : walk.rows)
+            QVERIFY2(matches(row.at(expires).toDateTime()),
+                     qPrintable(row.at(expires).toDateTime().toString(Qt::ISODate)));
+        if (expected == 0) {
+            auto *overlay = view->table()->viewport()->findChild<QLabel *>();
+            QVERIFY(overlay && overlay->isVisible());
+            QVERIFY2(overlay->text().contains(QLatin1String("No sessions match")),
+                     qPrintable(overlay->text()));
+        }
+    }
+
+    void searchFindsUsersByEmailPrefix_data() { InspectorDatabase::addBackendRows(); }
+
+    void searchFindsUsersByEmailPrefix()
+    {
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind::User, 50, 200);
+        PagedRecordModel *model = view->model();
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+
+        const RecordPage all = gh::test::allRows(queries(), AuthModelKind::User);
+        const QString wanted = all.value(all.rows.size() / 2, QStringLiteral("email")).toString();
+        const QString prefix = wanted.left(4);
+        QTest::keyClicks(view->filterBar()->searchBox(), prefix);
+        QTRY_COMPARE(model->query().search, prefix);
+        QTRY_VERIFY_WITH_TIMEOUT(counted(model) && screenLoaded(view.get()), kTimeout);
+
+        Walk walk;
+        QVERIFY(walkToTheEnd(view.get(), &walk));
+        const QStringList expected =
+            gh::test::naiveKeys(all, model->query(), queries().schema().user());
+        QCOMPARE(walk.keys, expected);
+        QVERIFY(walk.keys.size() < all.rows.size());
+        const int email = all.fieldIndex(QStringLiteral("email"));
+        bool found = false;
+        for (const QVariantList &row : walk.rows)
+            found = found || row.at(email).toString() == wanted;
+        QVERIFY2(found, qPrintable(wanted));
+
+        // A search that matches nothing says so in the view.
+        view->filterBar()->searchBox()->setText(QStringLiteral("zz-no-such-user-zz"));
+        QTRY_VERIFY_WITH_TIMEOUT(model->hasLoaded() && model->rowCount() == 0, kTimeout);
+        auto *overlay = view->table()->viewport()->findChild<QLabel *>();
+        QTRY_VERIFY(overlay->isVisible());
+        QVERIFY2(overlay->text().contains(QLatin1String("No users match")),
+                 qPrintable(overlay->text()));
+    }
+
+    void secretsStayMaskedUntilRevealedAndCopyFollowsTheScreen_data()
+    {
+        InspectorDatabase::addBackendRows();
+    }
+
+    void secretsStayMaskedUntilRevealedAndCopyFollowsTheScreen()
+    {
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind::Session, 50, 200);
+        PagedRecordModel *model = view->model();
+        RecordTableView *table = view->table();
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+
+        const int column = model->columns().columnOf(QStringLiteral("sessionToken"));
+        const QModelIndex cell = model->index(0, column);
+        const QModelIndex neighbour = model->index(1, column);
+        const QString token = cell.data(RawValueRole).toString();
+        const QString masked = RecordWriter::mask(token);
+        QVERIFY(!token.isEmpty());
+        QVERIFY(cell.data(SecretRole).toBool());
+        QCOMPARE(cell.data().toString(), masked);
+        QVERIFY(!cell.data().toString().contains(token.mid(4, 8)));
+
+        table->setFocus();
+        table->setCurrentIndex(cell);
+        // Copy copies what the screen shows: the mask.
+        table->copyAction()->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), masked);
+
+        QTest::keyClick(table, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(cell.data().toString(), token);
+        QVERIFY(cell.data(RevealedRole).toBool());
+        QCOMPARE(neighbour.data().toString(),
+                 RecordWriter::mask(neighbour.data(RawValueRole).toString()));
+        table->copyAction()->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), token);
+
+        // Revealed by row, not by position: it survives the row leaving the cache and coming back.
+        QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+        QTRY_VERIFY2_WITH_TIMEOUT(screenLoaded(view.get()) && !model->isRowLoaded(0),
+                                  describe(model).constData(), kTimeout);
+        QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()) && model->isRowLoaded(0), kTimeout);
+        QCOMPARE(model->index(0, column).data().toString(), token);
+
+        // Masked again; "Reveal and Copy" reveals on screen what goes to the clipboard.
+        table->setCurrentIndex(model->index(0, column));
+        QTest::keyClick(table, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(model->index(0, column).data().toString(), masked);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QApplication::clipboard()->text(), token);
+        QCOMPARE(model->index(0, column).data().toString(), token);
+    }
+
+    void exportWritesWhatTheViewShows_data()
+    {
+        QTest::addColumn<int>("backend");
+        QTest::addColumn<bool>("json");
+        QTest::addColumn<bool>("secrets");
+        for (int backend : {int(InspectorDatabase::Sqlite), int(InspectorDatabase::Postgres)}) {
+            const char *name = backend == InspectorDatabase::Sqlite ? "sqlite" : "postgres";
+            QTest::addRow("%s csv masked", name) << backend << false << false;
+            QTest::addRow("%s json with secrets", name) << backend << true << true;
+        }
+    }
+
+    void exportWritesWhatTheViewShows()
+    {
+        QFETCH(int, backend);
+        QFETCH(bool, json);
+        QFETCH(bool, secrets);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind::Session);
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+        view->filterBar()->expiryBox()->setCurrentIndex(RecordFilterBar::Expired);
+        QTRY_COMPARE(view->model()->query().expiry, ExpiryFilter::Expired);
+
+        QTemporaryDir out;
+        const QString path =
+            out.filePath(json ? QStringLiteral("s.json") : QStringLiteral("s.csv"));
+        ExportDialog *dialog = view->exportRows();
+        dialog->setFormat(json ? RecordWriter::Format::Json : RecordWriter::Format::Csv);
+        dialog->setIncludeSecrets(secrets);
+        dialog->setFilePath(path);
+        QSignalSpy finished(dialog, &ExportDialog::exportFinished);
+        dialog->start();
+        QVERIFY(dialog->isRunning());
+        QVERIFY(finished.wait(kTimeout));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dialog->error().fullText()));
+
+        const RecordPage all = gh::test::allRows(queries(), AuthModelKind::Session);
+        const int expiresField = all.fieldIndex(QStringLiteral("expires"));
+        const int tokenField = all.fieldIndex(QStringLiteral("sessionToken"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QSet<QString> expiredTokens;
+        for (const QVariantList &row : all.rows) {
+            if (row.at(expiresField).toDateTime() < now)
+                expiredTokens << row.at(tokenField).toString();
+        }
+        QCOMPARE(dialog->rowsWritten(), qint64(expiredTokens.size()));
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QStringList tokens;
+        if (json) {
+            const QJsonArray rows = QJsonDocument::fromJson(content).array();
+            for (const QJsonValue &row : rows)
+                tokens << row.toObject().value(QStringLiteral("sessionToken")).toString();
+        } else {
+            const QStringList lines =
+                QString::fromUtf8(content).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+            QCOMPARE(lines.first().section(QLatin1Char(','), 0, 0), QStringLiteral("sessionToken"));
+            for (const QString &line : lines.mid(1))
+                tokens << line.section(QLatin1Char(','), 0, 0);
+        }
+        QCOMPARE(tokens.size(), expiredTokens.size());
+        for (const QString &token : tokens) {
+            if (secrets)
+                QVERIFY2(expiredTokens.contains(token), qPrintable(token));
+            else
+                QVERIFY2(token.contains(QStringLiteral("••••")) && !expiredTokens.contains(token),
+                         qPrintable(token));
+        }
+        delete dialog;
+    }
+
+    void cancellingAnExportLeavesNoFile()
+    {
+        InspectorDatabase db;
+        QVERIFY2(db.open(InspectorDatabase::Sqlite), qPrintable(db.errorText()));
+        auto view = openView(db.workspace(), AuthModelKind::Session);
+        QTemporaryDir out;
+        const QString path = out.filePath(QStringLiteral("sessions.csv"));
+        ExportDialog *dialog = view->exportRows();
+        dialog->setFilePath(path);
+        QSignalSpy finished(dialog, &ExportDialog::exportFinished);
+        dialog->start();
+        dialog->cancel();
+        QVERIFY(finished.wait(kTimeout));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QCOMPARE(dialog->error().code(), Error::Code::Cancelled);
+        QVERIFY(!QFile::exists(path));
+        delete dialog;
+    }
+
+    void aFailingQueryIsShownInTheView()
+    {
+        InspectorDatabase db;
+        QVERIFY2(db.open(InspectorDatabase::Sqlite), qPrintable(db.errorText()));
+        auto view = openView(db.workspace(), AuthModelKind::VerificationToken);
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+        auto *banner = view->findChild<QFrame *>(QStringLiteral("errorBanner"));
+        QVERIFY(banner && !banner->isVisible());
+
+        {
+            QSqlDatabase sql =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("vandal"));
+            sql.setDatabaseName(db.sqlitePath());
+            QVERIFY(sql.open());
+            QVERIFY(QSqlQuery(sql).exec(QStringLiteral("DROP TABLE \"VerificationToken\"")));
+            sql.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("vandal"));
+
+        view->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(view->model()->error().isError(), kTimeout);
+        QTRY_VERIFY(banner->isVisible());
+        const QString text = banner->findChild<QLabel *>()->text();
+        QVERIFY2(text.contains(QLatin1String("VerificationToken")), qPrintable(text));
+    }
+};
+
+QTEST_MAIN(TestRecordView)
+#include "tst_recordview.moc"

@@ -1,0 +1,184 @@
+#pragma once
+
+#include "core/auth/AuthWorkspace.h"
+#include "core/auth/RecordPage.h"
+#include "core/auth/RecordQuery.h"
+#include "core/auth/RowCount.h"
+#include "core/common/Error.h"
+#include "ui/inspector/RecordColumns.h"
+#include "ui/inspector/RowCache.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+
+class QTimer;
+
+namespace gh::ui {
+
+class QueryThread;
+
+/// One Auth.js model as a table of any size, for a QTableView.
+///
+/// rowCount() is the table's size (the estimate at first, the exact count once the background
+/// count finishes); only a bounded window of rows around the viewport is in memory (RowCache).
+/// The view reports what it shows with setViewport(); rows next to the window are read by keyset
+/// pages on the sort key, rows far from it (a scroll bar drag, Ctrl+End) by a seek to that
+/// fraction of the order or the last page: never OFFSET. A seek lands on an estimated quantile,
+/// so row numbers far from either end are approximate; when a page reaches the real start or
+/// end, the window is re-anchored (windowShifted()).
+///
+/// All database work runs on two threads of this model with connections of their own: one reads
+/// pages, one counts. Each query change bumps a generation; results of older generations are
+/// dropped, and their work cancelled.
+class PagedRecordModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultPageSize = 200;
+    static constexpr int kDefaultCacheCapacity = 3000;
+
+    PagedRecordModel(const AuthWorkspace &workspace, AuthModelKind kind, QObject *parent = nullptr);
+    ~PagedRecordModel() override;
+
+    AuthModelKind kind() const { return m_model.kind; }
+    const AuthModel &authModel() const { return m_model; }
+    const RecordColumns &columns() const { return m_columns; }
+
+    const RecordQuery &query() const { return m_query; }
+    /// Shows another order, search or filter: drops the rows and the count, starts over.
+    void setQuery(const RecordQuery &query);
+    /// Starts loading (the first time the view is shown); before that the model reads nothing.
+    void activate();
+    bool isActive() const { return m_active; }
+    /// Reads the window's rows and the count again (the data changed, e.g. after a revoke),
+    /// keeping the scroll position.
+    void refresh();
+    /// After an error: a new connection, then the rows that are missing.
+    void retry();
+
+    void setPageSize(int rows);
+    int pageSize() const { return m_pageSize; }
+    /// At least two pages.
+    void setCacheCapacity(int rows);
+    int cacheCapacity() const { return m_cache.capacity(); }
+
+    /// The rows the view shows; what is missing gets loaded.
+    void setViewport(int firstRow, int lastRow);
+    /// Reads the query's last page (Ctrl+End), even while the row count is still unknown or
+    /// estimated; emits endLoaded() when rowCount() - 1 is the last row.
+    void loadEnd();
+
+    /// A page request is running.
+    bool isLoading() const { return m_inFlight; }
+    /// The first page of the current query has arrived (or failed).
+    bool hasLoaded() const { return m_loaded; }
+    /// Why the last page failed; Code::None when the last one succeeded.
+    const Error &error() const { return m_error; }
+
+    /// How many rows the query has: rows < 0 while unknown. Exact once counted.
+    RowCount total() const;
+    bool isTotalKnown() const { return m_total >= 0; }
+    bool isCounting() const { return m_counting; }
+    /// Stops the exact count; the estimate stays.
+    void cancelCount();
+
+    /// Rows held in memory (bounded by cacheCapacity()).
+    int cachedRowCount() const { return m_cache.size(); }
+    bool isRowLoaded(int row) const { return m_cache.contains(row); }
+    /// The values of a loaded row in authModel().fields order; empty when not loaded.
+    QVariantList rowValues(int row) const;
+    /// The id of the user a loaded row belongs to (its userId, or a user's id).
+    QString userIdOf(int row) const;
+    /// The loaded rows among `rows` as a page (fields, key fields, positions): the selection
+    /// handed to actions such as revoke.
+    RecordPage records(const QList<int> &rows) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /// RevealedRole reveals (true) or masks again (false) one secret cell; it stays revealed
+    /// while the row scrolls out of the cache and back.
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    /// Orders by the column's field (keyset on that field plus the key), in the database.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    /// A page arrived (or failed: see error()).
+    void pageLoaded();
+    void errorChanged();
+    void totalChanged();
+    /// The rows moved by `delta` (an estimated position was corrected); a view keeps its
+    /// content in place by scrolling as much.
+    void windowShifted(int delta);
+    /// The last page asked for by loadEnd() has arrived.
+    void endLoaded();
+
+private:
+    struct Row
+    {
+        QVariantList values;
+        RecordPosition position;
+    };
+    enum class Fetch { First, Last, Seek, After, Before, Refresh };
+    struct Request
+    {
+        Fetch kind = Fetch::First;
+        int limit = 0;
+        int anchor = 0;      // row number of the first row (Seek, Refresh)
+        double fraction = 0; // Seek
+        RecordPosition from; // After, Before, Refresh
+        bool keepAtStart = false;
+        bool toEnd = false; // asked for by loadEnd()
+    };
+
+    void start();
+    void resolveUser();
+    void fail(const Error &error);
+    void startCount();
+    void loadMissing();
+    void jumpTo(int first, int last);
+    void request(const Request &request);
+    void onPage(quint64 generation, const Request &request, const Result<RecordPage> &result);
+    void onEstimate(quint64 generation, const Result<RowCount> &result);
+    void onCount(quint64 generation, const Result<qint64> &result);
+    void setLoading(bool loading);
+    void setExactTotal(qint64 rows);
+    /// Brings rowCount() and the window's anchor in line with what is known about both ends.
+    void normalizeWindow();
+    void resizeRows(int rows);
+    void emitRowsChanged(int first, int end);
+    QString revealKey(const Row &row, int fieldIndex) const;
+
+    AuthModel m_model;
+    RecordColumns m_columns;
+    QueryThread *m_pages = nullptr;
+    QueryThread *m_counter = nullptr;
+    QTimer *m_clock = nullptr;
+
+    RecordQuery m_query;
+    quint64 m_generation = 0;
+    bool m_active = false;
+    bool m_loaded = false;
+    bool m_inFlight = false;
+    Error m_error;
+
+    int m_pageSize = kDefaultPageSize;
+    RowCache<Row> m_cache{kDefaultCacheCapacity};
+    bool m_atStart = false; // the window's first row is the query's first row
+    bool m_atEnd = false;   // the window's last row is the query's last row
+    int m_rowCount = 0;
+    qint64 m_total = -1;
+    RowCount::Kind m_totalKind = RowCount::Kind::Estimate;
+    bool m_counting = false;
+    int m_wantFirst = 0;
+    int m_wantLast = 0;
+    bool m_endRequested = false;
+
+    QSet<QString> m_revealed; // key + field name
+};
+
+} // namespace gh::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/auth/AuthModel.h"
+
+#include <QDateTime>
+#include <QVariant>
+
+namespace gh::ui {
+
+/// How a value of an Auth.js record looks in a table cell: timestamps in local time with the UTC
+/// value in the tooltip, Account.expires_at (epoch seconds) as a date, secrets masked unless
+/// revealed, NULL greyed. One place, so every table and the detail pane agree.
+class RecordFormatter
+{
+public:
+    /// The data of a cell for `role` (display, tooltip, font, colour, alignment and the
+    /// RecordRole values that depend only on the cell).
+    static QVariant cellData(const AuthField &field, const QVariant &value, bool revealed,
+                             int role);
+
+    /// The data of the relative "expires in …" column, judged against `now`.
+    static QVariant expiryData(const QVariant &expires, const QDateTime &now, int role);
+
+    /// "expires in 3 days", "expired 2 hours ago", "expires in less than a minute".
+    static QString relativeExpiry(const QDateTime &expires, const QDateTime &now);
+    /// "3 days", "1 hour", "less than a minute": the larger unit that fits.
+    static QString duration(qint64 seconds);
+    /// Local time, "yyyy-MM-dd HH:mm:ss".
+    static QString localTime(const QDateTime &utc);
+
+    /// Account.expires_at: the OAuth token expiry, in seconds since the epoch.
+    static bool isEpochSeconds(const AuthField &field);
+    /// The instant a timestamp-like value stands for (DateTime or epoch-seconds field), or an
+    /// invalid QDateTime.
+    static QDateTime instant(const AuthField &field, const QVariant &value);
+};
+
+} // namespace gh::ui
