@@ -3,6 +3,7 @@
 #include "core/prisma/FormatterOutput.h"
 #include "core/prisma/FormatterRelations.h"
 #include "core/prisma/FormatterTable.h"
+#include "core/prisma/Lexer.h"
 #include "core/prisma/Parser.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/Utf8.h"
@@ -62,6 +63,19 @@ QByteArrayView trimmed(QByteArrayView text)
     return QByteArrayView(firstKept, lastKeptEnd - firstKept);
 }
 
+// One item of a file or block as pest's pairs come, which the tree does not always say: a
+// `/* */` comment followed by blanks and a line break ends its comment_block there (the
+// compound-atomic rule cannot take the blanks), and pest then sees empty_lines. So a comment
+// group is cut after such a comment and an empty-lines entry follows it.
+template <typename Kind> struct Entry
+{
+    Kind kind;
+    int index = -1;       ///< as in TopItem / BlockMember
+    int firstComment = 0; ///< Comments: the comments [firstComment, endComment) of the group
+    int endComment = 0;
+    SourceRange range;
+};
+
 class LayoutWriter
 {
 public:
@@ -73,18 +87,19 @@ public:
     QByteArray run()
     {
         m_output.reserve(m_file.source.size() + m_file.source.size() / 4 + 16);
-        const auto &items = m_file.tree.items;
+        const std::vector<Entry<TopItem::Kind>> &items =
+            normalized(m_file.tree.items, m_file.tree.commentGroups, m_topEntries);
         std::size_t i = 0;
         if (i < items.size() && items[i].kind == TopItem::Kind::EmptyLines)
             ++i; // reformat away the empty lines at the start of the file
         for (; i < items.size(); ++i) {
-            const TopItem &item = items[i];
+            const Entry<TopItem::Kind> &item = items[i];
             switch (item.kind) {
             case TopItem::Kind::Block:
                 block(m_file.tree.blocks[std::size_t(item.index)]);
                 break;
             case TopItem::Kind::Comments:
-                commentGroup(m_file.tree.commentGroups[std::size_t(item.index)]);
+                commentGroup(m_file.tree.commentGroups[std::size_t(item.index)], item);
                 m_table.render(m_output);
                 break;
             case TopItem::Kind::EmptyLines:
@@ -100,8 +115,7 @@ public:
                 m_output.write(text(item.range));
                 break;
             case TopItem::Kind::TypeAlias:
-                // type_alias ends in `field_attribute*`, whose implicit whitespace comes along.
-                m_output.write(text({item.range.start, blanksEnd(item.range.end)}));
+                m_output.write(text({item.range.start, typeAliasEnd(item.range)}));
                 break;
             }
         }
@@ -149,6 +163,68 @@ private:
         return offset;
     }
 
+    // Where pest's type_alias pair ends. Its last part is `field_attribute*` (after the type)
+    // or an attribute's `arguments_list?` (after its name): when that matches nothing, the
+    // implicit whitespace before it is part of the pair and is written back.
+    int typeAliasEnd(SourceRange range) const
+    {
+        Lexer lexer(text(range), Lexer::MultiLineTokens::Whole);
+        bool hasAttribute = false;
+        TokenKind last = TokenKind::EndOfFile;
+        for (Token token = lexer.next(); !token.is(TokenKind::EndOfFile); token = lexer.next()) {
+            if (token.is(TokenKind::At))
+                hasAttribute = true;
+            if (!token.isWhitespace())
+                last = token.kind;
+        }
+        if (hasAttribute && last == TokenKind::RightParen)
+            return range.end;
+        return blanksEnd(range.end);
+    }
+
+    // A `/* */` comment followed by blanks, then a line break (see Entry).
+    bool endsCommentBlock(const Comment &comment) const
+    {
+        if (comment.kind != Comment::Kind::Block)
+            return false;
+        const int end = blanksEnd(comment.range.end);
+        return end > comment.range.end && (byteAt(end) == '\n' || byteAt(end) == '\r');
+    }
+
+    template <typename Item>
+    const std::vector<Entry<typename Item::Kind>> &
+    normalized(const NodeList<Item> &items, const NodeList<CommentGroup> &groups,
+               std::vector<Entry<typename Item::Kind>> &entries) const
+    {
+        using Kind = typename Item::Kind;
+        entries.clear();
+        auto pushEmptyLines = [&entries](SourceRange range) {
+            if (entries.empty() || entries.back().kind != Kind::EmptyLines)
+                entries.push_back({Kind::EmptyLines, -1, 0, 0, range});
+        };
+        for (const Item &item : items) {
+            if (item.kind == Kind::EmptyLines) {
+                pushEmptyLines(item.range);
+            } else if (item.kind == Kind::Comments) {
+                const CommentGroup &group = groups[std::size_t(item.index)];
+                const int count = int(group.comments.size());
+                int first = 0;
+                for (int c = 0; c < count; ++c) {
+                    if (!endsCommentBlock(group.comments[std::size_t(c)]))
+                        continue;
+                    entries.push_back({Kind::Comments, item.index, first, c + 1, item.range});
+                    pushEmptyLines(group.comments[std::size_t(c)].range);
+                    first = c + 1;
+                }
+                if (first < count)
+                    entries.push_back({Kind::Comments, item.index, first, count, item.range});
+            } else {
+                entries.push_back({item.kind, item.index, 0, 0, item.range});
+            }
+        }
+        return entries;
+    }
+
     // ---- blocks -------------------------------------------------------------------------
 
     void block(const Block &block)
@@ -165,7 +241,8 @@ private:
     void blockContents(const Block &block)
     {
         using Kind = BlockMember::Kind;
-        const auto &members = block.members;
+        const std::vector<Entry<Kind>> &members =
+            normalized(block.members, block.commentGroups, m_blockEntries);
         const std::size_t count = members.size();
         auto kindAt = [&](std::size_t i) { return members[i].kind; };
 
@@ -186,15 +263,15 @@ private:
             }
             if (i >= count)
                 break;
-            const BlockMember &member = members[i++];
+            const Entry<Kind> &member = members[i++];
             switch (member.kind) {
             case Kind::Comments:
                 if (i < count && kindAt(i) == Kind::Attribute) {
-                    pendingComments = member.index;
+                    pendingComments = int(i - 1); // this entry
                 } else {
                     if (ateEmptyLines)
                         startGroupAfterEmptyLine();
-                    commentGroup(block.commentGroups[std::size_t(member.index)]);
+                    commentGroup(block.commentGroups[std::size_t(member.index)], member);
                 }
                 break;
             case Kind::Field:
@@ -230,8 +307,10 @@ private:
                                         rank(block.attributes[std::size_t(b.second)]);
                              });
             for (const auto &[comments, attribute] : m_blockAttributes) {
-                if (comments >= 0)
-                    commentGroup(block.commentGroups[std::size_t(comments)]);
+                if (comments >= 0) {
+                    const Entry<Kind> &entry = members[std::size_t(comments)];
+                    commentGroup(block.commentGroups[std::size_t(entry.index)], entry);
+                }
                 blockAttribute(block.attributes[std::size_t(attribute)]);
             }
             m_table.render(m_output);
@@ -352,11 +431,12 @@ private:
         m_table.append(text(comment->range)); // as written, even a `/* */` over several lines
     }
 
-    void commentGroup(const CommentGroup &group)
+    template <typename Kind> void commentGroup(const CommentGroup &group, const Entry<Kind> &entry)
     {
-        for (const Comment &comment : group.comments) {
+        for (int c = entry.firstComment; c < entry.endComment; ++c) {
+            const Comment &comment = group.comments[std::size_t(c)];
             if (comment.kind == Comment::Kind::Block) {
-                blockComment(comment);
+                blockComment(group, c, entry.firstComment);
             } else {
                 m_table.startRow();
                 m_table.beginSuffix();
@@ -367,10 +447,20 @@ private:
 
     // The canonical `/** ... */` form: one ` * ` line per non-empty line of the comment, with a
     // leading `*` and the blanks around it removed.
-    void blockComment(const Comment &comment)
+    //
+    // Prisma takes the text between `/*` and `*/` as the pair's text less two bytes at each
+    // end. After the first comment of a group, that pair starts with the blanks before `/*`
+    // (the comment rule's own `WHITESPACE*`), so with two blanks or more the `/*` stays in.
+    void blockComment(const CommentGroup &group, int index, int first)
     {
+        const Comment &comment = group.comments[std::size_t(index)];
+        int pairStart = comment.range.start;
+        if (index > first) {
+            pairStart = lineBreakEnd(group.comments[std::size_t(index - 1)].range.end);
+            pairStart = std::min(pairStart, comment.range.start);
+        }
         suffixRow("/**");
-        const QByteArrayView content = text(comment.content());
+        const QByteArrayView content = text({pairStart + 2, comment.range.end - 2});
         qsizetype start = 0;
         while (start <= content.size()) {
             qsizetype end = content.indexOf('\n', start);
@@ -456,6 +546,8 @@ private:
     const ParsedFile &m_file;
     FormatterOutput m_output;
     FormatterTable m_table;
+    std::vector<Entry<TopItem::Kind>> m_topEntries;
+    std::vector<Entry<BlockMember::Kind>> m_blockEntries;
     std::vector<int> m_order;                           // field attributes, sorted
     std::vector<std::pair<int, int>> m_blockAttributes; // (comment group or -1, attribute)
 };
