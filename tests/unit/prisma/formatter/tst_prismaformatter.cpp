@@ -74,6 +74,17 @@ void addGoldenRows()
                 << PrismaTestData::goldenPath(folder, name, QStringLiteral(".format.prisma"));
         }
     }
+    // differential-check.sh passes a folder of random cases with Prisma's outputs beside them.
+    const QString extra = qEnvironmentVariable("GATEHOUSE_FORMAT_EXTRA_CASES");
+    if (!extra.isEmpty()) {
+        const QDir dir(extra);
+        for (const QString &file :
+             dir.entryList({QStringLiteral("*.prisma")}, QDir::Files, QDir::Name)) {
+            QTest::newRow(qPrintable(QStringLiteral("extra/") + file))
+                << dir.filePath(file)
+                << dir.filePath(file.chopped(7) + QStringLiteral(".expected"));
+        }
+    }
     const QDir cases(formatCasesRoot() + QStringLiteral("/cases"));
     for (const QString &file :
          cases.entryList({QStringLiteral("*.prisma")}, QDir::Files, QDir::Name)) {
