@@ -1,12 +1,12 @@
 #include "core/url/ProjectResolver.h"
 
+#include "core/prisma/DatasourceUrl.h"
+#include "core/prisma/SchemaSource.h"
 #include "core/url/DotEnv.h"
 
 #include <QDir>
 #include <QDirIterator>
-#include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 namespace gh {
 
@@ -17,40 +17,6 @@ const QString kDefaultUrlVariable = QStringLiteral("DATABASE_URL");
 QString absoluteClean(const QString &path, const QString &base)
 {
     return QDir::cleanPath(QDir(base).absoluteFilePath(path));
-}
-
-// The schema text with `//` comments blanked out (strings kept), so that a commented-out
-// datasource or url line is not read.
-QString withoutComments(const QString &text)
-{
-    QString out = text;
-    bool inString = false;
-    for (qsizetype i = 0; i < out.size(); ++i) {
-        const QChar c = out[i];
-        if (inString) {
-            if (c == QLatin1Char('\\'))
-                ++i;
-            else if (c == QLatin1Char('"') || c == QLatin1Char('\n'))
-                inString = false;
-        } else if (c == QLatin1Char('"')) {
-            inString = true;
-        } else if (c == QLatin1Char('/') && i + 1 < out.size() && out[i + 1] == QLatin1Char('/')) {
-            while (i < out.size() && out[i] != QLatin1Char('\n'))
-                out[i++] = QLatin1Char(' ');
-        }
-    }
-    return out;
-}
-
-QString unescapeSchemaString(const QString &text)
-{
-    QString out;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == QLatin1Char('\\') && i + 1 < text.size())
-            ++i;
-        out += text[i];
-    }
-    return out;
 }
 
 QString cleanWorkingDirectory(const ProjectOptions &options)
@@ -249,40 +215,32 @@ Status ProjectResolver::resolveUrl(ResolvedProject &project, const ProjectOption
 ProjectResolver::DatasourceUrl
 ProjectResolver::datasourceUrlExpression(const QStringList &schemaFiles)
 {
-    static const QRegularExpression blockStart(
-        QStringLiteral(R"(\bdatasource\s+[A-Za-z_][A-Za-z0-9_]*\s*\{)"));
-    static const QRegularExpression urlLine(QStringLiteral(R"(^\s*url\s*=\s*(.*?)\s*$)"),
-                                            QRegularExpression::MultilineOption);
-    static const QRegularExpression envCall(QStringLiteral(R"re(^env\(\s*"([^"]*)"\s*\)$)re"));
-    static const QRegularExpression literal(QStringLiteral(R"re(^"((?:\\.|[^"\\])*)"$)re"));
-
+    // The real parser: comments, strings with escapes and multi-file schemas read as Prisma
+    // reads them. A file that cannot be read is skipped, as the schema loader reports it.
+    QList<prisma::SourceFile> files;
     for (const QString &path : schemaFiles) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QString text = withoutComments(QString::fromUtf8(file.readAll()));
-        const auto start = blockStart.match(text);
-        if (!start.hasMatch())
-            continue;
-        const qsizetype end = text.indexOf(QLatin1Char('}'), start.capturedEnd());
-        const QString block =
-            text.mid(start.capturedEnd(), end < 0 ? -1 : end - start.capturedEnd());
-        DatasourceUrl result;
-        result.file = path;
-        const auto url = urlLine.match(block);
-        if (url.hasMatch()) {
-            const QString expression = url.captured(1);
-            if (const auto env = envCall.match(expression); env.hasMatch()) {
-                result.kind = DatasourceUrl::Kind::EnvironmentVariable;
-                result.value = env.captured(1);
-            } else if (const auto text = literal.match(expression); text.hasMatch()) {
-                result.kind = DatasourceUrl::Kind::Literal;
-                result.value = unescapeSchemaString(text.captured(1));
-            }
-        }
-        return result;
+        auto file = prisma::SourceFile::read(path);
+        if (file)
+            files.append(std::move(file).value());
     }
-    return {};
+    const prisma::DatasourceUrl url =
+        prisma::datasourceUrl(prisma::SchemaSource::fromFiles(std::move(files)));
+    DatasourceUrl result;
+    result.file = url.file;
+    switch (url.kind) {
+    case prisma::DatasourceUrl::Kind::EnvironmentVariable:
+        result.kind = DatasourceUrl::Kind::EnvironmentVariable;
+        result.value = url.value;
+        break;
+    case prisma::DatasourceUrl::Kind::Literal:
+        result.kind = DatasourceUrl::Kind::Literal;
+        result.value = url.value;
+        break;
+    case prisma::DatasourceUrl::Kind::Absent:
+    case prisma::DatasourceUrl::Kind::Invalid: // `url = 5`: the validator reports it
+        break;
+    }
+    return result;
 }
 
 } // namespace gh

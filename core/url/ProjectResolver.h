@@ -58,8 +58,7 @@ private:
     static Status resolveUrl(ResolvedProject &project, const ProjectOptions &options,
                              const QString &schemaEnvDirectory);
 
-    /// The `url` of the first `datasource` block, found by a small scan of the text.
-    // To be replaced by a call into the real Prisma parser in core/prisma.
+    /// The `url` of the first `datasource` block, read with the Prisma parser (core/prisma).
     static DatasourceUrl datasourceUrlExpression(const QStringList &schemaFiles);
 };
 
