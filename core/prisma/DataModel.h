@@ -95,7 +95,8 @@ struct DefaultValue
     QString name;
     /// `@default(..., map: "name")`: the default constraint's name (SQL Server).
     QString mappedName;
-    SourceSpan span; ///< the attribute for a field's default, else the expression
+    SourceSpan span;      ///< the attribute for a field's default, else the expression
+    SourceSpan valueSpan; ///< the expression
 
     bool isFunction() const { return kind == Kind::Function; }
     bool isFunction(QLatin1String name) const { return kind == Kind::Function && value == name; }
@@ -287,10 +288,15 @@ struct CompositeType
 /// For one-to-one and one-to-many relations, side `a` is the model that holds the foreign key
 /// (its relation field has `fields:`), side `b` the referenced model. For implicit many-to-many
 /// relations the sides are ordered by model name (then field name), which decides the columns
-/// `A` and `B` of the join table `_<name>`.
+/// `A` and `B` of the join table `_<name>`; likewise for MongoDB's embedded many-to-many.
 struct Relation
 {
-    enum class Kind : quint8 { OneToOne, OneToMany, ImplicitManyToMany };
+    enum class Kind : quint8 {
+        OneToOne,
+        OneToMany,
+        ImplicitManyToMany, ///< SQL: a join table `_<name>`
+        EmbeddedManyToMany, ///< MongoDB: both list fields hold the other side's ids (`fields:`)
+    };
 
     struct Side
     {
@@ -306,7 +312,10 @@ struct Relation
     Side a;
     Side b;
 
-    bool isManyToMany() const { return kind == Kind::ImplicitManyToMany; }
+    bool isManyToMany() const
+    {
+        return kind == Kind::ImplicitManyToMany || kind == Kind::EmbeddedManyToMany;
+    }
     bool isSelfRelation() const { return a.model == b.model; }
 };
 

@@ -37,6 +37,30 @@ size_t qHash(const NameKey &key, size_t seed = 0)
     return qHashMulti(seed, key.owner, key.name);
 }
 
+// A name as UTF-8 bytes for the lookups keyed by source text, on the stack when it is ASCII.
+class Utf8Key
+{
+public:
+    explicit Utf8Key(const QString &text)
+    {
+        if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; })) {
+            for (const QChar c : text)
+                m_ascii.append(char(c.unicode()));
+            m_view = View(m_ascii.constData(), m_ascii.size());
+        } else {
+            m_utf8 = text.toUtf8();
+            m_view = m_utf8;
+        }
+    }
+
+    View view() const { return m_view; }
+
+private:
+    QVarLengthArray<char, 128> m_ascii;
+    QByteArray m_utf8;
+    View m_view;
+};
+
 enum class TopKind : quint8 { Model, Enum, CompositeType };
 
 struct TopRef
@@ -192,7 +216,44 @@ bool isOperatorClass(View name)
     return false;
 }
 
-// ModelField names from an index's field list, with their options.
+// The arguments each attribute reads (unnamed first, then `name:`), for messages; nullptr
+// for an attribute Prisma does not know.
+const char *argumentSignature(bool blockAttribute, QByteArrayView name)
+{
+    struct Signature
+    {
+        const char *name;
+        const char *arguments;
+    };
+    static constexpr std::array<Signature, 7> field = {{
+        {"id", "map:, length:, sort:, clustered:"},
+        {"unique", "map:, length:, sort:, clustered:"},
+        {"default", "value, map:"},
+        {"map", "name"},
+        {"relation", "name, fields:, references:, onDelete:, onUpdate:, map:"},
+        {"updatedAt", ""},
+        {"ignore", ""},
+    }};
+    static constexpr std::array<Signature, 7> block = {{
+        {"id", "fields, name:, map:, clustered:"},
+        {"unique", "fields, name:, map:, clustered:, where:"},
+        {"index", "fields, name:, map:, type:, clustered:, where:"},
+        {"fulltext", "fields, map:"},
+        {"map", "name"},
+        {"schema", "map"},
+        {"ignore", ""},
+    }};
+    const auto find = [&](const auto &table) -> const char * {
+        for (const Signature &signature : table) {
+            if (name == signature.name)
+                return signature.arguments;
+        }
+        return nullptr;
+    };
+    return blockAttribute ? find(block) : find(field);
+}
+
+// Field names from an index's field list, with their options.
 struct IndexFieldArgument
 {
     View name;
@@ -247,6 +308,7 @@ private:
         int file = 0;
         NodeList<Attribute> attributes;
         QVarLengthArray<bool, 8> used;
+        QVarLengthArray<View, 8> names; ///< of the attributes, read once
     };
 
     // The arguments of the attribute being visited (Prisma's Context::set_attribute): one
@@ -267,10 +329,32 @@ private:
     {
         return text(fileIndex, identifier.range);
     }
+    // Names repeat across a schema (`id`, `email`, `createdAt`, `db`, `now`): one shared copy
+    // of each saves an allocation per field.
+    QString intern(View text) const
+    {
+        const auto found = m_strings.constFind(text);
+        if (found != m_strings.cend())
+            return *found;
+        QString copy = toQString(text);
+        m_strings.insert(text, copy);
+        return copy;
+    }
+
     QString string(int fileIndex, SourceRange range) const
     {
-        return toQString(text(fileIndex, range));
+        return intern(text(fileIndex, range));
     }
+
+    // The value of a String expression, shared when it has no escapes.
+    QString literal(int fileIndex, const Expression &expression) const
+    {
+        const View raw = text(fileIndex, expression.range);
+        if (expression.is(Expression::Kind::String) && raw.size() >= 2 && !raw.contains('\\'))
+            return intern(raw.sliced(1, raw.size() - 2));
+        return file(fileIndex).stringValue(expression);
+    }
+
     QString string(int fileIndex, const Identifier &identifier) const
     {
         return string(fileIndex, identifier.range);
@@ -309,7 +393,7 @@ private:
     std::optional<QString> coerceString(int fileIndex, const Expression &expression)
     {
         if (expression.is(Expression::Kind::String))
-            return file(fileIndex).stringValue(expression);
+            return literal(fileIndex, expression);
         typeMismatch(fileIndex, expression, "string");
         return std::nullopt;
     }
@@ -352,12 +436,14 @@ private:
         set.attributes = attributes;
         set.used.resize(qsizetype(attributes.size()));
         std::fill(set.used.begin(), set.used.end(), false);
+        for (const Attribute &attribute : attributes)
+            set.names.append(text(fileIndex, attribute.name));
         return set;
     }
 
-    View attributeName(const AttributeSet &set, const Attribute &attribute) const
+    static View attributeName(const AttributeSet &set, const Attribute &attribute)
     {
-        return text(set.file, attribute.name);
+        return set.names[&attribute - set.attributes.begin()];
     }
 
     // visit_optional_single_attr: the attribute if it is there once and its arguments are
@@ -572,9 +658,25 @@ private:
         for (const ArgumentSlot &slot : std::as_const(m_arguments)) {
             if (!slot.used)
                 error(m_attributeFile, argumentAt(slot.index).range,
-                      QStringLiteral("No such argument."));
+                      QStringLiteral("No such argument.") + signatureHint());
         }
         discardArguments();
+    }
+
+    // DIFFERS: Prisma says only "No such argument."; the arguments the attribute takes are
+    // added, which is what one wants to know next.
+    QString signatureHint() const
+    {
+        const QString name =
+            (m_attribute->isBlockAttribute ? QLatin1String("@@") : QLatin1String("@")) +
+            string(m_attributeFile, m_attribute->name);
+        const char *arguments = argumentSignature(m_attribute->isBlockAttribute,
+                                                  text(m_attributeFile, m_attribute->name));
+        if (!arguments)
+            return {};
+        if (!*arguments)
+            return QStringLiteral(" `%1` takes no arguments.").arg(name);
+        return QStringLiteral(" `%1` takes: %2.").arg(name, QLatin1String(arguments));
     }
 
     void discardArguments()
@@ -738,7 +840,7 @@ private:
         case Block::Kind::CompositeType:
             return "composite type";
         case Block::Kind::Datasource:
-            return "datasource";
+            return "source";
         case Block::Kind::Generator:
             return "generator";
         }
@@ -769,6 +871,14 @@ private:
 
     void resolveNames()
     {
+        qsizetype modelFields = 0, compositeFields = 0;
+        for (const Model &model : std::as_const(m_dm.m_models))
+            modelFields += model.fields.size();
+        for (const CompositeType &type : std::as_const(m_dm.m_compositeTypes))
+            compositeFields += type.fields.size();
+        m_modelFields.reserve(modelFields);
+        m_compositeFields.reserve(compositeFields);
+        m_tops.reserve(m_dm.m_models.size() + m_dm.m_enums.size() + m_dm.m_compositeTypes.size());
         // Models, enums and composite types in file order, as Prisma iterates its tops.
         int model = 0, enumIndex = 0, composite = 0;
         QHash<View, const Block *> datasources, generators;
@@ -1051,6 +1161,8 @@ private:
         const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
         ModelField &field = m_dm.m_models[modelIndex].fields[fieldIndex];
         const prisma::Field &ast = astField(modelIndex, field);
+        if (ast.attributes.empty())
+            return;
         AttributeSet set = attributeSet(ref.file, ast.attributes);
 
         if (visitSingle(set, "relation")) {
@@ -1094,7 +1206,7 @@ private:
         finishAttributes(set);
     }
 
-    // ModelField names of `fields:`/`references:` (resolve_field_array_without_args). Returns
+    // Field names of `fields:`/`references:` (resolve_field_array_without_args). Returns
     // false when they were already reported; fills `unknown` and `relations` otherwise.
     bool resolveFieldList(const Expression &value, int modelIndex, QStringList &names,
                           QStringList &unknown, QStringList &relations)
@@ -1307,6 +1419,8 @@ private:
         Model &model = m_dm.m_models[modelIndex];
         ModelField &field = model.fields[fieldIndex];
         const prisma::Field &ast = astField(modelIndex, field);
+        if (ast.attributes.empty())
+            return;
         AttributeSet set = attributeSet(ref.file, ast.attributes);
         const View modelName = text(ref.file, ref.block->name);
 
@@ -1413,23 +1527,20 @@ private:
         const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
         const Model &model = m_dm.m_models.at(modelIndex);
         const ModelField &field = model.fields.at(fieldIndex);
-        const QByteArray mapped = field.mappedName.toUtf8();
+        const Utf8Key mapped(field.mappedName);
         const auto duplicate = [&] {
             error(ref.file, field.span.range,
                   QStringLiteral("Field \"%1\" is already defined on %2 \"%3\".")
                       .arg(field.name, QLatin1String(model.isView ? "view" : "model"), model.name));
         };
-        bool reported = false;
         for (int i = 0; i < fieldIndex; ++i) {
             const ModelField &other = model.fields.at(i);
             if (other.mappedName == field.mappedName && isScalarField(other)) {
                 duplicate();
-                reported = true;
                 break;
             }
         }
-        Q_UNUSED(reported);
-        const int named = m_modelFields.value({modelIndex, View(mapped)}, -1);
+        const int named = m_modelFields.value({modelIndex, mapped.view()}, -1);
         if (named < 0 || named == fieldIndex)
             return;
         const ModelField &other = model.fields.at(named);
@@ -1445,8 +1556,8 @@ private:
         NativeType native;
         const View name = text(fileIndex, attribute.name);
         const qsizetype dot = name.indexOf('.');
-        native.prefix = toQString(name.first(dot));
-        native.name = toQString(name.sliced(dot + 1));
+        native.prefix = intern(name.first(dot));
+        native.name = intern(name.sliced(dot + 1));
         if (attribute.arguments) {
             for (const Argument &argument : attribute.arguments->arguments) {
                 if (argument.value)
@@ -1461,10 +1572,11 @@ private:
     {
         DefaultValue value;
         value.span = span(fileIndex, expression.range);
+        value.valueSpan = value.span;
         switch (expression.kind) {
         case Expression::Kind::String:
             value.kind = DefaultValue::Kind::String;
-            value.value = file(fileIndex).stringValue(expression);
+            value.value = literal(fileIndex, expression);
             break;
         case Expression::Kind::Number:
             value.kind = DefaultValue::Kind::Number;
@@ -1600,7 +1712,7 @@ private:
         const Expression &first = *arguments.front().value;
         if (!first.is(Expression::Kind::String))
             return bail();
-        if (file(m_attributeFile).stringValue(first).isEmpty()) {
+        if (literal(m_attributeFile, first).isEmpty()) {
             attributeError(QStringLiteral(
                 "dbgenerated() takes either no argument, or a single nonempty string argument."));
             return false;
@@ -1748,7 +1860,7 @@ private:
                 QStringLiteral("`nanoid()` takes a single Int argument."),
                 [](qint64 v) { return v >= 2 && v <= 255; },
                 QStringLiteral("`nanoid()` takes either no argument, or a single integer argument "
-                               ">= 2."));
+                               "between 2 and 255."));
         if (isString && function == "ulid" && !inCompositeType)
             return noArguments();
         if (scalar == ScalarType::DateTime && function == "now")
@@ -1859,7 +1971,7 @@ private:
                     unexpected(QStringLiteral("Invalid parameter type: expected string"),
                                value.range);
                 else {
-                    field.operatorClass = file(fileIndex).stringValue(*raw.front().value);
+                    field.operatorClass = literal(fileIndex, *raw.front().value);
                     field.operatorClassIsRaw = true;
                 }
             } else {
@@ -1882,7 +1994,7 @@ private:
         QVarLengthArray<QString, 8> seen;
         for (const IndexFieldArgument &argument : std::as_const(arguments)) {
             IndexField field;
-            field.name = toQString(argument.name);
+            field.name = intern(argument.name);
             field.sort = argument.sort;
             field.length = argument.length;
             field.operatorClass = argument.operatorClass;
@@ -2228,8 +2340,8 @@ private:
                 break;
             }
         }
-        const QByteArray mapped = field.mappedName.toUtf8();
-        const int named = m_compositeFields.value({typeIndex, View(mapped)}, -1);
+        const Utf8Key mapped(field.mappedName);
+        const int named = m_compositeFields.value({typeIndex, mapped.view()}, -1);
         if (named < 0 || named == fieldIndex || !type.fields.at(named).mappedName.isEmpty())
             return;
         error(ref.file, field.span.range,
@@ -2313,8 +2425,9 @@ private:
         if (field.isList() && other && other->isList()) {
             if (model.name > opposite.name || (isSelf && field.name > other->name))
                 return;
-            // Both sides listing `fields` is MongoDB's two-way embedded many-to-many.
-            relation.kind = Relation::Kind::ImplicitManyToMany;
+            // Either side listing `fields` is MongoDB's two-way embedded many-to-many.
+            relation.kind = hasFields || otherHasFields ? Relation::Kind::EmbeddedManyToMany
+                                                        : Relation::Kind::ImplicitManyToMany;
         } else if (field.isRequired() && other && other->isOptional()) {
             relation.kind = Relation::Kind::OneToOne;
         } else if (field.isRequired() && other && other->isRequired()) {
@@ -2367,9 +2480,9 @@ private:
         QStringList values;
         if (value.is(Expression::Kind::Array)) {
             for (const Expression &element : value.elements)
-                values.append(file(fileIndex).stringValue(element));
+                values.append(literal(fileIndex, element));
         } else {
-            values.append(file(fileIndex).stringValue(value));
+            values.append(literal(fileIndex, value));
         }
         return values;
     }
@@ -2401,9 +2514,9 @@ private:
                 continue;
             const Expression &value = *property.value;
             if (name == "provider")
-                source.provider = file(fileIndex).stringValue(value);
+                source.provider = literal(fileIndex, value);
             else if (name == "relationMode" || name == "referentialIntegrity")
-                source.relationMode = file(fileIndex).stringValue(value);
+                source.relationMode = literal(fileIndex, value);
             else if (name == "schemas")
                 source.schemas = stringList(fileIndex, value);
             else if (name == "extensions" && value.is(Expression::Kind::Array)) {
@@ -2423,7 +2536,7 @@ private:
                 if (!argument.name || !argument.value)
                     continue;
                 const View name = text(fileIndex, *argument.name);
-                const QString text = file(fileIndex).stringValue(*argument.value);
+                const QString text = literal(fileIndex, *argument.value);
                 if (name == "map")
                     extension.mappedName = text;
                 else if (name == "schema")
@@ -2447,9 +2560,8 @@ private:
                 continue;
             const View name = text(fileIndex, property.name);
             const Expression &value = *property.value;
-            const QString rendered = value.is(Expression::Kind::String)
-                                         ? file(fileIndex).stringValue(value)
-                                         : render(fileIndex, value);
+            const QString rendered = value.is(Expression::Kind::String) ? literal(fileIndex, value)
+                                                                        : render(fileIndex, value);
             if (name == "provider")
                 generator.provider = rendered;
             else if (name == "output")
@@ -2474,6 +2586,7 @@ private:
     QHash<NameKey, int> m_modelFields;     // (model, field name) -> index in Model::fields
     QHash<NameKey, int> m_compositeFields; // (composite type, field name) -> index
 
+    mutable QHash<View, QString> m_strings; // see intern()
     const Attribute *m_attribute = nullptr; // the attribute whose arguments are being read
     int m_attributeFile = 0;
     QVarLengthArray<ArgumentSlot, 8> m_arguments;
