@@ -5,7 +5,6 @@
 #include "core/prisma/SchemaSource.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <optional>
 #include <string_view>
@@ -23,10 +22,23 @@ std::string_view view(QByteArrayView text)
 
 bool isBuiltinScalar(QByteArrayView name)
 {
-    static constexpr std::array<const char *, 9> names = {
-        "String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes"};
-    return std::any_of(names.begin(), names.end(),
-                       [&](const char *scalar) { return name == QByteArrayView(scalar); });
+    // By length first: this runs for every field.
+    switch (name.size()) {
+    case 3:
+        return name == "Int";
+    case 4:
+        return name == "Json";
+    case 5:
+        return name == "Float" || name == "Bytes";
+    case 6:
+        return name == "String" || name == "BigInt";
+    case 7:
+        return name == "Boolean" || name == "Decimal";
+    case 8:
+        return name == "DateTime";
+    default:
+        return false;
+    }
 }
 
 // `Tag` and `id` give `tagId` (reformat.rs: camel_case of the model, pascal_case of the field:
@@ -80,12 +92,31 @@ struct ModelInfo
     std::vector<FieldInfo> fields;
     std::optional<std::vector<int>> primaryKey;
     std::vector<std::vector<int>> uniques; ///< `@unique` in field order, then `@@unique`
-    std::unordered_map<std::string_view, int> fieldIndex;
+    /// Fields by name, sorted; built on the first look-up in a model with many fields.
+    mutable std::vector<std::pair<std::string_view, int>> sortedNames;
 
     int field(QByteArrayView fieldName) const
     {
-        const auto it = fieldIndex.find(view(fieldName));
-        return it == fieldIndex.end() ? -1 : it->second;
+        const std::string_view name = view(fieldName);
+        constexpr std::size_t linearLimit = 16;
+        if (fields.size() <= linearLimit) {
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                if (view(fields[i].name) == name)
+                    return int(i);
+            }
+            return -1;
+        }
+        if (sortedNames.empty()) {
+            sortedNames.reserve(fields.size());
+            for (std::size_t i = 0; i < fields.size(); ++i)
+                sortedNames.emplace_back(view(fields[i].name), int(i));
+            std::stable_sort(sortedNames.begin(), sortedNames.end(),
+                             [](const auto &a, const auto &b) { return a.first < b.first; });
+        }
+        const auto it = std::lower_bound(
+            sortedNames.begin(), sortedNames.end(), name,
+            [](const auto &entry, std::string_view key) { return entry.first < key; });
+        return it != sortedNames.end() && it->first == name ? it->second : -1;
     }
 };
 
@@ -160,7 +191,7 @@ private:
                 if (block.isConfig())
                     continue;
                 const QByteArrayView name = parsed.text(block.name);
-                if (!topNames.insert(view(name)).second || !wellFormedAttributes(block))
+                if (!topNames.insert(view(name)).second)
                     return false;
                 if (block.is(Block::Kind::Enum)) {
                     enums.insert(view(name));
@@ -201,35 +232,12 @@ private:
         return true;
     }
 
-    // Prisma rejects a trailing comma and a `name:` without value in any attribute.
-    static bool wellFormed(const Attribute &attribute)
-    {
-        if (!attribute.arguments)
-            return true;
-        if (attribute.arguments->trailingComma)
-            return false;
-        return std::none_of(attribute.arguments->arguments.begin(),
-                            attribute.arguments->arguments.end(),
-                            [](const Argument &argument) { return argument.isEmpty(); });
-    }
-
-    static bool wellFormedAttributes(const Block &block)
-    {
-        auto allWellFormed = [](const auto &attributes) {
-            return std::all_of(attributes.begin(), attributes.end(), wellFormed);
-        };
-        return allWellFormed(block.attributes) &&
-               std::all_of(block.fields.begin(), block.fields.end(),
-                           [&](const Field &field) { return allWellFormed(field.attributes); }) &&
-               std::all_of(block.values.begin(), block.values.end(),
-                           [&](const EnumValue &value) { return allWellFormed(value.attributes); });
-    }
-
     bool collectFields(ModelInfo &model, const std::unordered_set<std::string_view> &enums,
                        const std::unordered_set<std::string_view> &compositeTypes)
     {
         const ParsedFile &parsed = file(model.file);
         int fieldsWithId = 0;
+        model.fields.reserve(model.block->fields.size());
         for (const Field &field : model.block->fields) {
             if (!field.type)
                 return false;
@@ -251,12 +259,11 @@ private:
                 return false; // "Type X is neither a built-in type, nor refers to ..."
             }
 
-            std::unordered_set<std::string_view> attributeNames;
             for (const Attribute &attribute : field.attributes) {
                 const QByteArrayView name = parsed.text(attribute.name);
-                if (!attributeNames.insert(view(name)).second)
-                    return false; // an attribute given twice
                 if (name == "relation") {
+                    if (info.relationAttribute)
+                        return false; // given twice
                     if (!info.isRelation)
                         return false;
                     info.relationAttribute = &attribute;
@@ -269,8 +276,6 @@ private:
                     info.nativeType = &attribute;
                 }
             }
-            if (!model.fieldIndex.emplace(view(info.name), int(model.fields.size())).second)
-                return false; // a field defined twice
             model.fields.push_back(std::move(info));
         }
         return fieldsWithId <= 1;
@@ -649,8 +654,10 @@ private:
             extra << fieldsArgument(relation);
         if (!forward.references)
             extra << referencesArgument(relation);
-        // Added even when nothing is missing: `, ` before `)` is a trailing comma, which the
-        // layout drops.
+        // Prisma inserts `, ` even when nothing is missing; the layout then drops it as a
+        // trailing comma, so leaving it out changes nothing and spares the rest of the work.
+        if (extra.isEmpty())
+            return;
         const Attribute &attribute = *forward.relationAttribute;
         if (!attribute.arguments || attribute.arguments->arguments.empty())
             insert(a, attribute.range.end, '(' + extra.join(", ") + ')');
