@@ -1,5 +1,7 @@
 #include "core/auth/AuthSchema.h"
 
+#include "core/prisma/DataModel.h"
+
 #include <QSet>
 
 namespace gh {
@@ -149,6 +151,128 @@ Result<AuthSchema> AuthSchema::fromCatalog(const QHash<QString, QStringList> &ca
             return snake;
     }
     return status.error();
+}
+
+namespace {
+
+// Fields shown masked: the adapter's tokens and keys, and anything a schema adds that is named
+// like a secret (a `password` hash, an API key).
+bool isSecretField(AuthModelKind kind, const QString &name)
+{
+    static const QSet<QString> known = {
+        QStringLiteral("refresh_token"), QStringLiteral("access_token"), QStringLiteral("id_token"),
+        QStringLiteral("sessionToken"), QStringLiteral("credentialPublicKey")};
+    if (known.contains(name))
+        return true;
+    if (kind == AuthModelKind::VerificationToken && name == QLatin1String("token"))
+        return true;
+    const QString lower = name.toLower();
+    return lower.contains(QLatin1String("password")) || lower.contains(QLatin1String("secret")) ||
+           lower.endsWith(QLatin1String("token")) || lower.endsWith(QLatin1String("apikey"));
+}
+
+std::optional<FieldType> fieldTypeOf(const prisma::ModelField &field)
+{
+    using Kind = prisma::ResolvedType::Kind;
+    if (field.type.kind == Kind::Enum)
+        return FieldType::String;
+    if (field.type.kind != Kind::Scalar)
+        return std::nullopt;
+    switch (field.type.scalar) {
+    case prisma::ScalarType::Int:
+    case prisma::ScalarType::BigInt:
+        return FieldType::Int;
+    case prisma::ScalarType::Boolean:
+        return FieldType::Boolean;
+    case prisma::ScalarType::DateTime:
+        return FieldType::DateTime;
+    case prisma::ScalarType::Bytes:
+        return std::nullopt;
+    default:
+        return FieldType::String;
+    }
+}
+
+} // namespace
+
+Result<AuthSchema> AuthSchema::fromDataModel(const prisma::DataModel &dataModel)
+{
+    const AuthSchema defaults = prismaDefaults();
+    AuthSchema schema;
+    QStringList missing;
+    for (const AuthModel &expected : defaults.m_models) {
+        AuthModel m = expected;
+        const prisma::Model *source = dataModel.model(expected.name);
+        if (!source || source->isIgnored || source->isView) {
+            m.present = false;
+            if (expected.kind != AuthModelKind::Authenticator)
+                missing << QStringLiteral("model %1").arg(expected.name);
+            schema.m_models << m;
+            continue;
+        }
+        m.table = source->databaseName();
+        m.fields.clear();
+        for (const prisma::ModelField &f : source->fields) {
+            if (f.isRelation() || f.isList() || f.isIgnored)
+                continue;
+            const auto type = fieldTypeOf(f);
+            if (!type)
+                continue;
+            AuthField field{f.name,
+                            f.databaseName(),
+                            *type,
+                            f.isOptional(),
+                            isSecretField(expected.kind, f.name),
+                            QString()};
+            // Older schemas spell Authenticator's owner `userID`: Auth.js's own name maps to it.
+            if (f.name == QLatin1String("userID") && !source->field(QStringLiteral("userId")))
+                field.authName = QStringLiteral("userId");
+            m.fields << field;
+        }
+        // Every field Auth.js reads must be there (createdAt and the like are the schema's own).
+        for (const AuthField &needed : expected.fields) {
+            if (!isAuthJsOptional(needed) && !m.field(needed.name))
+                missing << QStringLiteral("field %1.%2").arg(expected.name, needed.name);
+        }
+        // The key: @id / @@id, else the first unique constraint of required fields.
+        auto logical = [&](const QString &name) {
+            const AuthField *f = m.field(name);
+            return f ? f->logicalName() : name;
+        };
+        m.keyFields.clear();
+        if (source->primaryKey) {
+            for (const prisma::IndexField &k : source->primaryKey->fields)
+                m.keyFields << logical(k.name);
+        } else {
+            for (const prisma::Index &index : source->indexes) {
+                if (!index.isUnique())
+                    continue;
+                bool required = true;
+                for (const prisma::IndexField &k : index.fields) {
+                    const AuthField *f = m.field(k.name);
+                    required = required && f && !f->optional;
+                }
+                if (!required)
+                    continue;
+                for (const prisma::IndexField &k : index.fields)
+                    m.keyFields << logical(k.name);
+                break;
+            }
+        }
+        if (m.keyFields.isEmpty())
+            missing << QStringLiteral("an @id or required @unique on model %1").arg(expected.name);
+        schema.m_models << m;
+    }
+    if (!missing.isEmpty()) {
+        return Error(
+            Error::Code::NotAuthJsDatabase,
+            QStringLiteral("The schema does not define the Auth.js models: missing %1")
+                .arg(missing.join(QStringLiteral(", "))),
+            QStringLiteral("Auth.js's Prisma adapter reads the models User, Account, Session "
+                           "and VerificationToken (Authenticator is optional)."));
+    }
+    schema.m_fromCatalogGuess = false;
+    return schema;
 }
 
 const AuthModel &AuthSchema::model(AuthModelKind kind) const

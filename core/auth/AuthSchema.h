@@ -7,6 +7,10 @@
 
 namespace gh {
 
+namespace prisma {
+class DataModel;
+}
+
 /// THE one place that maps Auth.js models to tables and columns. Built from the project's
 /// Prisma schema (following @@map/@map) or, without one, from Prisma's default names checked
 /// against the database's catalog. Nothing else in Gatehouse names an Auth.js table.
@@ -22,6 +26,16 @@ public:
     /// snake_case variant when its tables are the ones there. NotAuthJsDatabase (naming what the
     /// default layout misses) when neither fits.
     static Result<AuthSchema> fromCatalog(const QHash<QString, QStringList> &catalog);
+    /// From the project's schema: the models Auth.js's adapter uses (it calls them by these
+    /// names: User, Account, Session, VerificationToken and the optional Authenticator) with
+    /// their tables and columns after @@map/@map, every scalar field in schema order (extra
+    /// fields such as a `role` included; Bytes left out), and the key from @id/@@id, else the
+    /// first all-required @unique/@@unique. NotAuthJsDatabase names what the schema lacks.
+    /// Reconcile the result with the catalog before use.
+    static Result<AuthSchema> fromDataModel(const prisma::DataModel &dataModel);
+
+    /// True when built from a schema file rather than guessed from the catalog.
+    bool isFromSchema() const { return !m_fromCatalogGuess; }
 
     const AuthModel &model(AuthModelKind kind) const;
     const AuthModel &user() const { return model(AuthModelKind::User); }

@@ -7,17 +7,18 @@
 #   tests/bench/run-benchmarks.sh [arguments for every benchmark...]   e.g. --scale 0.05
 #
 # Environment: BUILD_DIR (default: build), JOBS (default: number of cores), BENCH (a regular
-# expression: run only the benchmarks whose name matches).
+# expression: run only the benchmarks whose name matches), SKIP_BUILD=1 (use the build as it is).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
 jobs="${JOBS:-$(nproc)}"
 
-"$root/packaging/install-deps.sh"
-
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGATEHOUSE_BUILD_BENCHMARKS=ON
-cmake --build "$build" -j "$jobs"
+if [ -z "${SKIP_BUILD:-}" ]; then
+    "$root/packaging/install-deps.sh"
+    cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGATEHOUSE_BUILD_BENCHMARKS=ON
+    cmake --build "$build" -j "$jobs"
+fi
 
 # --- A throwaway PostgreSQL ---------------------------------------------------------------------
 pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"

@@ -12,7 +12,8 @@ namespace {
 QVector<AuthField> sessionFields()
 {
     return {
-        {QStringLiteral("sessionToken"), QStringLiteral("session_token"), FieldType::String, false, true},
+        {QStringLiteral("sessionToken"), QStringLiteral("session_token"), FieldType::String, false,
+         true},
         {QStringLiteral("userId"), QStringLiteral("user_id"), FieldType::String, false, false},
         {QStringLiteral("expires"), QStringLiteral("expires"), FieldType::DateTime, false, false},
         {QStringLiteral("counter"), QStringLiteral("counter"), FieldType::Int, true, false},
@@ -28,7 +29,8 @@ QVector<QVariantList> sessionRows()
     };
 }
 
-QString render(RecordWriter::Format format, RecordWriter::Secrets secrets = RecordWriter::Secrets::Masked)
+QString render(RecordWriter::Format format,
+               RecordWriter::Secrets secrets = RecordWriter::Secrets::Masked)
 {
     QString text;
     QTextStream out(&text);
@@ -51,13 +53,17 @@ private Q_SLOTS:
         const auto doc = QJsonDocument::fromJson(render(RecordWriter::Format::Json).toUtf8());
         QVERIFY(doc.isArray());
         const QJsonObject first = doc.array().at(0).toObject();
-        QCOMPARE(first.keys(), (QStringList{QStringLiteral("counter"), QStringLiteral("expires"),
-                                            QStringLiteral("sessionToken"), QStringLiteral("userId")}));
+        QCOMPARE(first.keys(),
+                 (QStringList{QStringLiteral("counter"), QStringLiteral("expires"),
+                              QStringLiteral("sessionToken"), QStringLiteral("userId")}));
         // Keys follow the schema's field order, as Prisma Client prints records.
         const QString text = render(RecordWriter::Format::Json);
-        QVERIFY(text.indexOf(QLatin1String("\"sessionToken\"")) < text.indexOf(QLatin1String("\"userId\"")));
-        QVERIFY(text.indexOf(QLatin1String("\"expires\"")) < text.indexOf(QLatin1String("\"counter\"")));
-        QCOMPARE(first.value(QStringLiteral("expires")).toString(), QStringLiteral("2025-01-02T03:04:05.006Z"));
+        QVERIFY(text.indexOf(QLatin1String("\"sessionToken\"")) <
+                text.indexOf(QLatin1String("\"userId\"")));
+        QVERIFY(text.indexOf(QLatin1String("\"expires\"")) <
+                text.indexOf(QLatin1String("\"counter\"")));
+        QCOMPARE(first.value(QStringLiteral("expires")).toString(),
+                 QStringLiteral("2025-01-02T03:04:05.006Z"));
         QCOMPARE(first.value(QStringLiteral("counter")).toInt(), 7);
         QVERIFY(doc.array().at(1).toObject().value(QStringLiteral("expires")).isNull());
         QCOMPARE(doc.array().at(1).toObject().value(QStringLiteral("userId")).toString(),
@@ -70,7 +76,8 @@ private Q_SLOTS:
         QVERIFY(!masked.contains(QLatin1String("5b0c3f2e-aaaa-bbbb-cccc-0123456789ab")));
         QVERIFY(!masked.contains(QLatin1String("\"short\"")));
         QVERIFY(masked.contains(QLatin1String("5b0c")));
-        const QString revealed = render(RecordWriter::Format::Json, RecordWriter::Secrets::Revealed);
+        const QString revealed =
+            render(RecordWriter::Format::Json, RecordWriter::Secrets::Revealed);
         QVERIFY(revealed.contains(QLatin1String("5b0c3f2e-aaaa-bbbb-cccc-0123456789ab")));
     }
 
@@ -85,7 +92,8 @@ private Q_SLOTS:
     {
         const QStringList lines = render(RecordWriter::Format::Table).split(QLatin1Char('\n'));
         QVERIFY(lines.at(0).startsWith(QLatin1String("sessionToken")));
-        QCOMPARE(lines.at(0).indexOf(QLatin1String("userId")), lines.at(2).indexOf(QLatin1String("u1")));
+        QCOMPARE(lines.at(0).indexOf(QLatin1String("userId")),
+                 lines.at(2).indexOf(QLatin1String("u1")));
     }
 
     void emptyJsonIsAnEmptyArray()
