@@ -7,7 +7,9 @@
 namespace gh {
 
 AuthWorkspace::AuthWorkspace(DatabaseUrl url, AuthSchema schema)
-    : m_url(std::move(url)), m_schema(std::move(schema)) {}
+    : m_url(std::move(url))
+    , m_schema(std::move(schema))
+{}
 
 namespace {
 
@@ -15,61 +17,63 @@ namespace {
 // against the database; a schema without Auth.js models falls back to the
 // catalog, as without a schema.
 Result<AuthSchema> schemaOfProject(const ResolvedProject &project,
-                                   const QHash<QString, QStringList> &catalog) {
-  auto source = prisma::SchemaSource::load(project.schemaPath);
-  if (!source)
-    return source.error();
-  auto schema = AuthSchema::fromDataModel(prisma::DataModel::build(*source));
-  if (!schema) {
-    if (schema.error().code() == Error::Code::NotAuthJsDatabase) {
-      if (auto guessed = AuthSchema::fromCatalog(catalog))
-        return guessed;
+                                   const QHash<QString, QStringList> &catalog)
+{
+    auto source = prisma::SchemaSource::load(project.schemaPath);
+    if (!source)
+        return source.error();
+    auto schema = AuthSchema::fromDataModel(prisma::DataModel::build(*source));
+    if (!schema) {
+        if (schema.error().code() == Error::Code::NotAuthJsDatabase) {
+            if (auto guessed = AuthSchema::fromCatalog(catalog))
+                return guessed;
+        }
+        return schema.error();
     }
-    return schema.error();
-  }
-  const Status reconciled = schema->reconcile(catalog);
-  if (!reconciled)
-    return reconciled.error();
-  return schema;
+    const Status reconciled = schema->reconcile(catalog);
+    if (!reconciled)
+        return reconciled.error();
+    return schema;
 }
 
 } // namespace
 
-Result<AuthWorkspace> AuthWorkspace::open(const ProjectOptions &options) {
-  auto project = ProjectResolver::resolve(options);
-  if (!project)
-    return project.error();
+Result<AuthWorkspace> AuthWorkspace::open(const ProjectOptions &options)
+{
+    auto project = ProjectResolver::resolve(options);
+    if (!project)
+        return project.error();
 
-  AuthWorkspace workspace(project->url, AuthSchema());
-  workspace.m_urlSource = project->urlSource;
-  workspace.m_projectDirectory = project->rootDirectory;
-  workspace.m_schemaFiles = project->schemaFiles;
+    AuthWorkspace workspace(project->url, AuthSchema());
+    workspace.m_urlSource = project->urlSource;
+    workspace.m_projectDirectory = project->rootDirectory;
+    workspace.m_schemaFiles = project->schemaFiles;
 
-  auto database = Database::open(workspace.m_url);
-  if (!database)
-    return database.error();
-  auto catalog = (*database)->tableColumns();
-  if (!catalog)
-    return catalog.error();
-  auto schema = project->hasSchema() ? schemaOfProject(*project, *catalog)
-                                     : AuthSchema::fromCatalog(*catalog);
-  if (!schema)
-    return schema.error();
-  workspace.m_schema = std::move(schema.value());
-  if (auto version = (*database)->serverVersion())
-    workspace.m_serverVersion = *version;
-  return workspace;
+    auto database = Database::open(workspace.m_url);
+    if (!database)
+        return database.error();
+    auto catalog = (*database)->tableColumns();
+    if (!catalog)
+        return catalog.error();
+    auto schema = project->hasSchema() ? schemaOfProject(*project, *catalog)
+                                       : AuthSchema::fromCatalog(*catalog);
+    if (!schema)
+        return schema.error();
+    workspace.m_schema = std::move(schema.value());
+    if (auto version = (*database)->serverVersion())
+        workspace.m_serverVersion = *version;
+    return workspace;
 }
 
-Result<AuthConnection> AuthWorkspace::connect() const {
-  auto database = Database::open(m_url);
-  if (!database)
-    return database.error();
-  AuthConnection connection;
-  connection.database = std::move(database.value());
-  connection.queries =
-      std::make_unique<AuthQueries>(*connection.database, m_schema);
-  return connection;
+Result<AuthConnection> AuthWorkspace::connect() const
+{
+    auto database = Database::open(m_url);
+    if (!database)
+        return database.error();
+    AuthConnection connection;
+    connection.database = std::move(database.value());
+    connection.queries = std::make_unique<AuthQueries>(*connection.database, m_schema);
+    return connection;
 }
 
 } // namespace gh
