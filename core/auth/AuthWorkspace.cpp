@@ -13,9 +13,8 @@ AuthWorkspace::AuthWorkspace(DatabaseUrl url, AuthSchema schema)
 
 namespace {
 
-// The mapping the project's schema file gives (following @@map/@map), checked
-// against the database; a schema without Auth.js models falls back to the
-// catalog, as without a schema.
+// The mapping the project's schema file gives (following @@map/@map), checked against the
+// database; a schema without Auth.js models falls back to the catalog, as without a schema.
 Result<AuthSchema> schemaOfProject(const ResolvedProject &project,
                                    const QHash<QString, QStringList> &catalog)
 {
