@@ -11,8 +11,13 @@ namespace {
 QString joinWithLimit(QString prefix, const char *suffix, int maxLength)
 {
     const int limit = maxLength - int(qstrlen(suffix));
-    // A UTF-16 code unit is at most 3 UTF-8 bytes: most names need no counting.
-    if (prefix.size() * 3 < limit) {
+    // The UTF-8 length without converting (surrogate pairs: 2 + 2 bytes).
+    qsizetype bytes8 = 0;
+    for (const QChar c : std::as_const(prefix)) {
+        const char16_t u = c.unicode();
+        bytes8 += u < 0x80 ? 1 : u < 0x800 || c.isSurrogate() ? 2 : 3;
+    }
+    if (bytes8 < limit) {
         prefix += QLatin1String(suffix);
         return prefix;
     }

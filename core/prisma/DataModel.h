@@ -130,8 +130,8 @@ enum class Arity : quint8 { Required, Optional, List };
 struct RelationAttribute
 {
     QString name; ///< `@relation("name")` or `name:`; empty when not given
-    /// `fields: [...]`, the scalar fields of this model that hold the foreign key; `fields`
-    /// tells whether the argument was given at all (an empty list is not the same).
+    /// `fields: [...]`, the scalar fields of this model that hold the foreign key; hasFields
+    /// tells whether the argument was given at all (`fields: []` is not the same).
     QStringList fields;
     bool hasFields = false;
     QStringList references; ///< `references: [...]`: fields of the other model

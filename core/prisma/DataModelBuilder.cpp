@@ -8,6 +8,7 @@
 #include <QVarLengthArray>
 #include <array>
 #include <charconv>
+#include <cstring>
 
 // The passes below follow prisma-engines' psl/parser-database (names.rs, types.rs,
 // attributes.rs and its attributes/*.rs, relations.rs, context.rs) and psl-core's
@@ -60,6 +61,69 @@ private:
     QByteArray m_utf8;
     View m_view;
 };
+
+// The attribute names the passes look for, as small numbers: attributes are classified once,
+// then each pass compares numbers instead of text.
+enum AttributeKind : quint8 {
+    KindOther,
+    KindScoped, ///< `db.VarChar`: a native type
+    KindMap,
+    KindIgnore,
+    KindRelation,
+    KindId,
+    KindUpdatedAt,
+    KindDefault,
+    KindUnique,
+    KindIndex,
+    KindFulltext,
+    KindSchema,
+};
+
+AttributeKind attributeKind(View name)
+{
+    const auto is = [&](const char *text) {
+        return std::memcmp(name.data(), text, name.size()) == 0;
+    };
+    switch (name.size()) {
+    case 2:
+        if (is("id"))
+            return KindId;
+        break;
+    case 3:
+        if (is("map"))
+            return KindMap;
+        break;
+    case 5:
+        if (is("index"))
+            return KindIndex;
+        break;
+    case 6:
+        if (is("unique"))
+            return KindUnique;
+        if (is("ignore"))
+            return KindIgnore;
+        if (is("schema"))
+            return KindSchema;
+        break;
+    case 7:
+        if (is("default"))
+            return KindDefault;
+        break;
+    case 8:
+        if (is("relation"))
+            return KindRelation;
+        if (is("fulltext"))
+            return KindFulltext;
+        break;
+    case 9:
+        if (is("updatedAt"))
+            return KindUpdatedAt;
+        break;
+    default:
+        break;
+    }
+    return name.contains('.') ? KindScoped : KindOther;
+}
 
 enum class TopKind : quint8 { Model, Enum, CompositeType };
 
@@ -283,8 +347,10 @@ public:
 
     DataModel run()
     {
-        for (const ParsedFile &file : m_files)
+        for (const ParsedFile &file : m_files) {
             m_dm.m_files.append(file.path());
+            m_contents.push_back(View(file.source.content()));
+        }
         collect();
         resolveNames();
         resolveTypes();
@@ -308,7 +374,8 @@ private:
         int file = 0;
         NodeList<Attribute> attributes;
         QVarLengthArray<bool, 8> used;
-        QVarLengthArray<View, 8> names; ///< of the attributes, read once
+        QVarLengthArray<View, 8> names;          ///< of the attributes, read once
+        QVarLengthArray<AttributeKind, 8> kinds; ///< the same, classified
     };
 
     // The arguments of the attribute being visited (Prisma's Context::set_attribute): one
@@ -324,7 +391,15 @@ private:
     // ---- text and diagnostics -------------------------------------------------------------
 
     const ParsedFile &file(int index) const { return m_files[size_t(index)]; }
-    View text(int fileIndex, SourceRange range) const { return file(fileIndex).text(range); }
+    // SourceFile::text() without its function call (ranges come from the parser; clamped all
+    // the same, so that a wrong range can only give wrong text).
+    View text(int fileIndex, SourceRange range) const
+    {
+        const View content = m_contents[size_t(fileIndex)];
+        const qsizetype start = std::clamp<qsizetype>(range.start, 0, content.size());
+        const qsizetype end = std::clamp<qsizetype>(range.end, start, content.size());
+        return content.sliced(start, end - start);
+    }
     View text(int fileIndex, const Identifier &identifier) const
     {
         return text(fileIndex, identifier.range);
@@ -436,8 +511,10 @@ private:
         set.attributes = attributes;
         set.used.resize(qsizetype(attributes.size()));
         std::fill(set.used.begin(), set.used.end(), false);
-        for (const Attribute &attribute : attributes)
+        for (const Attribute &attribute : attributes) {
             set.names.append(text(fileIndex, attribute.name));
+            set.kinds.append(attributeKind(set.names.back()));
+        }
         return set;
     }
 
@@ -450,10 +527,11 @@ private:
     // usable; a repeated one is reported on every occurrence.
     const Attribute *visitSingle(AttributeSet &set, View name)
     {
+        const AttributeKind kind = attributeKind(name);
         int found = -1;
         int count = 0;
         for (int i = 0; i < int(set.attributes.size()); ++i) {
-            if (attributeName(set, set.attributes[size_t(i)]) == name) {
+            if (set.kinds[i] == kind) {
                 if (found < 0)
                     found = i;
                 ++count;
@@ -464,7 +542,7 @@ private:
         if (count > 1) {
             for (int i = 0; i < int(set.attributes.size()); ++i) {
                 const Attribute &attribute = set.attributes[size_t(i)];
-                if (attributeName(set, attribute) == name) {
+                if (set.kinds[i] == kind) {
                     error(set.file, attribute.range,
                           QStringLiteral("Attribute \"@%1\" can only be defined once.")
                               .arg(toQString(name)));
@@ -481,9 +559,10 @@ private:
     // visit_repeated_attr: the next unvisited attribute called `name` with usable arguments.
     const Attribute *visitRepeated(AttributeSet &set, View name)
     {
+        const AttributeKind kind = attributeKind(name);
         for (int i = 0; i < int(set.attributes.size()); ++i) {
             const Attribute &attribute = set.attributes[size_t(i)];
-            if (set.used[i] || attributeName(set, attribute) != name)
+            if (set.used[i] || set.kinds[i] != kind)
                 continue;
             set.used[i] = true;
             if (beginArguments(set.file, attribute))
@@ -497,11 +576,11 @@ private:
     {
         const Attribute *found = nullptr;
         for (int i = 0; i < int(set.attributes.size()); ++i) {
+            if (set.kinds[i] != KindScoped)
+                continue;
             const Attribute &attribute = set.attributes[size_t(i)];
             const View name = attributeName(set, attribute);
             const qsizetype dot = name.indexOf('.');
-            if (dot < 0)
-                continue;
             set.used[i] = true;
             if (found)
                 error(set.file, attribute.range,
@@ -2578,6 +2657,7 @@ private:
     DataModel m_dm;
     int m_errorCount = 0;
 
+    std::vector<View> m_contents; // each file's text
     std::vector<BlockRef> m_modelBlocks;
     std::vector<BlockRef> m_enumBlocks;
     std::vector<BlockRef> m_compositeBlocks;
