@@ -3,6 +3,7 @@
 #include "app/cli/CommonOptions.h"
 #include "core/prisma/Formatter.h"
 #include "core/prisma/SchemaSource.h"
+#include "core/prisma/Validator.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -68,12 +69,6 @@ Result<LoadedSchema> loadSchema(const QCommandLineParser &parser, const QString 
     return loaded;
 }
 
-// What is wrong with a schema, as Prisma's validation reports it.
-QList<Diagnostic> diagnosticsOf(const SchemaSource &schema)
-{
-    return schema.diagnostics();
-}
-
 // `file:line:col: error: message`, the file named as the user knows it.
 void printDiagnostics(CliContext &context, const LoadedSchema &loaded,
                       const QList<Diagnostic> &diagnostics)
@@ -111,7 +106,7 @@ int validate(CliContext &context, const QStringList &arguments)
     if (!loaded)
         return fail(context, loaded.error());
 
-    const QList<Diagnostic> diagnostics = diagnosticsOf(loaded->schema);
+    const QList<Diagnostic> diagnostics = prisma::validate(loaded->schema);
     printDiagnostics(context, *loaded, diagnostics);
     if (const int errors = errorCount(diagnostics)) {
         context.err << "Validation Error Count: " << errors << "\n";
@@ -139,7 +134,7 @@ int format(CliContext &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Format the Prisma schema in place, like prisma format (which also adds missing "
-        "relation fields). A schema with errors is left untouched."));
+        "relation fields). A schema that is invalid once formatted is left untouched."));
     addSchemaOptions(parser);
     const QString check = QStringLiteral("check");
     const QString toStdout = QStringLiteral("stdout");
@@ -173,6 +168,29 @@ int format(CliContext &context, const QStringList &arguments)
 
     const QList<QByteArray> formatted = prisma::Formatter::format(loaded->schema);
     const std::vector<prisma::ParsedFile> &files = loaded->schema.files();
+
+    // Like prisma format, refuse a schema that is invalid once formatted (formatting adds the
+    // missing relation fields, so it can make a schema valid). The errors are shown where
+    // they are in the files as they are on disk when they are there too, which is the rule:
+    // formatting only adds.
+    QList<prisma::SourceFile> formattedFiles;
+    for (std::size_t i = 0; i < files.size(); ++i)
+        formattedFiles.append(prisma::SourceFile(files[i].path(), formatted.at(qsizetype(i))));
+    const QList<Diagnostic> afterFormatting =
+        prisma::validate(SchemaSource::fromFiles(formattedFiles));
+    if (prisma::hasErrors(afterFormatting)) {
+        const QList<Diagnostic> asWritten = prisma::validate(loaded->schema);
+        if (prisma::hasErrors(asWritten)) {
+            printDiagnostics(context, *loaded, asWritten);
+        } else {
+            context.err << "In the formatted text:\n";
+            printDiagnostics(context, *loaded, afterFormatting);
+        }
+        context.err << "gatehouse-cli schema format: " << loaded->path
+                    << " is not a valid schema; nothing was written.\n";
+        context.err.flush();
+        return ExitFailure;
+    }
 
     if (parser.isSet(check)) {
         QStringList unformatted;

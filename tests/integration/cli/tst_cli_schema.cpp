@@ -167,14 +167,46 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("schema.prisma")});
     }
 
+    // As written the schema is invalid (a relation without its back-relation field); prisma
+    // format adds the field, and the result is valid, so it is written.
     void formatAddsMissingBackRelationFields()
     {
         const QString cases = kPrismaData + QStringLiteral("/format/");
         const QString schema = path(QStringLiteral("schema.prisma"));
-        writeFile(schema, readFile(cases + QStringLiteral("cases/relations-back-fields.prisma")));
+        writeFile(schema, readFile(cases + QStringLiteral("cases/relations-made-valid.prisma")));
+        const Run validate = cli({QStringLiteral("schema"), QStringLiteral("validate")});
+        QCOMPARE(validate.exitCode, 1);
+        QVERIFY2(validate.err.contains(QStringLiteral(
+                     "schema.prisma:15:3: error: Error validating field `author` in model `Post`: "
+                     "The relation field `author` on model `Post` is missing an opposite relation "
+                     "field on the model `User`.")),
+                 qPrintable(validate.err));
+
         QCOMPARE(cli({QStringLiteral("schema"), QStringLiteral("format")}).exitCode, 0);
         QCOMPARE(readFile(schema),
-                 readFile(cases + QStringLiteral("expected/relations-back-fields.prisma")));
+                 readFile(cases + QStringLiteral("expected/relations-made-valid.prisma")));
+        QCOMPARE(cli({QStringLiteral("schema"), QStringLiteral("validate")}).exitCode, 0);
+    }
+
+    // An error formatting does not mend: like prisma format, nothing is written, and the
+    // diagnostics point into the file as it is.
+    void formatRefusesAnInvalidSchema()
+    {
+        const QByteArray invalid = "model User {\n  id   Int @id\n  role Rolle\n}\n";
+        const QString schema = path(QStringLiteral("schema.prisma"));
+        writeFile(schema, invalid);
+        const Run run = cli({QStringLiteral("schema"), QStringLiteral("format")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.startsWith(QStringLiteral(
+                     "schema.prisma:3:8: error: Type \"Rolle\" is neither a built-in type, nor "
+                     "refers to another model, composite type, or enum.\n")),
+                 qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("nothing was written")));
+        QCOMPARE(readFile(schema), invalid);
+        QCOMPARE(
+            cli({QStringLiteral("schema"), QStringLiteral("format"), QStringLiteral("--check")})
+                .exitCode,
+            1);
     }
 
     void checkListsUnformattedFilesAndWritesNothing()
