@@ -2,6 +2,7 @@
 
 #include "core/prisma/AstDump.h"
 #include "core/prisma/Connector.h"
+#include "core/prisma/ForEachElement.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -362,12 +363,7 @@ private:
                 valid = false;
             }
         };
-        if (value.is(Expression::Kind::Array)) {
-            for (const Expression &element : value.elements)
-                take(element);
-        } else {
-            take(value);
-        }
+        forEachElement(value, take);
         if (!valid)
             return;
         if (!connector.has(Connector::MultiSchema)) {
@@ -448,12 +444,7 @@ private:
                   QStringLiteral("The preview feature \"%1\" is not known. Expected one of: %2")
                       .arg(feature, known.join(QLatin1String(", "))));
         };
-        if (value.is(Expression::Kind::Array)) {
-            for (const Expression &element : value.elements)
-                check(element);
-        } else {
-            check(value);
-        }
+        forEachElement(value, check);
     }
 
     const SchemaSource &m_schema;

@@ -1,6 +1,7 @@
 #include "core/prisma/DataModelBuilder.h"
 
 #include "core/prisma/AstDump.h"
+#include "core/prisma/ForEachElement.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/StringLiteral.h"
 
@@ -1299,12 +1300,7 @@ private:
             else
                 valid = false;
         };
-        if (value.is(Expression::Kind::Array)) {
-            for (const Expression &element : value.elements)
-                take(element);
-        } else {
-            take(value);
-        }
+        forEachElement(value, take);
         if (!valid)
             return false;
 
@@ -1993,12 +1989,7 @@ private:
             }
             out.append(field);
         };
-        if (value.is(Expression::Kind::Array)) {
-            for (const Expression &element : value.elements)
-                take(element);
-        } else {
-            take(value);
-        }
+        forEachElement(value, take);
         return valid;
     }
 
@@ -2557,12 +2548,8 @@ private:
     QStringList stringList(int fileIndex, const Expression &value) const
     {
         QStringList values;
-        if (value.is(Expression::Kind::Array)) {
-            for (const Expression &element : value.elements)
-                values.append(literal(fileIndex, element));
-        } else {
-            values.append(literal(fileIndex, value));
-        }
+        forEachElement(
+            value, [&](const Expression &element) { values.append(literal(fileIndex, element)); });
         return values;
     }
 
