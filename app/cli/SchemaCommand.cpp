@@ -34,7 +34,10 @@ struct LoadedSchema
 
 void addSchemaOptions(QCommandLineParser &parser)
 {
-    addProjectOptions(parser);
+    // Only --schema: these commands never open the database, so --url would mean nothing.
+    parser.addOption({QStringLiteral("schema"),
+                      QStringLiteral("Prisma schema file or folder, as PATH."),
+                      QStringLiteral("PATH")});
     parser.addPositionalArgument(
         QStringLiteral("PATH"),
         QStringLiteral("Schema file or folder (default: --schema, else prisma/schema.prisma, "
@@ -47,7 +50,10 @@ Result<LoadedSchema> loadSchema(const QCommandLineParser &parser, const QString 
                                 CliContext &context)
 {
     const QStringList positional = parser.positionalArguments();
-    ProjectOptions options = projectOptions(parser, context);
+    ProjectOptions options;
+    options.schemaOverride = parser.value(QStringLiteral("schema"));
+    options.workingDirectory = context.workingDirectory;
+    options.environment = context.environment;
     if (positional.size() > 1)
         return Error(Error::Code::InvalidArgument,
                      QStringLiteral("%1 takes one schema path").arg(command));
