@@ -15,13 +15,31 @@ int usage(CliContext &context, const QString &command, const QString &message)
     return ExitUsage;
 }
 
-int failed(CliContext &context, const Error &error)
+} // namespace
+
+int failWith(CliContext &context, const Error &error)
 {
     printError(context, error);
     return exitCodeFor(error);
 }
 
-} // namespace
+OpenedProject openProject(CliContext &context, const QCommandLineParser &parser)
+{
+    OpenedProject opened;
+    auto workspace = AuthWorkspace::open(projectOptions(parser, context));
+    if (!workspace) {
+        opened.exitCode = failWith(context, workspace.error());
+        return opened;
+    }
+    auto connection = workspace->connect();
+    if (!connection) {
+        opened.exitCode = failWith(context, connection.error());
+        return opened;
+    }
+    opened.workspace = std::move(workspace.value());
+    opened.connection = std::move(connection.value());
+    return opened;
+}
 
 int runListGroup(CliContext &context, const QStringList &arguments, const ListCommandSpec &spec)
 {
@@ -106,27 +124,24 @@ int runListCommand(CliContext &context, const QStringList &arguments, const List
             query.expiry = ExpiryFilter::Active;
     }
 
-    auto workspace = AuthWorkspace::open(projectOptions(parser, context));
-    if (!workspace)
-        return failed(context, workspace.error());
-    if (!workspace->schema().model(spec.model).present)
-        return failed(context,
-                      Error(Error::Code::NotFound, QStringLiteral("This schema has no %1 model")
-                                                       .arg(authModelKindName(spec.model))));
-    auto connection = workspace->connect();
-    if (!connection)
-        return failed(context, connection.error());
-    const AuthQueries &queries = *connection->queries;
+    OpenedProject project = openProject(context, parser);
+    if (!project.ok())
+        return project.exitCode;
+    if (!project.workspace->schema().model(spec.model).present)
+        return failWith(context,
+                        Error(Error::Code::NotFound, QStringLiteral("This schema has no %1 model")
+                                                         .arg(authModelKindName(spec.model))));
+    const AuthQueries &queries = *project.connection.queries;
 
     if (spec.userFilter && parser.isSet(QStringLiteral("user"))) {
         const QString who = parser.value(QStringLiteral("user"));
         auto user = queries.findUser(who);
         if (!user)
-            return failed(context, user.error());
+            return failWith(context, user.error());
         if (user->isEmpty())
-            return failed(context,
-                          Error(Error::Code::NotFound,
-                                QStringLiteral("No user has the id or email \"%1\"").arg(who)));
+            return failWith(context,
+                            Error(Error::Code::NotFound,
+                                  QStringLiteral("No user has the id or email \"%1\"").arg(who)));
         // Verification tokens belong to an email address, the rest to the user's id.
         if (spec.model == AuthModelKind::VerificationToken)
             query.identifier = user->value(0, QStringLiteral("email")).toString();
@@ -143,7 +158,7 @@ int runListCommand(CliContext &context, const QStringList &arguments, const List
     options.pageSize = 1000;
     auto written = RecordExporter::run(queries, query, context.out, options);
     if (!written)
-        return failed(context, written.error());
+        return failWith(context, written.error());
     return ExitOk;
 }
 

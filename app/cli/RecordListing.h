@@ -2,8 +2,10 @@
 
 #include "app/cli/CliContext.h"
 #include "core/auth/AuthModel.h"
+#include "core/auth/AuthWorkspace.h"
 
 #include <QCommandLineParser>
+#include <optional>
 
 namespace gh::cli {
 
@@ -17,6 +19,20 @@ struct ListCommandSpec
     bool expiryFilter = false;   ///< --expired / --active
     bool providerFilter = false; ///< --provider NAME
 };
+
+/// The project a command works on, opened from its --url/--schema options, with a connection.
+struct OpenedProject
+{
+    std::optional<AuthWorkspace> workspace;
+    AuthConnection connection;
+    /// ExitOk, or the exit code of the error already printed.
+    int exitCode = ExitOk;
+    bool ok() const { return exitCode == ExitOk; }
+};
+OpenedProject openProject(CliContext &context, const QCommandLineParser &parser);
+
+/// Prints the error and returns its exit code.
+int failWith(CliContext &context, const Error &error);
 
 /// Runs a `<group> list` command: parses its options, opens the project, and streams the rows
 /// (keyset pages, never the whole table in memory) as a table, JSON or CSV.

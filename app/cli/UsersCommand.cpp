@@ -92,22 +92,13 @@ int showUser(CliContext &context, const QStringList &arguments)
                              ? RecordWriter::Secrets::Revealed
                              : RecordWriter::Secrets::Masked;
 
-    auto workspace = AuthWorkspace::open(projectOptions(parser, context));
-    if (!workspace) {
-        printError(context, workspace.error());
-        return exitCodeFor(workspace.error());
-    }
-    auto connection = workspace->connect();
-    if (!connection) {
-        printError(context, connection.error());
-        return exitCodeFor(connection.error());
-    }
-    auto picture =
-        connection->queries->userPicture(parser.positionalArguments().first(), kRelatedLimit);
-    if (!picture) {
-        printError(context, picture.error());
-        return exitCodeFor(picture.error());
-    }
+    OpenedProject project = openProject(context, parser);
+    if (!project.ok())
+        return project.exitCode;
+    auto picture = project.connection.queries->userPicture(parser.positionalArguments().first(),
+                                                           kRelatedLimit);
+    if (!picture)
+        return failWith(context, picture.error());
 
     if (format == RecordWriter::Format::Json) {
         // One object; each part rendered by RecordWriter so keys keep the schema's order.

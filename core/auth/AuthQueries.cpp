@@ -628,43 +628,38 @@ Result<UserPicture> AuthQueries::userPicture(const QString &idOrEmail, int limit
     picture.user = *user;
     const QString id = picture.userId();
 
-    auto accounts = page(RecordQuery::ofUser(AuthModelKind::Account, id), limitPerModel);
-    if (!accounts)
-        return accounts.error();
-    picture.accounts = *accounts;
-
+    // Each related list is the first page of its own query (RecordQuery::ofUser pages on).
+    auto fill = [&](RecordPage *into, const RecordQuery &query) -> Status {
+        auto related = page(query, limitPerModel);
+        if (!related)
+            return related.error();
+        *into = std::move(related.value());
+        return success();
+    };
     RecordQuery sessions = RecordQuery::ofUser(AuthModelKind::Session, id);
     sessions.sortField = QStringLiteral("expires");
     sessions.sortOrder = Qt::DescendingOrder;
-    auto sessionPage = page(sessions, limitPerModel);
-    if (!sessionPage)
-        return sessionPage.error();
-    picture.sessions = *sessionPage;
-
-    picture.hasAuthenticatorModel = m_schema.model(AuthModelKind::Authenticator).present;
-    if (picture.hasAuthenticatorModel) {
-        auto authenticators =
-            page(RecordQuery::ofUser(AuthModelKind::Authenticator, id), limitPerModel);
-        if (!authenticators)
-            return authenticators.error();
-        picture.authenticators = *authenticators;
-    }
-
-    picture.verificationTokens.fields = m_schema.model(AuthModelKind::VerificationToken).fields;
-    picture.verificationTokens.keyFields =
-        m_schema.model(AuthModelKind::VerificationToken).keyFields;
+    RecordQuery tokens;
+    tokens.model = AuthModelKind::VerificationToken;
+    tokens.identifier = picture.email();
+    tokens.sortField = QStringLiteral("expires");
+    tokens.sortOrder = Qt::DescendingOrder;
+    const AuthModel &tokenModel = m_schema.model(AuthModelKind::VerificationToken);
+    picture.verificationTokens.fields = tokenModel.fields;
+    picture.verificationTokens.keyFields = tokenModel.keyFields;
     picture.verificationTokens.atStart = picture.verificationTokens.atEnd = true;
-    if (!picture.email().isEmpty()) {
-        RecordQuery tokens;
-        tokens.model = AuthModelKind::VerificationToken;
-        tokens.identifier = picture.email();
-        tokens.sortField = QStringLiteral("expires");
-        tokens.sortOrder = Qt::DescendingOrder;
-        auto tokenPage = page(tokens, limitPerModel);
-        if (!tokenPage)
-            return tokenPage.error();
-        picture.verificationTokens = *tokenPage;
-    }
+    picture.hasAuthenticatorModel = m_schema.model(AuthModelKind::Authenticator).present;
+
+    Status filled = fill(&picture.accounts, RecordQuery::ofUser(AuthModelKind::Account, id));
+    if (filled)
+        filled = fill(&picture.sessions, sessions);
+    if (filled && picture.hasAuthenticatorModel)
+        filled =
+            fill(&picture.authenticators, RecordQuery::ofUser(AuthModelKind::Authenticator, id));
+    if (filled && !tokens.identifier.isEmpty()) // tokens belong to an email address
+        filled = fill(&picture.verificationTokens, tokens);
+    if (!filled)
+        return filled.error();
     return picture;
 }
 

@@ -3,23 +3,16 @@
 
 #include "core/auth/AuthWorkspace.h"
 #include "core/url/ProjectResolver.h"
+#include "tests/integration/auth/AuthTestData.h"
 #include "tests/support/TestPostgres.h"
 
 #include <QtTest>
 
 using namespace gh;
 using gh::test::ScratchPostgres;
+using gh::test::urlOnlyOptions;
 
 namespace {
-
-ProjectOptions urlOnly(const QString &url)
-{
-    ProjectOptions options;
-    options.urlOverride = url;
-    options.workingDirectory = QDir::tempPath();
-    options.environment = QProcessEnvironment();
-    return options;
-}
 
 QString insertUsers(const QString &table, const QStringList &emails)
 {
@@ -71,7 +64,7 @@ private Q_SLOTS:
             pg.run(insertUsers(QStringLiteral("\"User\""), {QStringLiteral("ada@example.com"),
                                                             QStringLiteral("linus@example.org")})));
 
-        auto workspace = AuthWorkspace::open(urlOnly(pg.url()));
+        auto workspace = AuthWorkspace::open(urlOnlyOptions(pg.url()));
         QVERIFY2(workspace.ok(), qPrintable(workspace.error().fullText()));
         auto connection = workspace->connect();
         QVERIFY(connection.ok());
@@ -104,7 +97,7 @@ private Q_SLOTS:
             emails << QStringLiteral("user%1@example.com").arg(i);
         QVERIFY(pg.run(insertUsers(QStringLiteral("\"User\""), emails)));
 
-        auto workspace = AuthWorkspace::open(urlOnly(pg.url()));
+        auto workspace = AuthWorkspace::open(urlOnlyOptions(pg.url()));
         QVERIFY2(workspace.ok(), qPrintable(workspace.error().fullText()));
         auto connection = workspace->connect();
         QVERIFY(connection.ok());
@@ -134,7 +127,8 @@ private Q_SLOTS:
             QStringLiteral("\"Tenant A\".\"User\""),
             {QStringLiteral("tenant1@example.com"), QStringLiteral("tenant2@example.com")})));
 
-        auto workspace = AuthWorkspace::open(urlOnly(pg.url(QStringLiteral("schema=Tenant%20A"))));
+        auto workspace =
+            AuthWorkspace::open(urlOnlyOptions(pg.url(QStringLiteral("schema=Tenant%20A"))));
         QVERIFY2(workspace.ok(), qPrintable(workspace.error().fullText()));
         auto connection = workspace->connect();
         QVERIFY(connection.ok());
@@ -149,7 +143,8 @@ private Q_SLOTS:
         ScratchPostgres pg;
         QVERIFY2(pg.isValid(), qPrintable(pg.errorText()));
         QVERIFY(pg.runSqlFile(QStringLiteral("authjs-postgres.sql")));
-        auto workspace = AuthWorkspace::open(urlOnly(pg.url(QStringLiteral("schema=nowhere"))));
+        auto workspace =
+            AuthWorkspace::open(urlOnlyOptions(pg.url(QStringLiteral("schema=nowhere"))));
         QVERIFY(!workspace.ok());
         QCOMPARE(workspace.error().code(), Error::Code::NotAuthJsDatabase);
     }
@@ -160,7 +155,7 @@ private Q_SLOTS:
         QVERIFY2(pg.isValid(), qPrintable(pg.errorText()));
         QVERIFY(pg.run(QStringLiteral("CREATE TABLE \"User\" (id TEXT PRIMARY KEY, email TEXT);"
                                       "CREATE TABLE orders (id INT);")));
-        auto workspace = AuthWorkspace::open(urlOnly(pg.url()));
+        auto workspace = AuthWorkspace::open(urlOnlyOptions(pg.url()));
         QVERIFY(!workspace.ok());
         QCOMPARE(workspace.error().code(), Error::Code::NotAuthJsDatabase);
         const QString message = workspace.error().message();
@@ -174,7 +169,7 @@ private Q_SLOTS:
     {
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
         auto workspace = AuthWorkspace::open(
-            urlOnly(QStringLiteral("postgresql://support:hunter2@127.0.0.1:1/app")));
+            urlOnlyOptions(QStringLiteral("postgresql://support:hunter2@127.0.0.1:1/app")));
         QVERIFY(!workspace.ok());
         QCOMPARE(workspace.error().code(), Error::Code::ConnectionFailed);
         QVERIFY(!workspace.error().fullText().contains(QLatin1String("hunter2")));
@@ -187,7 +182,7 @@ private Q_SLOTS:
         QVERIFY2(pg.isValid(), qPrintable(pg.errorText()));
         QString url = pg.url();
         url.replace(pg.name(), QStringLiteral("no_such_database"));
-        auto workspace = AuthWorkspace::open(urlOnly(url));
+        auto workspace = AuthWorkspace::open(urlOnlyOptions(url));
         QVERIFY(!workspace.ok());
         QCOMPARE(workspace.error().code(), Error::Code::ConnectionFailed);
         QVERIFY2(workspace.error().detail().contains(QLatin1String("no_such_database")),
@@ -206,7 +201,8 @@ private Q_SLOTS:
             emails << QStringLiteral("pooled%1@example.com").arg(i, 2, 10, QLatin1Char('0'));
         QVERIFY(pg.run(insertUsers(QStringLiteral("auth.\"User\""), emails)));
 
-        auto workspace = AuthWorkspace::open(urlOnly(pg.bouncedUrl(QStringLiteral("schema=auth"))));
+        auto workspace =
+            AuthWorkspace::open(urlOnlyOptions(pg.bouncedUrl(QStringLiteral("schema=auth"))));
         QVERIFY2(workspace.ok(), qPrintable(workspace.error().fullText()));
         QVERIFY(workspace->url().pgbouncer());
         auto connection = workspace->connect();
