@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QPixmap>
 #include <QTimer>
-
 #include <cstdio>
 
 namespace gh {
@@ -15,15 +14,23 @@ ScreenshotRunner::ScreenshotRunner(ui::MainWindow *window, QString path)
     , m_window(window)
     , m_path(std::move(path))
 {
-    connect(window, &ui::MainWindow::loadFinished, this, [this] {
-        // Give layouts and column sizing one round of the event loop before grabbing.
-        QTimer::singleShot(150, this, &ScreenshotRunner::capture);
-    });
+    connect(window, &ui::MainWindow::loadFinished, this, &ScreenshotRunner::waitUntilIdle);
     // A load that never ends must not hang a script.
     QTimer::singleShot(60000, this, [] {
         std::fprintf(stderr, "gatehouse: timed out waiting for the data to load\n");
         QApplication::exit(1);
     });
+}
+
+void ScreenshotRunner::waitUntilIdle()
+{
+    // The view's first page is in; the count and the detail pane may still be on their way.
+    if (m_window->isLoading()) {
+        QTimer::singleShot(50, this, &ScreenshotRunner::waitUntilIdle);
+        return;
+    }
+    // Give layouts and column sizing one round of the event loop before grabbing.
+    QTimer::singleShot(150, this, &ScreenshotRunner::capture);
 }
 
 void ScreenshotRunner::capture()

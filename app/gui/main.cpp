@@ -10,7 +10,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QProcessEnvironment>
-
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -26,19 +25,24 @@ int main(int argc, char *argv[])
         QStringLiteral("Inspect and manage the Auth.js data of a Prisma project."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("demo"), QStringLiteral("Open the demo project (created on first use).")});
-    parser.addOption({QStringLiteral("url"), QStringLiteral("Database URL (default: DATABASE_URL, .env, the schema)."),
+    parser.addOption(
+        {QStringLiteral("demo"), QStringLiteral("Open the demo project (created on first use).")});
+    parser.addOption({QStringLiteral("url"),
+                      QStringLiteral("Database URL (default: DATABASE_URL, .env, the schema)."),
                       QStringLiteral("URL")});
     parser.addOption({QStringLiteral("schema"), QStringLiteral("Prisma schema file or folder."),
                       QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("screenshot"),
-                      QStringLiteral("Render the window once data is loaded, save it as a PNG and exit."),
-                      QStringLiteral("FILE.png")});
+    parser.addOption(
+        {QStringLiteral("screenshot"),
+         QStringLiteral("Render the window once data is loaded, save it as a PNG and exit."),
+         QStringLiteral("FILE.png")});
     parser.addOption({QStringLiteral("view"),
-                      QStringLiteral("The view to show: %1.").arg(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))),
+                      QStringLiteral("The view to show: %1.")
+                          .arg(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))),
                       QStringLiteral("NAME")});
     if (!parser.parse(app.arguments())) {
-        std::fprintf(stderr, "gatehouse: %s\n", qPrintable(gh::redactDatabaseUrl(parser.errorText())));
+        std::fprintf(stderr, "gatehouse: %s\n",
+                     qPrintable(gh::redactDatabaseUrl(parser.errorText())));
         return 2;
     }
     if (parser.isSet(QStringLiteral("help")))
@@ -51,14 +55,16 @@ int main(int argc, char *argv[])
     gh::ui::MainWindow window;
     const QString view = parser.value(QStringLiteral("view"));
     if (!view.isEmpty() && !window.showView(view)) {
-        std::fprintf(stderr, "gatehouse: unknown view '%s' (expected one of: %s)\n", qPrintable(view),
+        std::fprintf(stderr, "gatehouse: unknown view '%s' (expected one of: %s)\n",
+                     qPrintable(view),
                      qPrintable(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))));
         return 2;
     }
 
     std::unique_ptr<gh::ScreenshotRunner> screenshot;
     if (parser.isSet(QStringLiteral("screenshot")))
-        screenshot = std::make_unique<gh::ScreenshotRunner>(&window, parser.value(QStringLiteral("screenshot")));
+        screenshot = std::make_unique<gh::ScreenshotRunner>(
+            &window, parser.value(QStringLiteral("screenshot")));
 
     window.show();
     if (parser.isSet(QStringLiteral("demo"))) {

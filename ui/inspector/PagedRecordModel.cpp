@@ -27,6 +27,23 @@ PagedRecordModel::PagedRecordModel(const AuthWorkspace &workspace, AuthModelKind
     , m_columns(m_model.fields)
 {
     m_query.model = kind;
+    // Fields looked up as the core does (Auth.js's names first, then the schema's).
+    RecordPage shape;
+    shape.fields = m_model.fields;
+    for (const QString &key : m_model.keyFields)
+        m_keyIndexes << shape.fieldIndex(key);
+    switch (kind) {
+    case AuthModelKind::User:
+        m_ownerIndex = shape.fieldIndex(QStringLiteral("id"));
+        break;
+    case AuthModelKind::VerificationToken:
+        // Tokens belong to an email, which finds its user just as well.
+        m_ownerIndex = shape.fieldIndex(QStringLiteral("identifier"));
+        break;
+    default:
+        m_ownerIndex = shape.fieldIndex(QStringLiteral("userId"));
+        break;
+    }
     const QString name = authModelKindName(kind);
     m_pages = new QueryThread(workspace, QStringLiteral("pages:") + name, this);
     m_counter = new QueryThread(workspace, QStringLiteral("count:") + name, this);
@@ -528,12 +545,8 @@ void PagedRecordModel::emitRowsChanged(int first, int end)
 QString PagedRecordModel::revealKey(const Row &row, int fieldIndex) const
 {
     QStringList parts;
-    for (const QString &keyField : m_model.keyFields) {
-        for (int f = 0; f < m_model.fields.size(); ++f) {
-            if (m_model.fields.at(f).name == keyField)
-                parts << row.values.value(f).toString();
-        }
-    }
+    for (int key : m_keyIndexes)
+        parts << row.values.value(key).toString();
     parts << m_model.fields.value(fieldIndex).name;
     return parts.join(QChar(0x1f));
 }
@@ -547,15 +560,7 @@ QVariantList PagedRecordModel::rowValues(int row) const
 QString PagedRecordModel::userIdOf(int row) const
 {
     const Row *cached = m_cache.find(row);
-    if (!cached)
-        return QString();
-    for (int f = 0; f < m_model.fields.size(); ++f) {
-        const QString &name = m_model.fields.at(f).name;
-        if (name == QLatin1String("userId") ||
-            (m_model.kind == AuthModelKind::User && name == QLatin1String("id")))
-            return cached->values.value(f).toString();
-    }
-    return QString();
+    return cached && m_ownerIndex >= 0 ? cached->values.value(m_ownerIndex).toString() : QString();
 }
 
 RecordPage PagedRecordModel::records(const QList<int> &rows) const

@@ -88,7 +88,8 @@ public:
     bool isRowLoaded(int row) const { return m_cache.contains(row); }
     /// The values of a loaded row in authModel().fields order; empty when not loaded.
     QVariantList rowValues(int row) const;
-    /// The id of the user a loaded row belongs to (its userId, or a user's id).
+    /// The user a loaded row belongs to: its userId, a user's id, a verification token's
+    /// identifier (an email, which AuthQueries::userPicture() and the user filter accept).
     QString userIdOf(int row) const;
     /// The loaded rows among `rows` as a page (fields, key fields, positions): the selection
     /// handed to actions such as revoke.
@@ -179,6 +180,8 @@ private:
     bool m_endRequested = false;
 
     QSet<QString> m_revealed; // key + field name
+    QVector<int> m_keyIndexes;
+    int m_ownerIndex = -1; // userId, a user's id, a token's identifier (email)
 };
 
 } // namespace gh::ui

@@ -12,7 +12,7 @@ RecordColumns::RecordColumns(QVector<AuthField> fields, bool relativeExpiry)
     for (int f = 0; f < m_fields.size(); ++f) {
         m_fieldOfColumn << f;
         const AuthField &field = m_fields.at(f);
-        if (relativeExpiry && field.name == QLatin1String("expires") &&
+        if (relativeExpiry && field.logicalName() == QLatin1String("expires") &&
             field.type == FieldType::DateTime) {
             m_expiresField = f;
             m_fieldOfColumn << -1;
@@ -29,7 +29,8 @@ int RecordColumns::columnOf(const QString &fieldName) const
 {
     for (int c = 0; c < count(); ++c) {
         const int f = m_fieldOfColumn.at(c);
-        if (f >= 0 && m_fields.at(f).name == fieldName)
+        if (f >= 0 &&
+            (m_fields.at(f).logicalName() == fieldName || m_fields.at(f).name == fieldName))
             return c;
     }
     return -1;

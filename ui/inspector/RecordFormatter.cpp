@@ -72,7 +72,7 @@ QString RecordFormatter::localTime(const QDateTime &utc)
 
 bool RecordFormatter::isEpochSeconds(const AuthField &field)
 {
-    return field.type == FieldType::Int && field.name == QLatin1String("expires_at");
+    return field.type == FieldType::Int && field.logicalName() == QLatin1String("expires_at");
 }
 
 QDateTime RecordFormatter::instant(const AuthField &field, const QVariant &value)

@@ -47,16 +47,19 @@ RecordTableView::RecordTableView(QWidget *parent)
     m_reveal = new QAction(tr("&Reveal Secret"), this);
     m_reveal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_reveal->setShortcutContext(Qt::WidgetShortcut);
+    m_reveal->setStatusTip(tr("Show or mask again the secret in this cell only"));
     connect(m_reveal, &QAction::triggered, this, &RecordTableView::toggleRevealCurrent);
 
     m_copy = new QAction(tr("&Copy"), this);
     m_copy->setShortcut(QKeySequence::Copy);
     m_copy->setShortcutContext(Qt::WidgetShortcut);
+    m_copy->setStatusTip(tr("Copy the cells as shown: a masked secret copies as its mask"));
     connect(m_copy, &QAction::triggered, this, &RecordTableView::copySelection);
 
     m_revealAndCopy = new QAction(tr("Reveal and Copy &Secret"), this);
     m_revealAndCopy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_revealAndCopy->setShortcutContext(Qt::WidgetShortcut);
+    m_revealAndCopy->setStatusTip(tr("Show the secret in this cell and copy its real value"));
     connect(m_revealAndCopy, &QAction::triggered, this, &RecordTableView::revealAndCopyCurrent);
 
     m_goToUser = new QAction(tr("Go to &User"), this);

@@ -78,7 +78,6 @@ RecordView::RecordView(const AuthWorkspace &workspace, AuthModelKind kind, QWidg
     m_table->setSortingEnabled(true);
     if (kind == AuthModelKind::User)
         m_table->goToUserAction()->setText(tr("Show User &Details"));
-    m_table->goToUserAction()->setVisible(kind != AuthModelKind::VerificationToken);
     connect(m_table, &RecordTableView::userRequested, this, &RecordView::userRequested);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {

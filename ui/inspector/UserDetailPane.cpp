@@ -8,6 +8,7 @@
 #include "ui/inspector/RecordView.h"
 
 #include <QAction>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
@@ -19,6 +20,11 @@ namespace gh::ui {
 namespace {
 
 constexpr int kVisibleRows = 6;
+
+QString elided(const QString &text, const QFontMetrics &metrics)
+{
+    return metrics.elidedText(text, Qt::ElideMiddle, 260);
+}
 
 QString fieldText(const RecordPage &page, const QString &field)
 {
@@ -175,9 +181,10 @@ void UserDetailPane::onPicture(quint64 generation, const Result<UserPicture> &re
         m_error = result.error();
         if (m_error.code() == Error::Code::Cancelled)
             return;
-        showMessage(m_error.code() == Error::Code::NotFound
-                        ? tr("No user %1: it may have been deleted.").arg(m_requested)
-                        : tr("Cannot load the user: %1").arg(m_error.message()));
+        showMessage(
+            m_error.code() == Error::Code::NotFound
+                ? tr("No user has the id or email %1 (deleted meanwhile?).").arg(m_requested)
+                : tr("Cannot load the user: %1").arg(m_error.message()));
         Q_EMIT loaded();
         return;
     }
@@ -188,12 +195,14 @@ void UserDetailPane::onPicture(quint64 generation, const Result<UserPicture> &re
     m_email->setText(fieldText(user, QStringLiteral("email")));
 
     QString rows;
-    auto addRow = [&rows, &user](const QString &label, const QString &field) {
+    const QFontMetrics metrics = m_profile->fontMetrics();
+    auto addRow = [&rows, &user, &metrics](const QString &label, const QString &field) {
         if (user.fieldIndex(field) < 0)
             return;
         rows += QStringLiteral("<tr><td style='padding-right:12px; color:palette(mid)'>%1</td>"
                                "<td>%2</td></tr>")
-                    .arg(label.toHtmlEscaped(), fieldText(user, field).toHtmlEscaped());
+                    .arg(label.toHtmlEscaped(),
+                         elided(fieldText(user, field), metrics).toHtmlEscaped());
     };
     addRow(tr("id"), QStringLiteral("id"));
     addRow(tr("email verified"), QStringLiteral("emailVerified"));
@@ -211,27 +220,34 @@ void UserDetailPane::onPicture(quint64 generation, const Result<UserPicture> &re
         m_warning->hide();
     }
 
-    const QStringList common = {QStringLiteral("userId"), QStringLiteral("updatedAt")};
+    // What a support person looks at first; the rest is a column away in the models' views.
     fillSection(m_accountsTable, m_accountsTitle, tr("Accounts"), m_picture.accounts,
-                common + QStringList{QStringLiteral("session_state"), QStringLiteral("createdAt")});
-    fillSection(m_sessionsTable, m_sessionsTitle, tr("Sessions"), m_picture.sessions, common);
+                {QStringLiteral("provider"), QStringLiteral("type"), QStringLiteral("expires_at"),
+                 QStringLiteral("scope"), QStringLiteral("providerAccountId"),
+                 QStringLiteral("access_token"), QStringLiteral("refresh_token"),
+                 QStringLiteral("id_token")});
+    fillSection(
+        m_sessionsTable, m_sessionsTitle, tr("Sessions"), m_picture.sessions,
+        {QStringLiteral("expires"), QStringLiteral("createdAt"), QStringLiteral("sessionToken")});
     if (m_picture.hasAuthenticatorModel) {
         fillSection(m_authenticatorsTable, m_authenticatorsTitle, tr("Authenticators"),
                     m_picture.authenticators,
-                    common + QStringList{QStringLiteral("providerAccountId")});
+                    {QStringLiteral("credentialDeviceType"), QStringLiteral("credentialBackedUp"),
+                     QStringLiteral("counter"), QStringLiteral("transports"),
+                     QStringLiteral("credentialID"), QStringLiteral("credentialPublicKey")});
     } else {
         m_authenticatorsTitle->setText(
             tr("<b>Authenticators</b> — the schema has no Authenticator model"));
         m_authenticatorsTable->hide();
     }
     fillSection(m_tokensTable, m_tokensTitle, tr("Verification tokens for this email"),
-                m_picture.verificationTokens, {QStringLiteral("identifier")});
+                m_picture.verificationTokens, {QStringLiteral("expires"), QStringLiteral("token")});
     m_stack->setCurrentIndex(1);
     Q_EMIT loaded();
 }
 
 void UserDetailPane::fillSection(RecordTableView *table, QLabel *title, const QString &name,
-                                 const RecordPage &page, const QStringList &hiddenFields)
+                                 const RecordPage &page, const QStringList &shownFields)
 {
     auto *model = static_cast<RecordTableModel *>(table->model());
     model->setRecords(page);
@@ -241,10 +257,22 @@ void UserDetailPane::fillSection(RecordTableView *table, QLabel *title, const QS
                              : tr("<b>%1</b> (%2) · <a href=\"open\">show in their view</a>")
                                    .arg(name.toHtmlEscaped(), count));
     table->setVisible(rows > 0);
-    for (int c = 0; c < model->columnCount(); ++c) {
-        const int field = model->columns().fieldIndex(c);
-        table->setColumnHidden(c, field >= 0 && hiddenFields.contains(page.fields.at(field).name));
+    // Show `shownFields` in that order (the relative expiry right after `expires`), hide the rest.
+    QVector<QPair<double, int>> order;
+    const RecordColumns &columns = model->columns();
+    for (int c = 0; c < columns.count(); ++c) {
+        const int field = columns.fieldIndex(c);
+        const QString fieldName =
+            field >= 0 ? page.fields.at(field).logicalName() : QStringLiteral("expires");
+        const int rank = int(shownFields.indexOf(fieldName));
+        table->setColumnHidden(c, rank < 0);
+        if (rank >= 0)
+            order << qMakePair(rank + (field < 0 ? 0.5 : 0.0), c);
     }
+    std::sort(order.begin(), order.end());
+    QHeaderView *header = table->horizontalHeader();
+    for (int visual = 0; visual < order.size(); ++visual)
+        header->moveSection(header->visualIndex(order.at(visual).second), visual);
     table->fitColumns();
     const int height = table->horizontalHeader()->sizeHint().height() +
                        table->verticalHeader()->defaultSectionSize() * qMin(rows, kVisibleRows) +

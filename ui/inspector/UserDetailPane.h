@@ -57,7 +57,7 @@ private:
     RecordTableView *addSection(const QString &title, AuthModelKind kind, RecordTableModel *model,
                                 QLabel **titleLabel);
     void fillSection(RecordTableView *table, QLabel *title, const QString &name,
-                     const RecordPage &page, const QStringList &hiddenFields);
+                     const RecordPage &page, const QStringList &shownFields);
 
     QueryThread *m_thread = nullptr;
     quint64 m_generation = 0;

@@ -128,9 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_countLabel = new QLabel(this);
     statusBar()->addWidget(m_connectionLabel, 1);
-    statusBar()->addPermanentWidget(m_countLabel);
 
     buildActions();
 
@@ -214,6 +212,7 @@ void MainWindow::buildActions()
     viewMenu->addAction(find);
     QAction *toggleDetail = m_detailDock->toggleViewAction();
     toggleDetail->setText(tr("User &Details"));
+    toggleDetail->setIcon(style->standardIcon(QStyle::SP_FileDialogDetailedView));
     toggleDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     viewMenu->addAction(toggleDetail);
 
@@ -286,7 +285,8 @@ bool MainWindow::isLoading() const
         if (!view->model()->hasLoaded() || view->model()->isLoading())
             return true;
     }
-    return m_detail && m_detail->isLoading();
+    // The detail pane is about to follow the current row, or loading it.
+    return m_followTimer->isActive() || (m_detail && m_detail->isLoading());
 }
 
 RecordView *MainWindow::view(AuthModelKind kind) const
@@ -315,7 +315,6 @@ void MainWindow::onLoadStarted()
     m_stack->setCurrentWidget(m_message);
     m_message->showBusy(tr("Opening the database…"));
     m_connectionLabel->setText(tr("Connecting…"));
-    m_countLabel->clear();
 }
 
 void MainWindow::clearViews()
@@ -364,10 +363,6 @@ void MainWindow::onLoaded(const WorkspaceSnapshot &snapshot)
             auto *view = new RecordView(workspace, kind, m_tabs);
             m_views.at(i) = view;
             m_tabs->addTab(view, tabTitle(kind));
-            connect(view, &RecordView::summaryChanged, this, [this, view] {
-                if (view == currentView())
-                    updateStatus();
-            });
             connect(view->model(), &PagedRecordModel::pageLoaded, this, [this, view] {
                 if (m_awaitingFirstPage && view == currentView()) {
                     m_awaitingFirstPage = false;
@@ -424,20 +419,6 @@ void MainWindow::onTabChanged(int index)
     m_exportAction->setEnabled(view != nullptr);
     m_refreshAction->setEnabled(view != nullptr);
     Q_UNUSED(index);
-    updateStatus();
-}
-
-void MainWindow::updateStatus()
-{
-    RecordView *view = currentView();
-    if (!view) {
-        m_countLabel->clear();
-        return;
-    }
-    QString text = view->summaryText();
-    if (!text.isEmpty())
-        text[0] = text.at(0).toUpper();
-    m_countLabel->setText(text);
 }
 
 MainWindow::Location MainWindow::location() const

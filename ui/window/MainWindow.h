@@ -24,9 +24,9 @@ class UserDetailPane;
 
 /// The main window: a message panel while loading or when something is wrong; once a workspace
 /// is open, one tab per Auth.js model, the user detail pane docked on the right (following the
-/// current row's user), history (Back/Forward) across "go to user" jumps, and the connection
-/// and row count in the status bar. Owns no database work: the WorkspaceLoader, the views and
-/// the detail pane do it off the GUI thread.
+/// current row's user), history (Back/Forward) across "go to user" jumps, and the connection in
+/// the status bar (each view says how many rows it has). Owns no database work: the
+/// WorkspaceLoader, the views and the detail pane do it off the GUI thread.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -83,7 +83,6 @@ private:
     void onLoaded(const WorkspaceSnapshot &snapshot);
     void clearViews();
     void onTabChanged(int index);
-    void updateStatus();
     void updateHistoryActions();
     Location location() const;
     void restore(const Location &location);
@@ -100,7 +99,6 @@ private:
     QTimer *m_followTimer = nullptr;
     QString m_followUser;
     QLabel *m_connectionLabel = nullptr;
-    QLabel *m_countLabel = nullptr;
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
     QAction *m_refreshAction = nullptr;
