@@ -21,8 +21,12 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
 
     QCommandLineParser parser;
+    // The view names on a line of their own: packaging/make-screenshots.sh reads them from here,
+    // and an option's description would be wrapped.
     parser.setApplicationDescription(
-        QStringLiteral("Inspect and manage the Auth.js data of a Prisma project."));
+        QStringLiteral("Inspect and manage the Auth.js data of a Prisma project.\n\n"
+                       "The view to show: %1.")
+            .arg(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -36,9 +40,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("screenshot"),
          QStringLiteral("Render the window once data is loaded, save it as a PNG and exit."),
          QStringLiteral("FILE.png")});
-    parser.addOption({QStringLiteral("view"),
-                      QStringLiteral("The view to show: %1.")
-                          .arg(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))),
+    parser.addOption({QStringLiteral("view"), QStringLiteral("Open this view (listed above)."),
                       QStringLiteral("NAME")});
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "gatehouse: %s\n",
