@@ -1,0 +1,136 @@
+// bench_prisma: the Prisma schema language on a generated schema of N models (default 2,000,
+// about 30,000 lines). Prints, for lexing, parsing, parse + validate and formatting, the median
+// time next to a raw baseline measured in the same run — decoding the file's bytes to a QString
+// (QString::fromUtf8), the floor any tool that reads text pays — plus the file size and the
+// process's peak RSS.
+//
+//   bench_prisma [--models N] [--runs R]
+
+#include "core/prisma/Formatter.h"
+#include "core/prisma/Lexer.h"
+#include "core/prisma/Parser.h"
+#include "core/prisma/SchemaSource.h"
+#include "core/prisma/Validator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace {
+
+using namespace gh::prisma;
+
+// A realistic schema: every model has an id, scalars of each kind, @map/@@map names, an enum,
+// a relation to the previous model with its back-relation, a unique, an index and comments.
+QByteArray generateSchema(int models)
+{
+    QByteArray s;
+    s += "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+         "generator client {\n  provider = \"prisma-client-js\"\n}\n\n"
+         "enum Status {\n  ACTIVE\n  SUSPENDED @map(\"suspended\")\n  DELETED\n}\n";
+    for (int i = 0; i < models; ++i) {
+        const QByteArray name = "Model" + QByteArray::number(i);
+        s += "\n/// Documentation of " + name + ".\nmodel " + name + " {\n";
+        s += "  id          String    @id @default(cuid())\n";
+        s += "  email       String    @unique @db.VarChar(320)\n";
+        s += "  displayName String?   @map(\"display_name\")\n";
+        s += "  counter     Int       @default(0)\n";
+        s += "  score       Float?\n";
+        s += "  active      Boolean   @default(true)\n";
+        s += "  status      Status    @default(ACTIVE)\n";
+        s += "  createdAt   DateTime  @default(now()) @map(\"created_at\")\n";
+        s += "  updatedAt   DateTime  @updatedAt @map(\"updated_at\") // touched by Prisma\n";
+        if (i > 0) {
+            const QByteArray parent = "Model" + QByteArray::number(i - 1);
+            s += "  parentId    String    @map(\"parent_id\")\n";
+            s += "  parent      " + parent + " @relation(fields: [parentId], references: [id], onDelete: Cascade)\n";
+        }
+        if (i + 1 < models)
+            s += "  children    Model" + QByteArray::number(i + 1) + "[]\n";
+        s += "\n  @@index([createdAt(sort: Desc), status])\n";
+        s += "  @@map(\"model_" + QByteArray::number(i) + "\")\n}\n";
+    }
+    return s;
+}
+
+double medianMs(int runs, const std::function<void()> &work)
+{
+    std::vector<double> times;
+    for (int r = 0; r < runs; ++r) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+long peakRssKb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("models"), QStringLiteral("Models in the schema."), QStringLiteral("N"), QStringLiteral("2000")});
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs per figure (median)."), QStringLiteral("R"), QStringLiteral("15")});
+    parser.addHelpOption();
+    parser.process(app);
+    const int models = parser.value(QStringLiteral("models")).toInt();
+    const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
+
+    const QByteArray text = generateSchema(models);
+    const int lines = int(text.count('\n'));
+    const SourceFile file(QStringLiteral("schema.prisma"), text);
+
+    // Sanity: the generated schema must be valid, or the figures measure error paths.
+    const auto diagnostics = validate(SchemaSource::fromFiles({file}));
+    if (!diagnostics.isEmpty()) {
+        std::fprintf(stderr, "generated schema is invalid: %s\n", qPrintable(diagnostics.first().toString()));
+        return 1;
+    }
+
+    volatile qsizetype sink = 0;
+    const double baseline = medianMs(runs, [&] { sink = sink + QString::fromUtf8(text).size(); });
+    const double lex = medianMs(runs, [&] {
+        Lexer lexer(QByteArrayView(text), Lexer::MultiLineTokens::Whole);
+        qsizetype tokens = 0;
+        while (!lexer.atEnd()) {
+            lexer.next();
+            ++tokens;
+        }
+        sink = sink + tokens;
+    });
+    const double parse = medianMs(runs, [&] { sink = sink + Parser::parse(file).diagnostics.size(); });
+    const double parseValidate = medianMs(runs, [&] {
+        sink = sink + validate(SchemaSource::fromFiles({file})).size();
+    });
+    const double format = medianMs(runs, [&] { sink = sink + Formatter::format(file).size(); });
+
+    std::printf("bench_prisma: %d models, %d lines, %.2f MB, median of %d runs\n", models, lines,
+                text.size() / 1048576.0, runs);
+    std::printf("  %-26s %9.2f ms  (raw baseline)\n", "QString::fromUtf8 (baseline)", baseline);
+    auto row = [&](const char *what, double ms, const char *goal) {
+        std::printf("  %-26s %9.2f ms  %6.1fx baseline  %s\n", what, ms, ms / baseline, goal);
+    };
+    row("lex", lex, "");
+    row("parse", parse, "");
+    row("parse + validate", parseValidate, "(goal < 20 ms)");
+    row("format", format, "(goal < 20 ms)");
+    std::printf("  peak RSS %.1f MB\n", peakRssKb() / 1024.0);
+    return 0;
+}
