@@ -19,6 +19,15 @@ bool InspectorDatabase::unavailable(Backend backend)
     return backend == Postgres && ScratchPostgres::serverUrl().isEmpty();
 }
 
+bool InspectorDatabase::runOnPostgres(const QString &sql)
+{
+    if (!m_pg || !m_pg->run(sql)) {
+        m_error = m_pg ? m_pg->errorText() : QStringLiteral("not PostgreSQL");
+        return false;
+    }
+    return true;
+}
+
 bool InspectorDatabase::open(Backend backend, int sessions)
 {
     ProjectOptions options;

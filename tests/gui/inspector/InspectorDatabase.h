@@ -34,6 +34,8 @@ public:
     QString errorText() const { return m_error; }
     /// The demo's SQLite file (empty for PostgreSQL).
     QString sqlitePath() const { return m_sqlitePath; }
+    /// Runs SQL on the PostgreSQL database from a connection of the test's own.
+    bool runOnPostgres(const QString &sql);
 
 private:
     QTemporaryDir m_dir;

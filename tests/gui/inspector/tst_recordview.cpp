@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -611,6 +612,68 @@ private Q_SLOTS:
                          qPrintable(token));
         }
         delete dialog;
+    }
+
+    void aNewerQueryDropsTheOlderQuerysPages_data() { InspectorDatabase::addBackendRows(); }
+
+    void aNewerQueryDropsTheOlderQuerysPages()
+    {
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind::Session, 50, 200);
+        PagedRecordModel *model = view->model();
+        // Three queries in a row, the first two still on their way when the next one comes.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        RecordQuery query = model->query();
+        query.expiry = ExpiryFilter::Expired;
+        query.now = now;
+        model->setQuery(query);
+        query.sortField = QStringLiteral("expires");
+        query.sortOrder = Qt::DescendingOrder;
+        model->setQuery(query);
+        query.expiry = ExpiryFilter::Active;
+        model->setQuery(query);
+        QTRY_VERIFY_WITH_TIMEOUT(counted(model) && screenLoaded(view.get()), kTimeout);
+
+        const RecordPage all = gh::test::allRows(queries(), AuthModelKind::Session);
+        const QStringList expected =
+            gh::test::naiveKeys(all, query, queries().schema().model(AuthModelKind::Session));
+        QCOMPARE(model->total().rows, qint64(expected.size()));
+        QCOMPARE(model->rowCount(), int(expected.size()));
+        for (int row = 0; row < qMin(20, model->rowCount()); ++row)
+            QCOMPARE(keyOf(model, row), expected.at(row));
+    }
+
+    void aLostConnectionIsShownAndRetryReconnects()
+    {
+        if (InspectorDatabase::unavailable(InspectorDatabase::Postgres))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        InspectorDatabase db;
+        QVERIFY2(db.open(InspectorDatabase::Postgres), qPrintable(db.errorText()));
+        auto view = openView(db.workspace(), AuthModelKind::Session, 50, 200);
+        PagedRecordModel *model = view->model();
+        QTRY_VERIFY_WITH_TIMEOUT(counted(model) && screenLoaded(view.get()), kTimeout);
+        const int rows = model->rowCount();
+
+        // The server drops every other connection to this database (a restart, a pooler).
+        QVERIFY2(db.runOnPostgres(QStringLiteral(
+                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE datname = current_database() AND pid <> pg_backend_pid()")),
+                 qPrintable(db.errorText()));
+        view->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(model->error().isError(), kTimeout);
+        auto *banner = view->findChild<QFrame *>(QStringLiteral("errorBanner"));
+        QTRY_VERIFY(banner->isVisible());
+
+        auto *retry = banner->findChild<QPushButton *>();
+        QVERIFY(retry);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->error().isError() && screenLoaded(view.get()), kTimeout);
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(model->rowCount(), rows);
+        QVERIFY(model->isRowLoaded(0));
     }
 
     void cancellingAnExportLeavesNoFile()
