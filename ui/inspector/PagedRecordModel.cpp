@@ -209,7 +209,8 @@ void PagedRecordModel::retry()
         setQuery(m_query);
         return;
     }
-    loadMissing();
+    // Read what is on screen again: the failed page may have been a refresh.
+    refresh();
 }
 
 void PagedRecordModel::setPageSize(int rows)

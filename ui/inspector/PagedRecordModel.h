@@ -54,7 +54,7 @@ public:
     /// Reads the window's rows and the count again (the data changed, e.g. after a revoke),
     /// keeping the scroll position.
     void refresh();
-    /// After an error: a new connection, then the rows that are missing.
+    /// After an error: new connections, then the rows on screen and the count read again.
     void retry();
 
     void setPageSize(int rows);

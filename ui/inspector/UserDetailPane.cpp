@@ -9,10 +9,12 @@
 
 #include <QAction>
 #include <QFontMetrics>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gh::ui {
@@ -77,6 +79,10 @@ UserDetailPane::UserDetailPane(const AuthWorkspace &workspace, QWidget *parent)
     layout->addSpacing(4);
     layout->addWidget(m_profile);
     layout->addWidget(m_warning);
+    m_actions = new QHBoxLayout;
+    m_actions->setContentsMargins(0, 4, 0, 0);
+    m_actions->addStretch(1);
+    layout->addLayout(m_actions);
 
     m_accounts = new RecordTableModel(this);
     m_sessions = new RecordTableModel(this);
@@ -132,6 +138,14 @@ RecordTableView *UserDetailPane::addSection(const QString &title, AuthModelKind 
     layout->addWidget(table);
     *titleLabel = label;
     return table;
+}
+
+void UserDetailPane::addUserAction(QAction *action)
+{
+    auto *button = new QToolButton(m_content);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_actions->insertWidget(m_actions->count() - 1, button);
 }
 
 QString UserDetailPane::heading() const

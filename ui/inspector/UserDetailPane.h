@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QStackedWidget;
 
@@ -42,6 +44,9 @@ public:
     RecordTableModel *sessions() const { return m_sessions; }
     RecordTableModel *authenticators() const { return m_authenticators; }
     RecordTableModel *verificationTokens() const { return m_tokens; }
+    /// Adds a button under the profile for an action on the user shown (sign out everywhere,
+    /// delete…); the action reads the user from picture().
+    void addUserAction(QAction *action);
     /// The heading: the user's name and email.
     QString heading() const;
 
@@ -73,6 +78,7 @@ private:
     QLabel *m_email = nullptr;
     QLabel *m_profile = nullptr;
     QLabel *m_warning = nullptr;
+    QHBoxLayout *m_actions = nullptr;
     RecordTableModel *m_accounts = nullptr;
     RecordTableModel *m_sessions = nullptr;
     RecordTableModel *m_authenticators = nullptr;
