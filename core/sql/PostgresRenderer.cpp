@@ -84,6 +84,13 @@ QString PostgresRenderer::qualified(const SqlSchema &schema, int namespaceId, co
     return quote(name);
 }
 
+QString PostgresRenderer::ownName(const SqlSchema &schema, int namespaceId, const QString &name)
+{
+    if (schema.isIntrospected() && namespaceId >= 0)
+        return quote(schema.namespaceName(namespaceId)) + QLatin1Char('.') + quote(name);
+    return qualified(schema, namespaceId, name);
+}
+
 QString PostgresRenderer::tableName(const SqlSchema &schema, int table)
 {
     const Table &t = schema.table(table);
@@ -208,7 +215,9 @@ QStringList PostgresRenderer::alterEnum(const MigrationStep &step, const SqlSche
     statements.append(QLatin1String("CREATE TYPE ") + temporary + QLatin1String(" AS ENUM (") +
                       values.join(QLatin1String(", ")) + QLatin1Char(')'));
     for (const auto &usage : step.previousUsagesAsDefault) {
-        statements.append(QLatin1String("ALTER TABLE ") + tableName(previous, usage.first.table) +
+        const Table &table = previous.table(usage.first.table);
+        statements.append(QLatin1String("ALTER TABLE ") +
+                          ownName(previous, table.namespaceId, table.name) +
                           QLatin1String(" ALTER COLUMN ") +
                           quote(previous.column(usage.first.table, usage.first.column).name) +
                           QLatin1String(" DROP DEFAULT"));
@@ -230,8 +239,7 @@ QStringList PostgresRenderer::alterEnum(const MigrationStep &step, const SqlSche
                       quote(oldName));
     statements.append(QLatin1String("ALTER TYPE ") + temporary + QLatin1String(" RENAME TO ") +
                       quote(after.name));
-    statements.append(QLatin1String("DROP TYPE ") +
-                      qualified(previous, before.namespaceId, oldName));
+    statements.append(QLatin1String("DROP TYPE ") + ownName(previous, before.namespaceId, oldName));
     for (const auto &usage : step.previousUsagesAsDefault) {
         if (!usage.second)
             continue;

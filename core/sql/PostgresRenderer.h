@@ -38,6 +38,8 @@ private:
     /// `"name"`, or `"namespace"."name"` when the schema spans several namespaces.
     static QString qualified(const SqlSchema &schema, int namespaceId, const QString &name);
     static QString tableName(const SqlSchema &schema, int table);
+    /// As written from the object itself: introspected objects always name their namespace.
+    static QString ownName(const SqlSchema &schema, int namespaceId, const QString &name);
     static QString column(const SqlSchema &schema, const Column &column);
     void alterColumn(const SqlSchema &previous, const SqlSchema &next, const Pair<int> &tables,
                      const TableChange &change, QStringList &before, QStringList &clauses,

@@ -236,6 +236,7 @@ public:
     int tableIndex(const QString &name, const QString &namespaceName = QString()) const;
 
     int addForeignKey(ForeignKey foreignKey);
+    ForeignKey &foreignKey(int id) { return m_foreignKeys[id]; }
     /// Indexes into foreignKeys() of the foreign keys of `table`, in order.
     QList<int> foreignKeysOf(int table) const;
 
@@ -256,6 +257,10 @@ public:
     {
         return namespaceId >= 0 && m_namespaces.at(namespaceId) != m_defaultNamespace;
     }
+    /// Read from a database: every object knows its namespace, and the few statements Prisma
+    /// writes from the objects themselves name it (an introspected `public` included).
+    bool isIntrospected() const { return m_introspected; }
+    void setIntrospected(bool introspected) { m_introspected = introspected; }
 
 private:
     QStringList m_namespaces;
@@ -263,6 +268,7 @@ private:
     QList<ForeignKey> m_foreignKeys;
     QList<Enum> m_enums;
     QString m_defaultNamespace;
+    bool m_introspected = false;
 };
 
 } // namespace gh::sql

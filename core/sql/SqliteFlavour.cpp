@@ -2,6 +2,7 @@
 
 #include "core/sql/SqliteRenderer.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace gh::sql {
@@ -53,29 +54,34 @@ bool SqliteFlavour::ignoresTable(const QString &name) const
 
 ColumnTypeFamily SqliteFlavour::familyForDeclaredType(const QString &declaredType)
 {
-    // Prisma's sqlite describer: exact names first, then a few prefixes.
-    const QString type = declaredType.toLower();
-    if (type == QLatin1String("integer") || type == QLatin1String("int"))
-        return ColumnTypeFamily::Int;
-    if (type == QLatin1String("bigint"))
-        return ColumnTypeFamily::BigInt;
-    if (type == QLatin1String("real") || type == QLatin1String("float") ||
-        type == QLatin1String("double"))
-        return ColumnTypeFamily::Float;
-    if (type == QLatin1String("boolean"))
-        return ColumnTypeFamily::Boolean;
-    if (type == QLatin1String("text") || type.startsWith(QLatin1String("char")) ||
-        type.startsWith(QLatin1String("varchar")) || type.startsWith(QLatin1String("nvarchar")))
+    // Prisma's sqlite describer: a few exact names, then substrings and prefixes.
+    QString type = declaredType.toLower();
+    if (type.endsWith(QLatin1String("[]")))
+        type.chop(2);
+    static const QHash<QString, ColumnTypeFamily> exact = {
+        {QStringLiteral("int"), ColumnTypeFamily::Int},
+        {QStringLiteral("integer"), ColumnTypeFamily::Int},
+        {QStringLiteral("serial"), ColumnTypeFamily::Int},
+        {QStringLiteral("bigint"), ColumnTypeFamily::BigInt},
+        {QStringLiteral("real"), ColumnTypeFamily::Float},
+        {QStringLiteral("float"), ColumnTypeFamily::Float},
+        {QStringLiteral("double"), ColumnTypeFamily::Float},
+        {QStringLiteral("boolean"), ColumnTypeFamily::Boolean},
+        {QStringLiteral("text"), ColumnTypeFamily::String},
+        {QStringLiteral("date"), ColumnTypeFamily::DateTime},
+        {QStringLiteral("datetime"), ColumnTypeFamily::DateTime},
+        {QStringLiteral("timestamp"), ColumnTypeFamily::DateTime},
+        {QStringLiteral("binary"), ColumnTypeFamily::Binary},
+        {QStringLiteral("blob"), ColumnTypeFamily::Binary},
+        {QStringLiteral("jsonb"), ColumnTypeFamily::Json},
+    };
+    const auto found = exact.constFind(type);
+    if (found != exact.constEnd())
+        return *found;
+    if (type.contains(QLatin1String("char")))
         return ColumnTypeFamily::String;
-    if (type == QLatin1String("date") || type == QLatin1String("datetime") ||
-        type.startsWith(QLatin1String("timestamp")))
-        return ColumnTypeFamily::DateTime;
-    if (type == QLatin1String("blob"))
-        return ColumnTypeFamily::Binary;
-    if (type.startsWith(QLatin1String("decimal")) || type == QLatin1String("numeric"))
+    if (type.contains(QLatin1String("numeric")) || type.contains(QLatin1String("decimal")))
         return ColumnTypeFamily::Decimal;
-    if (type == QLatin1String("jsonb"))
-        return ColumnTypeFamily::Json;
     return ColumnTypeFamily::Unsupported;
 }
 

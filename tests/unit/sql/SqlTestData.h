@@ -36,13 +36,14 @@ inline prisma::DataModel dataModel(const QString &relativePath)
 }
 
 /// The SQL schema of a schema file, and its provider's flavour.
-inline sql::SqlSchema sqlSchema(const QString &relativePath, const sql::SqlFlavour **flavour)
+inline sql::SqlSchema sqlSchema(const QString &relativePath, const sql::SqlFlavour **flavour,
+                                const QString &defaultNamespace = QStringLiteral("public"))
 {
     const prisma::DataModel model = dataModel(relativePath);
     *flavour = sql::SqlFlavour::forProvider(model.provider());
     if (!*flavour)
         qFatal("no flavour for %s", qPrintable(model.provider()));
-    return sql::SchemaCalculator::calculate(model, **flavour);
+    return sql::SchemaCalculator::calculate(model, **flavour, defaultNamespace);
 }
 
 /// What Prisma's engine prints: the text, with a final newline when it has none.

@@ -9,7 +9,7 @@ CREATE TABLE "new_User" (
     "role" TEXT NOT NULL DEFAULT 'USER',
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
-    "settings" JSONB NOT NULL DEFAULT {}
+    "settings" JSONB
 );
 INSERT INTO "new_User" ("created_at", "display_name", "email", "handle", "id", "role", "updatedAt") SELECT "created_at", "display_name", "email", "handle", "id", "role", "updatedAt" FROM "User";
 DROP TABLE "User";

@@ -1,22 +1,6 @@
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_User" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "email" TEXT NOT NULL,
-    "handle" TEXT,
-    "display_name" TEXT,
-    "role" TEXT NOT NULL DEFAULT 'USER',
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    "settings" JSONB NOT NULL DEFAULT {"theme": "dark"}
-);
-INSERT INTO "new_User" ("created_at", "display_name", "email", "handle", "id", "role", "settings", "updatedAt") SELECT "created_at", "display_name", "email", "handle", "id", "role", "settings", "updatedAt" FROM "User";
-DROP TABLE "User";
-ALTER TABLE "new_User" RENAME TO "User";
-CREATE UNIQUE INDEX "user_email_unique" ON "User"("email");
-CREATE UNIQUE INDEX "User_handle_key" ON "User"("handle");
-CREATE INDEX "User_display_name_idx" ON "User"("display_name");
 CREATE TABLE "new_comments" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "text" TEXT NOT NULL,
@@ -31,3 +15,7 @@ DROP TABLE "comments";
 ALTER TABLE "new_comments" RENAME TO "comments";
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- RedefineIndex
+DROP INDEX "User_email_key";
+CREATE UNIQUE INDEX "user_email_unique" ON "User"("email");

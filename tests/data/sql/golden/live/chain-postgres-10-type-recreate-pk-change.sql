@@ -1,0 +1,26 @@
+-- AlterEnum
+ALTER TYPE "Status" ADD VALUE 'ARCHIVED';
+
+-- DropForeignKey
+ALTER TABLE "_PostToTag" DROP CONSTRAINT "_PostToTag_B_fkey";
+
+-- DropIndex
+DROP INDEX "Tag_label_key";
+
+-- AlterTable
+ALTER TABLE "Post" ALTER COLUMN "views" SET DATA TYPE INTEGER,
+ALTER COLUMN "rating" SET DATA TYPE DOUBLE PRECISION;
+
+-- AlterTable
+ALTER TABLE "Tag" DROP CONSTRAINT "Tag_pkey",
+DROP COLUMN "id",
+ADD COLUMN     "color" INTEGER,
+ADD CONSTRAINT "Tag_pkey" PRIMARY KEY ("label");
+
+-- AlterTable
+ALTER TABLE "_PostToTag" DROP CONSTRAINT "_PostToTag_AB_pkey",
+ALTER COLUMN "B" SET DATA TYPE TEXT,
+ADD CONSTRAINT "_PostToTag_AB_pkey" PRIMARY KEY ("A", "B");
+
+-- AddForeignKey
+ALTER TABLE "_PostToTag" ADD CONSTRAINT "_PostToTag_B_fkey" FOREIGN KEY ("B") REFERENCES "Tag"("label") ON DELETE CASCADE ON UPDATE CASCADE;

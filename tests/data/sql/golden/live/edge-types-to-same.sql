@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Everything" ALTER COLUMN "gen" SET DEFAULT 'x' || 'y';
