@@ -61,7 +61,8 @@ public:
     /// Up to `limit` rows starting near `fraction` (0 = first row, 1 = last page) of the query's
     /// order ("jump to 90%"), without OFFSET: the sort value at that quantile is estimated
     /// (PostgreSQL: the column's pg_stats histogram, or a TABLESAMPLE when filtered; SQLite:
-    /// rows sampled by rowid) and the page is read by key from there. The result's
+    /// rows sampled by rowid) and the page is read by key from there; small results (up to
+    /// 5,000 rows, SQLite 20,000) are placed exactly by reading their positions. The result's
     /// `startFraction` is the estimate actually landed on. fraction >= 1 is lastPage().
     Result<RecordPage> seek(const RecordQuery &query, double fraction, int limit,
                             const CancellationToken &cancel = CancellationToken()) const;
