@@ -2,10 +2,14 @@
 
 #include "app/cli/CommonOptions.h"
 #include "core/migrate/MigrateOutput.h"
+#include "core/migrate/MigrationDiff.h"
 #include "core/migrate/Migrator.h"
+#include "core/sql/DriftSummary.h"
+#include "core/sql/MigrationScript.h"
 #include "core/url/UrlRedaction.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 
 namespace gh::cli {
@@ -182,6 +186,152 @@ int resolve(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
+// The engine's text ends with a newline; Prisma's CLI prints it and then an empty line.
+QString engineText(QString text)
+{
+    if (!text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    return text;
+}
+
+int diffUsageError(CliContext &context, const QCommandLineParser &parser, const QString &message)
+{
+    context.err << "Error: \n" << message << "\n\n" << parser.helpText();
+    context.err.flush();
+    return ExitFailure;
+}
+
+int diff(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compare two database schemas (nothing, a Prisma schema, a live database, a migrations "
+        "folder) and print the migration between them: a summary, or the SQL with --script, as "
+        "prisma migrate diff prints them."));
+    addProjectOptions(parser);
+    const QStringList sides = {QStringLiteral("from"), QStringLiteral("to")};
+    for (const QString &side : sides) {
+        parser.addOption(
+            {side + QStringLiteral("-empty"), QStringLiteral("The %1 side is nothing.").arg(side)});
+        parser.addOption(
+            {side + QStringLiteral("-schema"),
+             QStringLiteral("The %1 side is a Prisma schema file or folder.").arg(side),
+             QStringLiteral("PATH")});
+        parser.addOption({side + QStringLiteral("-url"),
+                          QStringLiteral("The %1 side is a live database.").arg(side),
+                          QStringLiteral("URL")});
+        parser.addOption({side + QStringLiteral("-migrations"),
+                          QStringLiteral("The %1 side is a migrations folder, replayed on a "
+                                         "shadow database.")
+                              .arg(side),
+                          QStringLiteral("DIR")});
+        parser.addOption(
+            {side + QStringLiteral("-config-datasource"),
+             QStringLiteral("The %1 side is the project's database (DATABASE_URL).").arg(side)});
+    }
+    const QString script = QStringLiteral("script");
+    const QString exitCode = QStringLiteral("exit-code");
+    const QString output = QStringLiteral("output");
+    const QString shadowUrl = QStringLiteral("shadow-database-url");
+    parser.addOption({script, QStringLiteral("Print the SQL script instead of a summary.")});
+    parser.addOption({exitCode, QStringLiteral("Exit 2 when the schemas differ, 0 when they do "
+                                               "not (1 on errors).")});
+    parser.addOption({{QStringLiteral("o"), output},
+                      QStringLiteral("Write to a file instead of stdout."),
+                      QStringLiteral("FILE")});
+    parser.addOption({shadowUrl,
+                      QStringLiteral("Server on which migrations folders are replayed (default: "
+                                     "the project's database URL)."),
+                      QStringLiteral("URL")});
+    if (!parseCommand(parser, QStringLiteral("migrate diff"), arguments, context))
+        return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage;
+
+    const QDir here(context.workingDirectory);
+    // The project's database, when it can be found: the config datasource and the shadow
+    // server. Most diffs do not need it.
+    auto project = ProjectResolver::resolve(projectOptions(parser, context));
+    DatabaseUrl projectUrl;
+    if (project) {
+        projectUrl = project->url;
+    } else if (context.environment.contains(QStringLiteral("DATABASE_URL"))) {
+        // No schema file here: Prisma still reads DATABASE_URL for its shadow database.
+        auto url = DatabaseUrl::parse(context.environment.value(QStringLiteral("DATABASE_URL")),
+                                      context.workingDirectory);
+        if (url)
+            projectUrl = *url;
+    }
+    DiffSource chosen[2];
+    for (int i = 0; i < 2; ++i) {
+        const QString &side = sides.at(i);
+        QList<DiffSource> given;
+        if (parser.isSet(side + QStringLiteral("-empty")))
+            given.append(DiffSource::empty());
+        if (parser.isSet(side + QStringLiteral("-schema")))
+            given.append(DiffSource::schemaFile(
+                here.absoluteFilePath(parser.value(side + QStringLiteral("-schema")))));
+        if (parser.isSet(side + QStringLiteral("-url")))
+            given.append(DiffSource::url(parser.value(side + QStringLiteral("-url"))));
+        if (parser.isSet(side + QStringLiteral("-migrations")))
+            given.append(DiffSource::migrations(
+                here.absoluteFilePath(parser.value(side + QStringLiteral("-migrations")))));
+        if (parser.isSet(side + QStringLiteral("-config-datasource"))) {
+            if (projectUrl.isNull())
+                return fail(context, project.error());
+            given.append(DiffSource::url(projectUrl.toString()));
+        }
+        if (given.size() != 1)
+            return diffUsageError(context, parser,
+                                  QStringLiteral("%1 `--%2-...` parameter(s) provided. 1 must be "
+                                                 "provided.")
+                                      .arg(given.size())
+                                      .arg(side));
+        chosen[i] = given.first();
+    }
+
+    MigrationDiff::Options options;
+    if (!projectUrl.isNull()) {
+        options.shadowServer = projectUrl;
+        if (projectUrl.provider() == DatabaseUrl::Provider::PostgreSQL)
+            options.defaultNamespace = projectUrl.schema();
+    }
+    if (parser.isSet(shadowUrl)) {
+        auto url = DatabaseUrl::parse(parser.value(shadowUrl));
+        if (!url)
+            return fail(context, url.error());
+        options.shadowServer = *url;
+    }
+    options.log = [&](const QString &line) {
+        context.err << line << "\n";
+        context.err.flush();
+    };
+    auto migration = MigrationDiff::compute(chosen[0], chosen[1], options);
+    if (!migration) {
+        context.err << redactDatabaseUrl(MigrateOutput::error(migration.error()));
+        context.err.flush();
+        return ExitFailure; // Prisma's exit code for every error of migrate diff
+    }
+    const QString text = engineText(parser.isSet(script) ? sql::MigrationScript::render(*migration)
+                                                         : sql::DriftSummary::render(*migration));
+    // With --exit-code and a difference, Prisma exits before its closing empty line.
+    const bool exitsEarly = parser.isSet(exitCode) && !migration->isEmpty();
+    if (parser.isSet(output)) {
+        QFile file(here.absoluteFilePath(parser.value(output)));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write((text + QLatin1Char('\n')).toUtf8()) < 0)
+            return fail(context, Error(Error::Code::FileUnwritable,
+                                       QStringLiteral("Could not write %1")
+                                           .arg(QDir::toNativeSeparators(file.fileName()))));
+        if (!exitsEarly)
+            context.out << "\n";
+    } else {
+        context.out << text << (exitsEarly ? "\n" : "\n\n");
+    }
+    context.out.flush();
+    if (parser.isSet(exitCode))
+        return migration->isEmpty() ? ExitOk : 2; // Prisma: 2 = the schemas differ
+    return ExitOk;
+}
+
 } // namespace
 
 int runMigrateCommand(CliContext &context, const QStringList &arguments)
@@ -193,8 +343,10 @@ int runMigrateCommand(CliContext &context, const QStringList &arguments)
         return deploy(context, arguments.mid(1));
     if (action == QLatin1String("resolve"))
         return resolve(context, arguments.mid(1));
+    if (action == QLatin1String("diff"))
+        return diff(context, arguments.mid(1));
     context.err << "gatehouse-cli migrate: unknown action '" << action
-                << "' (expected: status, deploy, resolve)\n";
+                << "' (expected: status, deploy, resolve, diff)\n";
     return ExitUsage;
 }
 

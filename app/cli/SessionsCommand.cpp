@@ -1,11 +1,14 @@
 #include "app/cli/SessionsCommand.h"
 
 #include "app/cli/RecordListing.h"
+#include "app/cli/RevokeCommands.h"
 
 namespace gh::cli {
 
 int runSessionsCommand(CliContext &context, const QStringList &arguments)
 {
+    if (arguments.value(0) == QLatin1String("revoke"))
+        return runSessionsRevoke(context, arguments.mid(1));
     ListCommandSpec spec;
     spec.group = QStringLiteral("sessions");
     spec.model = AuthModelKind::Session;

@@ -1,11 +1,14 @@
 #include "app/cli/TokensCommand.h"
 
 #include "app/cli/RecordListing.h"
+#include "app/cli/RevokeCommands.h"
 
 namespace gh::cli {
 
 int runTokensCommand(CliContext &context, const QStringList &arguments)
 {
+    if (arguments.value(0) == QLatin1String("purge"))
+        return runTokensPurge(context, arguments.mid(1));
     ListCommandSpec spec;
     spec.group = QStringLiteral("tokens");
     spec.model = AuthModelKind::VerificationToken;

@@ -2,6 +2,7 @@
 
 #include "app/cli/CommonOptions.h"
 #include "app/cli/RecordListing.h"
+#include "app/cli/RevokeCommands.h"
 #include "core/auth/AuthWorkspace.h"
 #include "core/auth/RecordWriter.h"
 
@@ -148,6 +149,8 @@ int runUsersCommand(CliContext &context, const QStringList &arguments)
     const QString action = arguments.value(0);
     if (action == QLatin1String("show"))
         return showUser(context, arguments.mid(1));
+    if (action == QLatin1String("delete"))
+        return runUsersDelete(context, arguments.mid(1));
     ListCommandSpec spec;
     spec.group = QStringLiteral("users");
     spec.model = AuthModelKind::User;
@@ -155,7 +158,7 @@ int runUsersCommand(CliContext &context, const QStringList &arguments)
     if (action == QLatin1String("list"))
         return runListCommand(context, arguments.mid(1), spec);
     context.err << "gatehouse-cli users: unknown action '" << action
-                << "' (expected: list, show)\n";
+                << "' (expected: list, show, delete)\n";
     return ExitUsage;
 }
 

@@ -1,6 +1,7 @@
 // gatehouse-cli: the command-line twin of the Gatehouse window.
 
 #include "app/cli/AccountsCommand.h"
+#include "app/cli/AuditCommand.h"
 #include "app/cli/AuthenticatorsCommand.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/DemoCommand.h"
@@ -29,14 +30,15 @@ struct Command
 };
 
 const Command kCommands[] = {
-    {"users", "users list|show                List users, or everything about one", runUsersCommand},
-    {"sessions", "sessions list                  List sessions", runSessionsCommand},
+    {"users", "users list|show|delete         List users, everything about one, or delete one", runUsersCommand},
+    {"sessions", "sessions list|revoke           List or revoke sessions", runSessionsCommand},
     {"accounts", "accounts list                  List accounts", runAccountsCommand},
-    {"tokens", "tokens list                    List verification tokens", runTokensCommand},
+    {"tokens", "tokens list|purge              List verification tokens, or purge expired ones", runTokensCommand},
     {"authenticators", "authenticators list            List WebAuthn authenticators", runAuthenticatorsCommand},
     {"demo", "demo create [DIR]              Create the demo project", runDemoCommand},
     {"migrate", "migrate status|deploy|resolve  Prisma migration history", runMigrateCommand},
     {"schema", "schema validate|format [PATH]  Check or format the Prisma schema", runSchemaCommand},
+    {"audit", "audit list                     The audit log of revocations", runAuditCommand},
 };
 
 void printUsage(QTextStream &out)
@@ -45,6 +47,7 @@ void printUsage(QTextStream &out)
     for (const Command &command : kCommands)
         out << "  " << command.summary << "\n";
     out << "\nGlobal options:\n  --version   Print the version\n  --help      Print this help\n"
+        << "  --read-only Refuse every write to the database\n"
         << "\nRun 'gatehouse-cli <command> <action> --help' for a command's options.\n";
 }
 
@@ -59,9 +62,10 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     CliContext context{out, err, QProcessEnvironment::systemEnvironment(), QDir::currentPath(),
-                       isatty(STDIN_FILENO) != 0};
+                       isatty(STDIN_FILENO) != 0, false};
 
-    const QStringList arguments = app.arguments().mid(1);
+    QStringList arguments = app.arguments().mid(1);
+    context.readOnly = arguments.removeAll(QStringLiteral("--read-only")) > 0;
     const QString first = arguments.value(0);
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         out << "gatehouse-cli " << gh::kVersion << "\n";
@@ -71,6 +75,13 @@ int main(int argc, char *argv[])
         || first == QLatin1String("help")) {
         printUsage(first.isEmpty() ? err : out);
         return first.isEmpty() ? ExitUsage : ExitOk;
+    }
+    // migrate deploy|resolve write through connections of their own: refuse them outright.
+    if (context.readOnly && first == QLatin1String("migrate")
+        && arguments.value(1) != QLatin1String("status")) {
+        err << "gatehouse-cli: started with --read-only, so migrations cannot be applied or "
+               "resolved\n";
+        return ExitReadOnly;
     }
     for (const Command &command : kCommands) {
         if (first == QLatin1String(command.name))

@@ -71,6 +71,8 @@ Result<AuthConnection> AuthWorkspace::connect() const
         return database.error();
     AuthConnection connection;
     connection.database = std::move(database.value());
+    if (isReadOnly())
+        connection.database->setReadOnly(m_readOnlyReason);
     connection.queries = std::make_unique<AuthQueries>(*connection.database, m_schema);
     return connection;
 }

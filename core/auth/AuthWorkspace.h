@@ -32,8 +32,15 @@ public:
     /// GUI thread.
     static Result<AuthWorkspace> open(const ProjectOptions &options);
 
-    /// A new connection with queries, in the calling thread.
+    /// A new connection with queries, in the calling thread. Read-only when the workspace is.
     Result<AuthConnection> connect() const;
+
+    /// Read-only mode (`gatehouse --read-only`, `gatehouse-cli --read-only`): every connection
+    /// made from now on refuses writes with Error::Code::ReadOnly and this reason (see
+    /// Database::setReadOnly). Empty = writable.
+    void setReadOnly(const QString &reason) { m_readOnlyReason = reason; }
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
 
     const DatabaseUrl &url() const { return m_url; }
     const AuthSchema &schema() const { return m_schema; }
@@ -53,6 +60,7 @@ private:
     QString m_projectDirectory;
     QStringList m_schemaFiles;
     QString m_serverVersion;
+    QString m_readOnlyReason;
 };
 
 } // namespace gh

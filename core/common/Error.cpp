@@ -34,6 +34,10 @@ QString Error::codeName(Code code)
     case Code::MigrationNotFailed: return QStringLiteral("migration-not-failed");
     case Code::MigrationFileMissing: return QStringLiteral("migration-file-missing");
     case Code::MigrationNameTooLong: return QStringLiteral("migration-name-too-long");
+    case Code::MigrationShadowApplyFailed: return QStringLiteral("migration-shadow-apply-failed");
+    case Code::MigrationShadowCreateFailed: return QStringLiteral("migration-shadow-create-failed");
+    case Code::MigrationDriftDetected: return QStringLiteral("migration-drift-detected");
+    case Code::MigrationUnexecutable: return QStringLiteral("migration-unexecutable");
     }
     return QStringLiteral("unknown");
 }

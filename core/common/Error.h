@@ -45,6 +45,10 @@ public:
         MigrationNotFailed,             // P3012
         MigrationFileMissing,           // P3015
         MigrationNameTooLong,           // P3010
+        MigrationShadowApplyFailed,     // P3006
+        MigrationShadowCreateFailed,    // P3014
+        MigrationDriftDetected,         // migrate dev: the database differs from the history
+        MigrationUnexecutable,          // migrate dev: a step cannot run on this data
     };
 
     Error() = default;

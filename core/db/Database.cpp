@@ -17,4 +17,16 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, OpenMod
     return Error(Error::Code::UrlUnsupportedScheme, QStringLiteral("Unsupported database"));
 }
 
+void Database::setReadOnly(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    applyReadOnly(!reason.isEmpty());
+}
+
+Error Database::readOnlyError() const
+{
+    return Error(Error::Code::ReadOnly,
+                 QStringLiteral("Read-only mode: nothing can be changed (%1)").arg(m_readOnlyReason));
+}
+
 } // namespace gh

@@ -58,6 +58,17 @@ public:
     /// callers poll a CancellationToken between short statements instead).
     virtual bool cancelRunningQuery() { return false; }
 
+    /// Read-only mode (`--read-only`): from now on every write fails with Error::Code::ReadOnly
+    /// and `reason` ("started with --read-only"). execute(), transaction() and executeScript()
+    /// refuse at once; writes hidden in query() (DELETE ... RETURNING) are refused by the server
+    /// itself: PostgreSQL runs each statement in a READ ONLY transaction (per statement, so still
+    /// PgBouncer-safe), SQLite sets PRAGMA query_only. An empty reason turns the mode off.
+    void setReadOnly(const QString &reason);
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    /// The error every refused write returns.
+    Error readOnlyError() const;
+
     /// The tables of the schema with their column names, from the database's own catalog.
     virtual Result<QHash<QString, QStringList>> tableColumns() = 0;
     /// "PostgreSQL 15.18" / "SQLite 3.40.1".
@@ -70,6 +81,11 @@ public:
 
 protected:
     Database() = default;
+    /// Lets a backend make the server enforce the mode too.
+    virtual void applyReadOnly(bool readOnly) { Q_UNUSED(readOnly) }
+
+private:
+    QString m_readOnlyReason;
 };
 
 } // namespace gh

@@ -202,6 +202,9 @@ Error PostgresDatabase::queryError(const std::exception &e) const
             detail = QStringLiteral("SQLSTATE %1: %2")
                          .arg(QString::fromStdString(sqlError->sqlstate()), detail);
     }
+    if (const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e);
+        sqlError && sqlError->sqlstate() == "25006" && isReadOnly())
+        return readOnlyError();
     if (dynamic_cast<const pqxx::broken_connection *>(&e))
         return Error(Error::Code::ConnectionFailed,
                      QStringLiteral("The connection to %1 was lost").arg(m_displayName),
@@ -215,6 +218,14 @@ auto PostgresDatabase::withTransaction(Fn &&fn)
 {
     if (m_handle->transaction)
         return fn(static_cast<pqxx::transaction_base &>(*m_handle->transaction));
+    if (isReadOnly()) {
+        // BEGIN READ ONLY per statement: the server refuses any write (SQLSTATE 25006) and no
+        // session state outlives the statement, so PgBouncer's transaction mode still works.
+        pqxx::read_transaction readOnly(m_handle->connection);
+        auto result = fn(readOnly);
+        readOnly.commit();
+        return result;
+    }
     pqxx::nontransaction autocommit(m_handle->connection);
     return fn(autocommit);
 }
@@ -232,6 +243,8 @@ Result<QueryResult> PostgresDatabase::query(const SqlStatement &statement)
 
 Result<qint64> PostgresDatabase::execute(const SqlStatement &statement)
 {
+    if (isReadOnly())
+        return readOnlyError();
     try {
         return withTransaction([&](pqxx::transaction_base &tx) {
             return qint64(execParams(tx, statement).affected_rows());
@@ -243,6 +256,8 @@ Result<qint64> PostgresDatabase::execute(const SqlStatement &statement)
 
 Status PostgresDatabase::transaction(const std::function<Status()> &work)
 {
+    if (isReadOnly())
+        return readOnlyError();
     if (m_handle->transaction)
         return Error(Error::Code::InvalidArgument,
                      QStringLiteral("Nested transactions are not supported"));
@@ -263,6 +278,8 @@ Status PostgresDatabase::transaction(const std::function<Status()> &work)
 
 Status PostgresDatabase::executeScript(const QString &sql)
 {
+    if (isReadOnly())
+        return readOnlyError();
     try {
         // One simple-query message: PostgreSQL runs it as one implicit transaction.
         withTransaction([&](pqxx::transaction_base &tx) { return tx.exec(sql.toStdString()); });

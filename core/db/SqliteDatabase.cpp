@@ -102,8 +102,12 @@ Result<std::unique_ptr<Database>> SqliteDatabase::openFile(const QString &path, 
 Result<QueryResult> SqliteDatabase::query(const SqlStatement &statement)
 {
     auto executed = run(m_connectionName, statement);
-    if (!executed)
+    if (!executed) {
+        // PRAGMA query_only turns a write into "attempt to write a readonly database".
+        if (isReadOnly() && executed.error().detail().contains(QLatin1String("readonly")))
+            return readOnlyError();
         return executed.error();
+    }
     QSqlQuery &q = executed.value();
     const QSqlRecord record = q.record();
     QStringList columns;
@@ -122,6 +126,8 @@ Result<QueryResult> SqliteDatabase::query(const SqlStatement &statement)
 
 Result<qint64> SqliteDatabase::execute(const SqlStatement &statement)
 {
+    if (isReadOnly())
+        return readOnlyError();
     auto executed = run(m_connectionName, statement);
     if (!executed)
         return executed.error();
@@ -130,6 +136,8 @@ Result<qint64> SqliteDatabase::execute(const SqlStatement &statement)
 
 Status SqliteDatabase::transaction(const std::function<Status()> &work)
 {
+    if (isReadOnly())
+        return readOnlyError();
     if (m_inTransaction)
         return Error(Error::Code::InvalidArgument,
                      QStringLiteral("Nested transactions are not supported"));
@@ -153,6 +161,8 @@ Status SqliteDatabase::transaction(const std::function<Status()> &work)
 
 Status SqliteDatabase::executeScript(const QString &sql)
 {
+    if (isReadOnly())
+        return readOnlyError();
     // QSqlQuery runs one statement at a time: split on statement ends outside quotes and
     // comments, and run the whole script in one transaction so it applies entirely or not at all.
     QStringList statements;
@@ -197,6 +207,14 @@ Status SqliteDatabase::executeScript(const QString &sql)
         }
         return success();
     });
+}
+
+void SqliteDatabase::applyReadOnly(bool readOnly)
+{
+    // The connection itself refuses writes, whatever statement carries them.
+    QSqlQuery pragma(connectionFor(m_connectionName));
+    pragma.exec(readOnly ? QStringLiteral("PRAGMA query_only = ON")
+                         : QStringLiteral("PRAGMA query_only = OFF"));
 }
 
 Result<QHash<QString, QStringList>> SqliteDatabase::tableColumns()

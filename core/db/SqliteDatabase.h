@@ -24,6 +24,9 @@ public:
     Result<QHash<QString, QStringList>> tableColumns() override;
     Result<QString> serverVersion() override;
 
+protected:
+    void applyReadOnly(bool readOnly) override;
+
 private:
     SqliteDatabase(QString connectionName, QString displayName);
 

@@ -1,5 +1,7 @@
 #include "core/migrate/MigrationErrors.h"
 
+#include <QRegularExpression>
+
 namespace gh {
 
 namespace {
@@ -34,6 +36,10 @@ QString MigrationErrors::prismaCode(Error::Code code)
         return QStringLiteral("P3018");
     case Error::Code::MigrationProviderMismatch:
         return QStringLiteral("P3019");
+    case Error::Code::MigrationShadowApplyFailed:
+        return QStringLiteral("P3006");
+    case Error::Code::MigrationShadowCreateFailed:
+        return QStringLiteral("P3014");
     default:
         return QString();
     }
@@ -168,6 +174,46 @@ Error MigrationErrors::needsDirectConnection()
                        "connection, so the session advisory lock that keeps two deploys "
                        "apart means nothing through it. Use a URL that connects to "
                        "PostgreSQL directly (Prisma's directUrl), e.g. with --url."));
+}
+
+// The PostgreSQL backend reports "SQLSTATE 42P07: ERROR:  relation ... already exists".
+void MigrationErrors::splitDatabaseError(const Error &error, QString *code, QString *text)
+{
+    static const QRegularExpression sqlState(QStringLiteral("^SQLSTATE ([0-9A-Z]{5}): (.*)$"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    const QString detail = error.detail().isEmpty() ? error.message() : error.detail();
+    const auto match = sqlState.match(detail);
+    if (match.hasMatch()) {
+        *code = match.captured(1);
+        *text = match.captured(2);
+    } else {
+        *code = QStringLiteral("none");
+        *text = detail;
+    }
+    // libpq pads the severity ("ERROR:  x"); Prisma's driver prints "ERROR: x".
+    static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL|PANIC):  "));
+    text->replace(severity, QStringLiteral("\\1: "));
+}
+
+Error MigrationErrors::shadowApplyFailed(const QString &migrationName, const Error &cause)
+{
+    QString code;
+    QString text;
+    splitDatabaseError(cause, &code, &text);
+    return Error(Error::Code::MigrationShadowApplyFailed,
+                 QStringLiteral("Migration `%1` failed to apply cleanly to the shadow database. \n"
+                                "Error code: P3018\nError:\n%2")
+                     .arg(migrationName, text));
+}
+
+Error MigrationErrors::shadowCreateFailed(const Error &cause)
+{
+    return Error(Error::Code::MigrationShadowCreateFailed,
+                 QStringLiteral("Prisma Migrate could not create the shadow database. Please make "
+                                "sure the database user has permission to create databases. Read "
+                                "more about the shadow database (and workarounds) at "
+                                "https://pris.ly/d/migrate-shadow\n\nOriginal error: \n%1")
+                     .arg(cause.detail().isEmpty() ? cause.message() : cause.detail()));
 }
 
 } // namespace gh

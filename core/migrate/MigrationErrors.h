@@ -29,6 +29,13 @@ public:
     static Error notFailed(const QString &migrationName);
     static Error fileMissing(const QString &path);
     static Error nameTooLong();
+    /// A database error as Prisma prints it: the SQLSTATE (`none` when unknown) and the
+    /// server's message with the severity written `ERROR: x`.
+    static void splitDatabaseError(const Error &error, QString *code, QString *text);
+    /// P3006: a migration does not apply to a fresh database (the shadow database).
+    static Error shadowApplyFailed(const QString &migrationName, const Error &cause);
+    /// P3014: no shadow database could be created.
+    static Error shadowCreateFailed(const Error &cause);
     /// `holder` names who holds the lock (detail), empty when unknown.
     static Error lockTimeout(int timeoutMs, const QString &holder);
     static Error needsDirectConnection();

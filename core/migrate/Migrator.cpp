@@ -21,25 +21,6 @@ Status runStatement(Database &database, const QString &sql)
     return success();
 }
 
-// The PostgreSQL backend reports "SQLSTATE 42P07: ERROR:  relation ... already exists".
-void splitDatabaseError(const Error &error, QString *code, QString *text)
-{
-    static const QRegularExpression sqlState(QStringLiteral("^SQLSTATE ([0-9A-Z]{5}): (.*)$"),
-                                             QRegularExpression::DotMatchesEverythingOption);
-    const QString detail = error.detail().isEmpty() ? error.message() : error.detail();
-    const auto match = sqlState.match(detail);
-    if (match.hasMatch()) {
-        *code = match.captured(1);
-        *text = match.captured(2);
-    } else {
-        *code = QStringLiteral("none");
-        *text = detail;
-    }
-    // libpq pads the severity ("ERROR:  x"); Prisma's driver prints "ERROR: x".
-    static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL|PANIC):  "));
-    text->replace(severity, QStringLiteral("\\1: "));
-}
-
 QVector<MigrationRecord> recordsNamed(const QVector<MigrationRecord> &records, const QString &name)
 {
     QVector<MigrationRecord> named;
@@ -286,7 +267,7 @@ Result<DeployResult> Migrator::deploy(const ProgressCallback &progress)
         if (!ran) {
             QString code;
             QString text;
-            splitDatabaseError(ran.error(), &code, &text);
+            MigrationErrors::splitDatabaseError(ran.error(), &code, &text);
             Error error = MigrationErrors::applyFailed(migration.name, code, text);
             const Status logged = table.recordFailed(*id, error.message());
             if (!logged)

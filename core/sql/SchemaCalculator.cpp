@@ -1,5 +1,6 @@
 #include "core/sql/SchemaCalculator.h"
 
+#include "core/prisma/ConstraintNames.h"
 #include "core/sql/SqlFlavour.h"
 
 #include <QDateTime>
@@ -11,29 +12,6 @@ namespace gh::sql {
 namespace {
 
 using prisma::DataModel;
-
-// Prisma's default constraint names (psl-core's constraint_names.rs): `prefix` cut to the
-// identifier limit in bytes (on a character boundary) before the suffix is added.
-// TODO: use prisma::ConstraintNames once the validator's version is in the tree.
-QString constraintName(const QString &prefix, const char *suffix, int maxLength)
-{
-    const int limit = maxLength - int(qstrlen(suffix));
-    QByteArray bytes = prefix.toUtf8();
-    if (bytes.size() >= limit) {
-        int split = std::max(limit, 0);
-        while (split > 0 && (uchar(bytes.at(split)) & 0xc0) == 0x80)
-            --split;
-        bytes.truncate(split);
-    }
-    return QString::fromUtf8(bytes) + QLatin1String(suffix);
-}
-
-QString constraintName(const QString &table, const QStringList &columns, const char *suffix,
-                       int maxLength)
-{
-    return constraintName(table + QLatin1Char('_') + columns.join(QLatin1Char('_')), suffix,
-                          maxLength);
-}
 using prisma::DefaultValue;
 using prisma::ModelField;
 using prisma::ScalarType;
@@ -392,7 +370,7 @@ private:
             pk.type = Index::Type::PrimaryKey;
             if (m_flavour.hasNamespaces()) // databases with named primary keys
                 pk.name = model.primaryKey->mappedName.isEmpty()
-                              ? constraintName(table.name, "_pkey", m_maxLength)
+                              ? prisma::ConstraintNames::primaryKey(table.name, m_maxLength)
                               : model.primaryKey->mappedName;
             pk.columns = indexColumns(model, table, model.primaryKey->fields, std::nullopt);
             table.indexes.append(pk);
@@ -406,9 +384,10 @@ private:
             sqlIndex.name = index.mappedName;
             if (sqlIndex.name.isEmpty()) {
                 const QStringList columns = table.columnNames(sqlIndex);
-                sqlIndex.name = index.isUnique()
-                                    ? constraintName(table.name, columns, "_key", m_maxLength)
-                                    : constraintName(table.name, columns, "_idx", m_maxLength);
+                sqlIndex.name =
+                    index.isUnique()
+                        ? prisma::ConstraintNames::uniqueIndex(table.name, columns, m_maxLength)
+                        : prisma::ConstraintNames::index(table.name, columns, m_maxLength);
             }
             if (m_flavour.dialect() == SqlDialect::PostgreSQL)
                 sqlIndex.algorithm = algorithmOf(index.algorithm);
@@ -492,10 +471,10 @@ private:
             QStringList columnNames;
             for (const int c : fk.columns)
                 columnNames.append(m_schema.table(table).columns.at(c).name);
-            fk.constraintName =
-                attribute.mappedName.isEmpty()
-                    ? constraintName(model.databaseName(), columnNames, "_fkey", m_maxLength)
-                    : attribute.mappedName;
+            fk.constraintName = attribute.mappedName.isEmpty()
+                                    ? prisma::ConstraintNames::foreignKey(model.databaseName(),
+                                                                          columnNames, m_maxLength)
+                                    : attribute.mappedName;
             fk.onDelete = actionOf(m_model.effectiveOnDelete(field));
             fk.onUpdate = actionOf(m_model.effectiveOnUpdate(field));
             m_schema.addForeignKey(std::move(fk));

@@ -174,6 +174,22 @@ int SqlSchema::addNamespace(const QString &name)
     return int(m_namespaces.size()) - 1;
 }
 
+void SqlSchema::renameNamespace(const QString &from, const QString &to)
+{
+    const int id = namespaceId(from);
+    if (id >= 0)
+        m_namespaces[id] = to;
+    if (m_defaultNamespace == from)
+        m_defaultNamespace = to;
+    // Enum columns name their enum's namespace.
+    for (Table &table : m_tables) {
+        for (Column &column : table.columns) {
+            if (column.type.enumNamespace == from)
+                column.type.enumNamespace = to;
+        }
+    }
+}
+
 int SqlSchema::addTable(Table table)
 {
     m_tables.append(std::move(table));

@@ -225,6 +225,8 @@ public:
     const QList<Enum> &enums() const { return m_enums; }
 
     int addNamespace(const QString &name);
+    /// Renames a namespace (a shadow schema read back under the real schema's name).
+    void renameNamespace(const QString &from, const QString &to);
     int namespaceId(const QString &name) const { return int(m_namespaces.indexOf(name)); }
     /// The namespace's name, or an empty string for -1.
     QString namespaceName(int id) const { return id >= 0 ? m_namespaces.at(id) : QString(); }

@@ -45,6 +45,10 @@ PagedRecordModel::PagedRecordModel(const AuthWorkspace &workspace, AuthModelKind
         break;
     }
     const QString name = authModelKindName(kind);
+    m_countDelay = new QTimer(this);
+    m_countDelay->setSingleShot(true);
+    m_countDelay->setInterval(kCountDelayMs);
+    connect(m_countDelay, &QTimer::timeout, this, &PagedRecordModel::startExactCount);
     m_pages = new QueryThread(workspace, QStringLiteral("pages:") + name, this);
     m_counter = new QueryThread(workspace, QStringLiteral("count:") + name, this);
 
@@ -83,6 +87,7 @@ void PagedRecordModel::setQuery(const RecordQuery &query)
     m_total = -1;
     m_totalKind = RowCount::Kind::Estimate;
     m_counting = false;
+    m_exactCountPending = false;
     m_loaded = false;
     m_inFlight = false;
     m_error = Error();
@@ -147,6 +152,11 @@ void PagedRecordModel::resolveUser()
 
 void PagedRecordModel::fail(const Error &error)
 {
+    if (m_exactCountPending) {
+        m_exactCountPending = false;
+        m_counting = false;
+        Q_EMIT totalChanged();
+    }
     m_loaded = true;
     m_error = error;
     Q_EMIT errorChanged();
@@ -158,19 +168,31 @@ void PagedRecordModel::startCount()
     const quint64 generation = m_generation;
     const RecordQuery query = m_query;
     m_counting = true;
+    m_exactCountPending = true;
     m_counter->run<RowCount>(
         this,
         [query](const AuthQueries &queries, const CancellationToken &) {
             return queries.estimateCount(query);
         },
         [this, generation](const Result<RowCount> &result) { onEstimate(generation, result); });
+    Q_EMIT totalChanged();
+}
+
+void PagedRecordModel::startExactCount()
+{
+    // Once the page is on screen and the user has paused (typing a search, clicking through
+    // orders): a full count competes with the pages for the server's CPUs.
+    if (!m_exactCountPending)
+        return;
+    m_exactCountPending = false;
+    const quint64 generation = m_generation;
+    const RecordQuery query = m_query;
     m_counter->run<qint64>(
         this,
         [query](const AuthQueries &queries, const CancellationToken &cancel) {
             return queries.count(query, cancel);
         },
         [this, generation](const Result<qint64> &result) { onCount(generation, result); });
-    Q_EMIT totalChanged();
 }
 
 void PagedRecordModel::refresh()
@@ -256,6 +278,7 @@ void PagedRecordModel::cancelCount()
         return;
     m_counter->cancelAll();
     m_counting = false;
+    m_exactCountPending = false;
     Q_EMIT totalChanged();
 }
 
@@ -427,6 +450,8 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
     Q_EMIT pageLoaded();
     if (request.toEnd)
         Q_EMIT endLoaded();
+    if (m_exactCountPending)
+        m_countDelay->start();
     loadMissing();
 }
 
@@ -461,6 +486,7 @@ void PagedRecordModel::onCount(quint64 generation, const Result<qint64> &result)
 
 void PagedRecordModel::setExactTotal(qint64 rows)
 {
+    m_exactCountPending = false;
     if (m_counting) {
         m_counter->cancelAll();
         m_counting = false;

@@ -28,8 +28,9 @@ class QueryThread;
 /// end, the window is re-anchored (windowShifted()).
 ///
 /// All database work runs on two threads of this model with connections of their own: one reads
-/// pages, one counts. Each query change bumps a generation; results of older generations are
-/// dropped, and their work cancelled.
+/// pages, one counts (the estimate at once, the exact count once the first page is in and the
+/// query has stood for kCountDelayMs). Each query change bumps a generation; results of older
+/// generations are dropped, and their work cancelled.
 class PagedRecordModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -37,6 +38,8 @@ class PagedRecordModel : public QAbstractTableModel
 public:
     static constexpr int kDefaultPageSize = 200;
     static constexpr int kDefaultCacheCapacity = 3000;
+    /// The exact count starts this long after the first page, if the query still stands.
+    static constexpr int kCountDelayMs = 400;
 
     PagedRecordModel(const AuthWorkspace &workspace, AuthModelKind kind, QObject *parent = nullptr);
     ~PagedRecordModel() override;
@@ -140,6 +143,7 @@ private:
     void resolveUser();
     void fail(const Error &error);
     void startCount();
+    void startExactCount();
     void loadMissing();
     void jumpTo(int first, int last);
     void request(const Request &request);
@@ -159,6 +163,7 @@ private:
     QueryThread *m_pages = nullptr;
     QueryThread *m_counter = nullptr;
     QTimer *m_clock = nullptr;
+    QTimer *m_countDelay = nullptr;
 
     RecordQuery m_query;
     quint64 m_generation = 0;
@@ -175,6 +180,7 @@ private:
     qint64 m_total = -1;
     RowCount::Kind m_totalKind = RowCount::Kind::Estimate;
     bool m_counting = false;
+    bool m_exactCountPending = false; // posted once the first page is in
     int m_wantFirst = 0;
     int m_wantLast = 0;
     bool m_endRequested = false;

@@ -1,6 +1,7 @@
 #include "ui/inspector/QueryThread.h"
 
 #include <QThread>
+#include <QThreadPool>
 #include <optional>
 
 namespace gh::ui {
@@ -51,7 +52,8 @@ QueryThread::QueryThread(const AuthWorkspace &workspace, const QString &name, QO
 
 QueryThread::~QueryThread()
 {
-    cancelAll();
+    // Here the cancel must land before the wait below.
+    m_token.cancel();
     // The connection is closed in the thread that opened it, after the jobs still queued.
     QueryWorker *worker = m_worker;
     QMetaObject::invokeMethod(
@@ -63,8 +65,9 @@ QueryThread::~QueryThread()
 
 void QueryThread::cancelAll()
 {
-    m_token.cancel();
+    const CancellationToken cancelled = m_token;
     m_token = CancellationToken();
+    QThreadPool::globalInstance()->start([cancelled] { cancelled.cancel(); });
 }
 
 void QueryThread::reconnect()

@@ -57,7 +57,9 @@ public:
         });
     }
 
-    /// Cancels every job posted so far, queued or running; later jobs run normally.
+    /// Cancels every job posted so far, queued or running; later jobs run normally. Cancelling a
+    /// PostgreSQL query in flight is a round trip to the server (libpq's cancel request), so it
+    /// is sent from the thread pool, never from the GUI thread.
     void cancelAll();
     /// Closes the connection; the next job opens a new one (after a lost connection).
     void reconnect();
