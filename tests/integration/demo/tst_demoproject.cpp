@@ -156,7 +156,7 @@ private slots:
 
     void tablesAreExactlyPrismasSql()
     {
-        const QStringList expected = statements(golden(QStringLiteral("authjs-sqlite.sql")));
+        const QStringList expected = statements(readAll(QStringLiteral(GATEHOUSE_TEST_DATA_DIR "/sql/authjs-sqlite.sql")));
         QCOMPARE(expected.size(), 8);
         // SQLite keeps each CREATE statement's text as it was run.
         const QueryResult master =
