@@ -20,13 +20,16 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QString::fromLatin1(gh::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
 
+    // The window exists before the options are read: its features name the views.
+    gh::ui::MainWindow window;
+
     QCommandLineParser parser;
     // The view names on a line of their own: packaging/make-screenshots.sh reads them from here,
     // and an option's description would be wrapped.
     parser.setApplicationDescription(
         QStringLiteral("Inspect and manage the Auth.js data of a Prisma project.\n\n"
                        "The view to show: %1.")
-            .arg(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))));
+            .arg(window.viewNames().join(QStringLiteral(", "))));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
@@ -42,6 +45,9 @@ int main(int argc, char *argv[])
          QStringLiteral("FILE.png")});
     parser.addOption({QStringLiteral("view"), QStringLiteral("Open this view (listed above)."),
                       QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("read-only"),
+         QStringLiteral("Refuse every write (revocations, migrations, saving data).")});
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "gatehouse: %s\n",
                      qPrintable(gh::redactDatabaseUrl(parser.errorText())));
@@ -54,12 +60,12 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    gh::ui::MainWindow window;
+    if (parser.isSet(QStringLiteral("read-only")))
+        window.setReadOnlyReason(QStringLiteral("Gatehouse was started with --read-only"));
     const QString view = parser.value(QStringLiteral("view"));
     if (!view.isEmpty() && !window.showView(view)) {
         std::fprintf(stderr, "gatehouse: unknown view '%s' (expected one of: %s)\n",
-                     qPrintable(view),
-                     qPrintable(gh::ui::MainWindow::viewNames().join(QStringLiteral(", "))));
+                     qPrintable(view), qPrintable(window.viewNames().join(QStringLiteral(", "))));
         return 2;
     }
 

@@ -1,6 +1,8 @@
 #include "ui/window/MainWindow.h"
 
 #include "core/common/Version.h"
+#include "ui/editor/EditorPalette.h"
+#include "ui/editor/SchemaWorkspace.h"
 #include "ui/inspector/ExportDialog.h"
 #include "ui/inspector/PagedRecordModel.h"
 #include "ui/inspector/RecordFilterBar.h"
@@ -11,6 +13,7 @@
 #include "ui/window/MessagePanel.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,6 +34,14 @@ namespace {
 constexpr std::array<AuthModelKind, 5> kTabKinds = {
     AuthModelKind::User, AuthModelKind::Account, AuthModelKind::Session,
     AuthModelKind::VerificationToken, AuthModelKind::Authenticator};
+
+const QStringList &recordViewNames()
+{
+    static const QStringList names = {QStringLiteral("users"), QStringLiteral("accounts"),
+                                      QStringLiteral("sessions"), QStringLiteral("tokens"),
+                                      QStringLiteral("authenticators")};
+    return names;
+}
 
 QString errorTitle(const Error &error)
 {
@@ -131,6 +142,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_connectionLabel, 1);
 
     buildActions();
+    buildSchemaPage();
 
     connect(m_loader, &WorkspaceLoader::started, this, &MainWindow::onLoadStarted);
     connect(m_loader, &WorkspaceLoader::finished, this, &MainWindow::onLoaded);
@@ -141,6 +153,89 @@ MainWindow::~MainWindow()
 {
     // The views' threads stop before the window's widgets go.
     clearViews();
+}
+
+void MainWindow::buildSchemaPage()
+{
+    m_schema = new SchemaWorkspace(m_tabs);
+    applySchemaPalette();
+    menuBar()->insertMenu(m_helpMenu->menuAction(), m_schema->createMenu(this));
+    addPage(QStringLiteral("schema"), tr("Schema"), m_schema);
+    // A failed save or load is said where the user is looking, not only on stderr.
+    connect(m_schema, &SchemaWorkspace::loadFailed, this,
+            [this](const Error &error) { statusBar()->showMessage(error.fullText(), 10000); });
+    connect(m_schema, &SchemaWorkspace::saveFailed, this,
+            [this](const QString &, const Error &error) {
+                QMessageBox::warning(this, tr("Cannot save the schema"), error.fullText());
+            });
+    connect(m_schema, &SchemaWorkspace::dirtyChanged, this, [this](bool dirty) {
+        const int tab = m_tabs->indexOf(m_schema);
+        if (tab >= 0)
+            m_tabs->setTabText(tab, dirty ? tr("Schema •") : tr("Schema"));
+    });
+}
+
+void MainWindow::applySchemaPalette()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    m_schema->setEditorPalette(dark ? EditorPalette::dark() : EditorPalette::light());
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && m_schema)
+        applySchemaPalette();
+    return QMainWindow::event(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_schema && !m_schema->confirmClose()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::addPage(const QString &name, const QString &title, QWidget *page)
+{
+    Q_ASSERT(!recordViewNames().contains(name) && !m_pageNames.contains(name));
+    m_pageNames << name;
+    page->setObjectName(name);
+    m_tabs->addTab(page, title);
+    const int number = int(recordViewNames().size() + m_pageNames.size());
+    if (number <= 9) {
+        QAction *show = new QAction(title, this);
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
+        connect(show, &QAction::triggered, this, [this, name] { showView(name); });
+        m_goMenu->addAction(show);
+    }
+}
+
+QWidget *MainWindow::page(const QString &name) const
+{
+    const int index = int(m_pageNames.indexOf(name));
+    return index < 0 ? nullptr : m_tabs->widget(m_workspaceTabs + index);
+}
+
+const AuthWorkspace *MainWindow::workspace() const
+{
+    return m_workspace ? &*m_workspace : nullptr;
+}
+
+QMenu *MainWindow::actionsMenu()
+{
+    // Made on first use, so the menu bar has no empty menu.
+    if (!m_actionsMenu) {
+        m_actionsMenu = new QMenu(tr("&Actions"), this);
+        menuBar()->insertMenu(m_helpMenu->menuAction(), m_actionsMenu);
+    }
+    return m_actionsMenu;
+}
+
+void MainWindow::setReadOnlyReason(const QString &reason)
+{
+    m_readOnlyReason = reason;
 }
 
 void MainWindow::buildActions()
@@ -185,7 +280,7 @@ void MainWindow::buildActions()
         }
     });
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *demo = file->addAction(tr("Open &Demo Project"));
     connect(demo, &QAction::triggered, this, [this] { openDemo(m_lastDemoDirectory); });
     demo->setEnabled(false); // enabled once a demo directory is known
@@ -197,7 +292,7 @@ void MainWindow::buildActions()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    QMenu *go = m_goMenu = menuBar()->addMenu(tr("&Go"));
     go->addAction(m_backAction);
     go->addAction(m_forwardAction);
     go->addSeparator();
@@ -207,7 +302,7 @@ void MainWindow::buildActions()
         connect(show, &QAction::triggered, this, [this, tab] { m_tabs->setCurrentIndex(tab); });
     }
 
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *viewMenu = m_viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(find);
     QAction *toggleDetail = m_detailDock->toggleViewAction();
@@ -216,7 +311,7 @@ void MainWindow::buildActions()
     toggleDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     viewMenu->addAction(toggleDetail);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Gatehouse"));
     connect(about, &QAction::triggered, this, [this] {
         QMessageBox::about(
@@ -226,7 +321,7 @@ void MainWindow::buildActions()
                 .arg(QString::fromLatin1(kVersion), QString::fromLatin1(qVersion())));
     });
 
-    QToolBar *toolbar = addToolBar(tr("Navigation"));
+    QToolBar *toolbar = m_toolBar = addToolBar(tr("Navigation"));
     toolbar->setObjectName(QStringLiteral("navigation"));
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly);
@@ -260,19 +355,25 @@ void MainWindow::reload()
         openDemo(m_lastDemoDirectory);
 }
 
-QStringList MainWindow::viewNames()
+QStringList MainWindow::viewNames() const
 {
-    return {QStringLiteral("users"), QStringLiteral("accounts"), QStringLiteral("sessions"),
-            QStringLiteral("tokens"), QStringLiteral("authenticators")};
+    return recordViewNames() + m_pageNames;
 }
 
 bool MainWindow::showView(const QString &name)
 {
-    const int index = int(viewNames().indexOf(name.toLower()));
+    const QString key = name.toLower();
+    if (QWidget *named = page(key)) {
+        m_requestedPage = key;
+        m_tabs->setCurrentWidget(named);
+        return true;
+    }
+    const int index = int(recordViewNames().indexOf(key));
     if (index < 0)
         return false;
+    m_requestedPage.clear();
     m_requestedTab = index;
-    if (m_tabs->count() > index)
+    if (m_workspace && m_views.at(std::size_t(index)))
         m_tabs->setCurrentIndex(index);
     return true;
 }
@@ -280,6 +381,8 @@ bool MainWindow::showView(const QString &name)
 bool MainWindow::isLoading() const
 {
     if (m_loader->isLoading())
+        return true;
+    if (m_tabs->currentWidget() == m_schema && m_schema->isLoading())
         return true;
     if (RecordView *view = currentView()) {
         if (!view->model()->hasLoaded() || view->model()->isLoading())
@@ -301,7 +404,8 @@ RecordView *MainWindow::view(AuthModelKind kind) const
 RecordView *MainWindow::currentView() const
 {
     const int index = m_tabs->currentIndex();
-    return index >= 0 && index < int(m_views.size()) ? m_views.at(std::size_t(index)) : nullptr;
+    return m_workspace && index >= 0 && index < int(m_views.size()) ? m_views.at(std::size_t(index))
+                                                                    : nullptr;
 }
 
 PagedRecordModel *MainWindow::usersModel() const
@@ -320,8 +424,11 @@ void MainWindow::onLoadStarted()
 void MainWindow::clearViews()
 {
     m_followTimer->stop();
+    if (m_workspace)
+        Q_EMIT workspaceClosed();
+    m_workspace.reset();
     const QSignalBlocker blocker(m_tabs);
-    while (m_tabs->count() > 0) {
+    for (; m_workspaceTabs > 0; --m_workspaceTabs) {
         QWidget *page = m_tabs->widget(0);
         m_tabs->removeTab(0);
         delete page;
@@ -337,23 +444,40 @@ void MainWindow::clearViews()
 void MainWindow::onLoaded(const WorkspaceSnapshot &snapshot)
 {
     clearViews();
+    if (!snapshot.schemaFiles.isEmpty())
+        m_schema->openSchema(snapshot.schemaFiles);
     if (!snapshot.workspace) {
+        // The pages stay reachable: a broken schema is fixed in the Schema tab.
         const Error &error = snapshot.error;
-        m_message->showError(errorTitle(error), error.message(), error.detail());
-        m_stack->setCurrentWidget(m_message);
+        auto *failure = new MessagePanel(m_tabs);
+        failure->showError(errorTitle(error), error.message(), error.detail());
+        connect(failure, &MessagePanel::retryRequested, this, &MainWindow::reload);
+        {
+            const QSignalBlocker blocker(m_tabs);
+            m_tabs->insertTab(0, failure, style()->standardIcon(QStyle::SP_MessageBoxWarning),
+                              tr("Database"));
+            m_workspaceTabs = 1;
+        }
+        m_stack->setCurrentWidget(m_tabs);
+        QWidget *requested = page(m_requestedPage);
+        m_tabs->setCurrentWidget(requested ? requested : failure);
         m_connectionLabel->setText(tr("Not connected"));
         m_detailDock->hide();
         Q_EMIT loadFinished(false);
         return;
     }
-    const AuthWorkspace &workspace = *snapshot.workspace;
+    m_workspace = snapshot.workspace;
+    if (!m_readOnlyReason.isEmpty())
+        m_workspace->setReadOnly(m_readOnlyReason);
+    const AuthWorkspace &workspace = *m_workspace;
 
     {
         const QSignalBlocker blocker(m_tabs);
         for (std::size_t i = 0; i < kTabKinds.size(); ++i) {
             const AuthModelKind kind = kTabKinds.at(i);
             if (!workspace.schema().model(kind).present) {
-                const int tab = m_tabs->addTab(noAuthenticatorsPage(m_tabs), tabTitle(kind));
+                const int tab =
+                    m_tabs->insertTab(int(i), noAuthenticatorsPage(m_tabs), tabTitle(kind));
                 m_tabs->tabBar()->setTabTextColor(
                     tab, palette().color(QPalette::Disabled, QPalette::WindowText));
                 m_tabs->setTabToolTip(
@@ -362,7 +486,7 @@ void MainWindow::onLoaded(const WorkspaceSnapshot &snapshot)
             }
             auto *view = new RecordView(workspace, kind, m_tabs);
             m_views.at(i) = view;
-            m_tabs->addTab(view, tabTitle(kind));
+            m_tabs->insertTab(int(i), view, tabTitle(kind));
             connect(view->model(), &PagedRecordModel::pageLoaded, this, [this, view] {
                 if (m_awaitingFirstPage && view == currentView()) {
                     m_awaitingFirstPage = false;
@@ -400,8 +524,14 @@ void MainWindow::onLoaded(const WorkspaceSnapshot &snapshot)
     m_connectionLabel->setToolTip(tr("URL from %1").arg(workspace.urlSource()));
     setWindowTitle(tr("%1 — Gatehouse").arg(workspace.displayUrl()));
 
+    m_workspaceTabs = int(kTabKinds.size());
+    Q_EMIT workspaceOpened();
+
     m_awaitingFirstPage = true;
-    m_tabs->setCurrentIndex(qBound(0, m_requestedTab, m_tabs->count() - 1));
+    if (QWidget *requested = page(m_requestedPage))
+        m_tabs->setCurrentWidget(requested);
+    else
+        m_tabs->setCurrentIndex(qBound(0, m_requestedTab, m_workspaceTabs - 1));
     onTabChanged(m_tabs->currentIndex());
 }
 
@@ -418,7 +548,15 @@ void MainWindow::onTabChanged(int index)
     }
     m_exportAction->setEnabled(view != nullptr);
     m_refreshAction->setEnabled(view != nullptr);
-    Q_UNUSED(index);
+    // The detail pane belongs to the record views: pages get the whole width.
+    const bool onRecords = m_workspace && index >= 0 && index < m_workspaceTabs;
+    if (!onRecords && m_detailDock->isVisible()) {
+        m_detailHiddenForPage = true;
+        m_detailDock->hide();
+    } else if (onRecords && m_detailHiddenForPage) {
+        m_detailHiddenForPage = false;
+        m_detailDock->show();
+    }
 }
 
 MainWindow::Location MainWindow::location() const

@@ -7,26 +7,34 @@
 
 #include <QMainWindow>
 #include <array>
+#include <optional>
 
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
+class QToolBar;
 
 namespace gh::ui {
 
 class MessagePanel;
 class PagedRecordModel;
 class RecordView;
+class SchemaWorkspace;
 class UserDetailPane;
 
-/// The main window: a message panel while loading or when something is wrong; once a workspace
-/// is open, one tab per Auth.js model, the user detail pane docked on the right (following the
-/// current row's user), history (Back/Forward) across "go to user" jumps, and the connection in
-/// the status bar (each view says how many rows it has). Owns no database work: the
+/// The main window: a message panel while loading; once a workspace is open, one tab per
+/// Auth.js model (or one tab saying why the database cannot be shown), then the pages that
+/// outlive a workspace (the schema editor, and whatever features add with addPage()); the user
+/// detail pane docked on the right (following the current row's user), history (Back/Forward)
+/// across "go to user" jumps, and the connection in the status bar. Owns no database work: the
 /// WorkspaceLoader, the views and the detail pane do it off the GUI thread.
+///
+/// Features (revocation, migrations, …) plug in from outside: they add pages, put actions in
+/// the menus, and follow workspaceOpened()/workspaceClosed().
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,11 +46,30 @@ public:
     void openProject(const ProjectOptions &options);
     void openDemo(const QString &demoDirectory);
 
-    /// Names accepted by `showView` and `gatehouse --view`, one per tab in tab order:
-    /// users, accounts, sessions, tokens, authenticators.
-    static QStringList viewNames();
+    /// Names accepted by `showView` and `gatehouse --view`, in tab order: the record views
+    /// (users, accounts, sessions, tokens, authenticators), then every page's name.
+    QStringList viewNames() const;
     /// Shows a view now, or once the workspace is open.
     bool showView(const QString &name);
+
+    /// Adds a page after the record views. It stays across workspaces (follow
+    /// workspaceOpened() to refresh it); `name` is what showView() and `--view` accept.
+    void addPage(const QString &name, const QString &title, QWidget *page);
+    QWidget *page(const QString &name) const;
+    SchemaWorkspace *schemaWorkspace() const { return m_schema; }
+
+    /// The open workspace; null while none is (before, while loading, after a failure).
+    const AuthWorkspace *workspace() const;
+    /// `gatehouse --read-only`: workspaces opened from now on refuse writes with this reason.
+    void setReadOnlyReason(const QString &reason);
+    QString readOnlyReason() const { return m_readOnlyReason; }
+
+    /// Where features put their actions.
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QMenu *actionsMenu();
+    QMenu *viewMenu() const { return m_viewMenu; }
+    QMenu *helpMenu() const { return m_helpMenu; }
+    QToolBar *mainToolBar() const { return m_toolBar; }
 
     /// Opening the workspace, or the current view or the detail pane still loading.
     bool isLoading() const;
@@ -65,6 +92,13 @@ Q_SIGNALS:
     /// Emitted when a load ends, with or without an error: once the workspace failed to open, or
     /// once the current view's first page arrived. The screenshot mode waits for it.
     void loadFinished(bool ok);
+    /// A workspace is open: workspace() and the record views are valid.
+    void workspaceOpened();
+    /// The workspace is about to go (reload, another project, the window closing).
+    void workspaceClosed();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     /// Where the user is: the view, every view's filters and order, the current cell, the user
@@ -79,6 +113,9 @@ private:
     };
 
     void buildActions();
+    void buildSchemaPage();
+    void applySchemaPalette();
+    bool event(QEvent *event) override;
     void onLoadStarted();
     void onLoaded(const WorkspaceSnapshot &snapshot);
     void clearViews();
@@ -93,7 +130,18 @@ private:
     QStackedWidget *m_stack = nullptr;
     MessagePanel *m_message = nullptr;
     QTabWidget *m_tabs = nullptr;
+    /// Tabs before the pages: the record views, or one tab explaining why there are none.
+    int m_workspaceTabs = 0;
     std::array<RecordView *, 5> m_views{};
+    QStringList m_pageNames;
+    SchemaWorkspace *m_schema = nullptr;
+    std::optional<AuthWorkspace> m_workspace;
+    QString m_readOnlyReason;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_actionsMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QDockWidget *m_detailDock = nullptr;
     UserDetailPane *m_detail = nullptr;
     QTimer *m_followTimer = nullptr;
@@ -106,6 +154,9 @@ private:
     QVector<Location> m_backStack;
     QVector<Location> m_forwardStack;
     int m_requestedTab = 0;
+    QString m_requestedPage;
+    bool m_detailHiddenForPage = false;
+    QMenu *m_goMenu = nullptr;
     bool m_awaitingFirstPage = false;
     ProjectOptions m_lastOptions;
     QString m_lastDemoDirectory;

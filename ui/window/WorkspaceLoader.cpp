@@ -25,8 +25,11 @@ WorkspaceSnapshot loadSnapshot(ProjectOptions options, const QString &demoDirect
     auto workspace = AuthWorkspace::open(options);
     if (!workspace) {
         snapshot.error = workspace.error();
+        if (auto project = ProjectResolver::resolveSchema(options))
+            snapshot.schemaFiles = project.value().schemaFiles;
         return snapshot;
     }
+    snapshot.schemaFiles = workspace.value().schemaFiles();
     snapshot.workspace = std::move(workspace.value());
     return snapshot;
 }

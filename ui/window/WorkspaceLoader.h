@@ -15,6 +15,9 @@ struct WorkspaceSnapshot
 {
     std::optional<AuthWorkspace> workspace;
     Error error;
+    /// The project's schema files, also when the database could not be opened (so the schema
+    /// can be fixed in the editor). Empty when there is no schema.
+    QStringList schemaFiles;
 };
 
 /// Opens a project off the GUI thread (resolution, demo creation, the mapping checked against

@@ -61,11 +61,12 @@ private Q_SLOTS:
     {
         InspectorDatabase db;
         QVERIFY2(db.open(InspectorDatabase::Sqlite), qPrintable(db.errorText()));
-        QCOMPARE(MainWindow::viewNames(),
+        MainWindow window;
+        QCOMPARE(window.viewNames().mid(0, 5),
                  (QStringList{QStringLiteral("users"), QStringLiteral("accounts"),
                               QStringLiteral("sessions"), QStringLiteral("tokens"),
                               QStringLiteral("authenticators")}));
-        MainWindow window;
+        QVERIFY(window.viewNames().contains(QStringLiteral("schema")));
         QVERIFY(window.showView(QStringLiteral("sessions"))); // before the workspace is open
         QVERIFY(!window.showView(QStringLiteral("nonsense")));
         QVERIFY(openWindow(window, db));
@@ -76,7 +77,7 @@ private Q_SLOTS:
                                        AuthModelKind::Session, AuthModelKind::VerificationToken,
                                        AuthModelKind::Authenticator};
         for (int i = 0; i < 5; ++i) {
-            QVERIFY(window.showView(MainWindow::viewNames().at(i)));
+            QVERIFY(window.showView(window.viewNames().at(i)));
             RecordView *view = window.currentView();
             QVERIFY(view);
             QCOMPARE(view->kind(), kinds[i]);

@@ -2,13 +2,18 @@
 // and explains what is wrong when it cannot.
 
 #include "core/url/ProjectResolver.h"
+#include "ui/editor/ProblemsModel.h"
+#include "ui/editor/SchemaWorkspace.h"
 #include "ui/inspector/PagedRecordModel.h"
 #include "ui/inspector/RecordTableView.h"
 #include "ui/inspector/RecordView.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/MessagePanel.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -39,6 +44,15 @@ private:
         for (const QLabel *label : labels)
             texts << label->text();
         return texts.join(QLatin1Char('|'));
+    }
+
+    static MessagePanel *visiblePanel(const MainWindow &window)
+    {
+        for (MessagePanel *panel : window.findChildren<MessagePanel *>()) {
+            if (panel->isVisible())
+                return panel;
+        }
+        return nullptr;
     }
 
 private Q_SLOTS:
@@ -73,6 +87,66 @@ private Q_SLOTS:
         const QString status = statusText(window);
         QVERIFY2(status.contains(QLatin1String("dev.db")), qPrintable(status));
         QTRY_VERIFY(window.currentView()->summaryText().startsWith(QLatin1String("300 users")));
+
+        // The project's schema is open in the Schema tab, without a second look at the disk.
+        SchemaWorkspace *schema = window.schemaWorkspace();
+        QVERIFY(schema);
+        QTRY_COMPARE_WITH_TIMEOUT(schema->editorCount(), 1, 10000);
+        QVERIFY(schema->filePaths().constFirst().endsWith(QLatin1String("schema.prisma")));
+        QVERIFY(window.showView(QStringLiteral("schema")));
+        QVERIFY(schema->isVisible());
+        QVERIFY(!window.currentView());
+        QVERIFY(window.showView(QStringLiteral("users")));
+        QCOMPARE(window.currentView(), window.view(AuthModelKind::User));
+        QVERIFY(!window.workspace()->isReadOnly());
+    }
+
+    void readOnlyWindowsOpenReadOnlyWorkspaces()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window;
+        window.setReadOnlyReason(QStringLiteral("started with --read-only"));
+        QSignalSpy opened(&window, &MainWindow::workspaceOpened);
+        window.openDemo(dir.filePath(QStringLiteral("demo")));
+        bool ok = false;
+        QVERIFY(waitForLoad(window, &ok));
+        QVERIFY(ok);
+        QCOMPARE(opened.count(), 1);
+        QVERIFY(window.workspace()->isReadOnly());
+        QCOMPARE(window.workspace()->readOnlyReason(), QStringLiteral("started with --read-only"));
+    }
+
+    void aBrokenSchemaOpensInTheEditor()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QDir(dir.path()).mkpath(QStringLiteral("prisma"));
+        QFile schemaFile(dir.filePath(QStringLiteral("prisma/schema.prisma")));
+        QVERIFY(schemaFile.open(QIODevice::WriteOnly));
+        schemaFile.write(
+            "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./dev.db\"\n}\n\n"
+            "model User {\n  id String @id\n  email Strin\n}\n");
+        schemaFile.close();
+
+        MainWindow window;
+        window.show();
+        ProjectOptions options;
+        options.workingDirectory = dir.path();
+        options.environment = QProcessEnvironment();
+        window.openProject(options);
+        bool ok = true;
+        QVERIFY(waitForLoad(window, &ok));
+        QVERIFY(!ok);
+        // The database tab says why it cannot be shown; the schema stays one tab away, open,
+        // with its problems listed, so it can be fixed without a database.
+        MessagePanel *panel = visiblePanel(window);
+        QVERIFY(panel);
+        QVERIFY2(panel->message().contains(QLatin1String("dev.db")), qPrintable(panel->message()));
+        QVERIFY(window.showView(QStringLiteral("schema")));
+        QVERIFY(window.schemaWorkspace()->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(window.schemaWorkspace()->editorCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.schemaWorkspace()->problemsModel()->rowCount() > 0, 10000);
     }
 
     void explainsANonAuthJsDatabase()
@@ -100,8 +174,8 @@ private Q_SLOTS:
         bool ok = true;
         QVERIFY(waitForLoad(window, &ok));
         QVERIFY(!ok);
-        auto *panel = window.findChild<MessagePanel *>();
-        QVERIFY(panel && panel->isVisible());
+        MessagePanel *panel = visiblePanel(window);
+        QVERIFY(panel);
         QCOMPARE(panel->title(), QStringLiteral("Not an Auth.js database"));
         QVERIFY2(panel->message().contains(QLatin1String("\"User\"")),
                  qPrintable(panel->message()));
@@ -121,7 +195,8 @@ private Q_SLOTS:
         QVERIFY(waitForLoad(window, &ok));
         QVERIFY(!ok);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("typo.db"))));
-        auto *panel = window.findChild<MessagePanel *>();
+        MessagePanel *panel = visiblePanel(window);
+        QVERIFY(panel);
         QVERIFY(panel->message().contains(QLatin1String("typo.db")));
     }
 };
