@@ -67,13 +67,20 @@ QString MigrateOutput::migrationsFound(int count)
 
 QString MigrateOutput::databaseCreated(const MigrationTarget &target)
 {
-    return QStringLiteral("SQLite database %1 created at %2")
-        .arg(sqliteFileName(target), target.urlText);
+    if (target.url.provider() == DatabaseUrl::Provider::SQLite)
+        return QStringLiteral("SQLite database %1 created at %2")
+            .arg(sqliteFileName(target), target.urlText);
+    const QString location =
+        target.url.isUnixSocket()
+            ? QStringLiteral("unix:") + target.url.host()
+            : QStringLiteral("%1:%2").arg(target.url.host()).arg(target.url.port());
+    return QStringLiteral("%1 database %2 created at %3")
+        .arg(prettyProvider(target.provider), target.url.database(), location);
 }
 
-QString MigrateOutput::appliedTree(const QStringList &names)
+QString MigrateOutput::appliedTree(const QStringList &names, const QString &root)
 {
-    QString tree = QStringLiteral("migrations/");
+    QString tree = root + QLatin1Char('/');
     for (const QString &name : names)
         tree += QStringLiteral("\n  └─ %1/\n    └─ migration.sql").arg(name);
     return tree;
@@ -197,6 +204,88 @@ QString MigrateOutput::deployed(const DeployResult &result)
     return QStringLiteral("\nThe following migration(s) have been applied:\n\n%1\n\n"
                           "All migrations have been successfully applied.\n")
         .arg(appliedTree(result.appliedMigrationNames));
+}
+
+QString MigrateOutput::devWarnings(const sql::ChangeDiagnostics &diagnostics)
+{
+    QString text = QStringLiteral("\n\u26A0\uFE0F  Warnings for the current datasource:\n\n");
+    for (const sql::ChangeDiagnostics::Item &warning : diagnostics.warnings)
+        text += QStringLiteral("  \u2022 ") + warning.description + QLatin1Char('\n');
+    return text + QLatin1Char('\n');
+}
+
+QString MigrateOutput::devUnexecutable(const sql::ChangeDiagnostics &diagnostics)
+{
+    QStringList lines{QStringLiteral("\n\u26A0\uFE0F We found changes that cannot be executed:\n")};
+    for (const sql::ChangeDiagnostics::Item &item : diagnostics.unexecutable)
+        lines << QStringLiteral("  \u2022 Step %1 %2").arg(item.stepIndex).arg(item.description);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString MigrateOutput::devUnexecutableError(const sql::ChangeDiagnostics &diagnostics) const
+{
+    return devUnexecutable(diagnostics) +
+           QStringLiteral("\n\nYou can use %1 migrate dev --create-only to create the migration "
+                          "file, and manually modify it to address the underlying issue(s).\n"
+                          "Then run %1 migrate dev to apply it and verify it works.\n")
+               .arg(m_command);
+}
+
+QString MigrateOutput::devResetNeeded(const MigrationTarget &target, const QString &reason)
+{
+    QString text = reason + QLatin1Char('\n');
+    QString location;
+    if (target.url.provider() == DatabaseUrl::Provider::SQLite) {
+        text += QStringLiteral("We need to reset the SQLite database \"%1\" at \"%2\"\n")
+                    .arg(sqliteFileName(target), target.urlText);
+    } else {
+        location = target.url.isUnixSocket()
+                       ? QStringLiteral("unix:") + target.url.host()
+                       : QStringLiteral("%1:%2").arg(target.url.host()).arg(target.url.port());
+        text += QStringLiteral("We need to reset the \"%1\" schema at \"%2\"\n")
+                    .arg(target.url.schema(), location);
+    }
+    // Gatehouse does not reset databases: Prisma's own command does.
+    return text + QStringLiteral("\nYou may use prisma migrate reset to drop the development "
+                                 "database.\nAll data will be lost.\n");
+}
+
+QString MigrateOutput::devNonInteractive() const
+{
+    return QStringLiteral("Prisma Migrate has detected that the environment is non-interactive, "
+                          "which is not supported.\n\n"
+                          "`%1 migrate dev` is an interactive command designed to create new "
+                          "migrations and evolve the database in development.\n"
+                          "To apply existing migrations in deployments, use %1 migrate deploy.\n"
+                          "See https://pris.ly/d/migrate-deploy\n\n"
+                          "Pass --yes to accept the warnings without a prompt.\n")
+        .arg(m_command);
+}
+
+QString MigrateOutput::devCreated(const QString &migrationName) const
+{
+    return QStringLiteral("Prisma Migrate created the following migration without applying it "
+                          "%1\n\nYou can now edit it and apply it by running %2 migrate dev.\n")
+        .arg(migrationName, m_command);
+}
+
+QString MigrateOutput::devFinished(const QStringList &appliedNow, const QStringList &appliedBefore,
+                                   const QString &root)
+{
+    QString text;
+    if (!appliedBefore.isEmpty())
+        text += QLatin1Char('\n');
+    if (appliedNow.isEmpty()) {
+        text += appliedBefore.isEmpty()
+                    ? QStringLiteral("Already in sync, no schema change or pending migration was "
+                                     "found.\n")
+                    : QStringLiteral("Your database is now in sync with your schema.\n");
+        return text;
+    }
+    return text + QStringLiteral("\nThe following migration(s) have been created and applied from "
+                                 "new schema changes:\n\n%1\n\n"
+                                 "Your database is now in sync with your schema.\n")
+                      .arg(appliedTree(appliedNow, root));
 }
 
 QString MigrateOutput::resolved(const QString &migrationName, bool applied)

@@ -52,8 +52,15 @@ Result<MigrationDiff::Side> MigrationDiff::loadSchemaFile(const QString &path,
     auto source = prisma::SchemaSource::load(path);
     if (!source)
         return source.error();
+    return loadSchema(*source, defaultNamespace, path);
+}
+
+Result<MigrationDiff::Side> MigrationDiff::loadSchema(const prisma::SchemaSource &source,
+                                                      const QString &defaultNamespace,
+                                                      const QString &displayPath)
+{
     QStringList errors;
-    for (const prisma::Diagnostic &diagnostic : prisma::validate(*source)) {
+    for (const prisma::Diagnostic &diagnostic : prisma::validate(source)) {
         if (diagnostic.isError())
             errors.append(diagnostic.toString());
     }
@@ -61,9 +68,9 @@ Result<MigrationDiff::Side> MigrationDiff::loadSchemaFile(const QString &path,
         return Error(Error::Code::SchemaInvalid,
                      QStringLiteral("Prisma schema validation - %1 error(s) in `%2`")
                          .arg(errors.size())
-                         .arg(path),
+                         .arg(displayPath),
                      errors.join(QLatin1Char('\n')));
-    const prisma::DataModel model = prisma::DataModel::build(*source);
+    const prisma::DataModel model = prisma::DataModel::build(source);
     const sql::SqlFlavour *flavour = sql::SqlFlavour::forProvider(model.provider());
     if (!flavour)
         return unsupportedProvider(model.provider());

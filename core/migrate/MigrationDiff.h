@@ -8,6 +8,10 @@
 
 #include <functional>
 
+namespace gh::prisma {
+class SchemaSource;
+}
+
 namespace gh {
 
 /// `prisma migrate diff`: the migration between two sources (nothing, a schema, a live
@@ -44,6 +48,9 @@ public:
     /// A schema file or folder, validated, as the SQL schema Prisma Migrate computes.
     static Result<Side> loadSchemaFile(const QString &path, const QString &defaultNamespace,
                                        const QString &flag = QStringLiteral("--schema"));
+    /// A parsed schema (e.g. the text of an editor), validated; `displayPath` names it in errors.
+    static Result<Side> loadSchema(const prisma::SchemaSource &source,
+                                   const QString &defaultNamespace, const QString &displayPath);
     /// A live database.
     static Result<Side> loadDatabase(const DatabaseUrl &url,
                                      const ShadowDatabase::CancelCheck &isCancelled = {});

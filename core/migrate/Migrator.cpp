@@ -4,6 +4,7 @@
 #include "core/migrate/MigrationErrors.h"
 #include "core/migrate/MigrationHistoryTable.h"
 #include "core/migrate/MigrationLockFile.h"
+#include "core/migrate/ShadowDatabase.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -31,6 +32,34 @@ QVector<MigrationRecord> recordsNamed(const QVector<MigrationRecord> &records, c
     return named;
 }
 
+// libpq reports a missing database only in its message (SQLSTATE 3D000 does not reach us).
+bool isMissingDatabase(const Error &error, const DatabaseUrl &url)
+{
+    return error.code() == Error::Code::ConnectionFailed &&
+           error.detail().contains(
+               QStringLiteral("database \"%1\" does not exist").arg(url.database()));
+}
+
+// CREATE DATABASE on the same server, connected to `postgres` (else `template1`), as Prisma's
+// PostgreSQL connector does.
+Status createPostgresDatabase(const DatabaseUrl &url)
+{
+    Error lastError;
+    for (const QString &maintenance : {QStringLiteral("postgres"), QStringLiteral("template1")}) {
+        auto adminUrl = ShadowDatabase::serverUrl(url, maintenance, QString());
+        if (!adminUrl)
+            return adminUrl.error();
+        auto admin = Database::open(*adminUrl);
+        if (!admin) {
+            lastError = admin.error();
+            continue;
+        }
+        return runStatement(**admin, QStringLiteral("CREATE DATABASE ") +
+                                         quoteIdentifier(SqlDialect::PostgreSQL, url.database()));
+    }
+    return lastError;
+}
+
 } // namespace
 
 Result<std::unique_ptr<Migrator>> Migrator::connect(const MigrationTarget &target,
@@ -38,7 +67,7 @@ Result<std::unique_ptr<Migrator>> Migrator::connect(const MigrationTarget &targe
 {
     bool created = false;
     Database::OpenMode openMode = Database::OpenMode::ExistingOnly;
-    if (mode == Connect::CreateSqliteFileIfMissing &&
+    if (mode != Connect::ExistingDatabase &&
         target.url.provider() == DatabaseUrl::Provider::SQLite) {
         const QFileInfo file(target.url.sqliteFilePath());
         if (!file.exists()) {
@@ -51,6 +80,20 @@ Result<std::unique_ptr<Migrator>> Migrator::connect(const MigrationTarget &targe
         openMode = Database::OpenMode::CreateIfMissing;
     }
     auto database = Database::open(target.url, openMode);
+    if (!database && mode == Connect::CreateDatabaseIfMissing &&
+        target.url.provider() == DatabaseUrl::Provider::PostgreSQL &&
+        isMissingDatabase(database.error(), target.url)) {
+        const Status createdDatabase = createPostgresDatabase(target.url);
+        if (!createdDatabase)
+            return Error(Error::Code::ConnectionFailed,
+                         QStringLiteral("Database `%1` does not exist on the database server at "
+                                        "`%2:%3`, and it could not be created.")
+                             .arg(target.url.database(), target.url.host())
+                             .arg(target.url.port()),
+                         createdDatabase.error().fullText());
+        created = true;
+        database = Database::open(target.url, openMode);
+    }
     if (!database)
         return database.error();
     auto migrator = std::make_unique<Migrator>(std::move(database.value()), target, options);

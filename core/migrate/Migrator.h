@@ -55,10 +55,14 @@ public:
     using DriftCheck = std::function<Result<MigrationStatus::Drift>(
         Database &database, const QVector<MigrationDirectory> &appliedMigrations)>;
 
-    enum class Connect { ExistingDatabase, CreateSqliteFileIfMissing };
+    enum class Connect { ExistingDatabase, CreateSqliteFileIfMissing, CreateDatabaseIfMissing };
 
     /// Opens the target's database. With CreateSqliteFileIfMissing a missing SQLite file (and
-    /// its folder) is created, as `prisma migrate deploy` does; createdDatabase() says so.
+    /// its folder) is created; CreateDatabaseIfMissing also creates a missing PostgreSQL
+    /// database (`CREATE DATABASE` through the server's `postgres` database, else
+    /// `template1`), as `prisma migrate deploy` and `migrate dev` do; createdDatabase() says
+    /// so. Errors: ConnectionFailed (also when the database is missing and cannot be created:
+    /// the message says both).
     static Result<std::unique_ptr<Migrator>> connect(const MigrationTarget &target,
                                                      const Options &options,
                                                      Connect mode = Connect::ExistingDatabase);

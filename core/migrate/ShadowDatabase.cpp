@@ -17,8 +17,10 @@ QString uuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-// The URL of the same server with another database or `?schema=`.
-Result<DatabaseUrl> variant(const DatabaseUrl &url, const QString &database, const QString &schema)
+} // namespace
+
+Result<DatabaseUrl> ShadowDatabase::serverUrl(const DatabaseUrl &url, const QString &database,
+                                              const QString &schema)
 {
     QUrl parsed(url.toString());
     if (!database.isEmpty())
@@ -32,6 +34,8 @@ Result<DatabaseUrl> variant(const DatabaseUrl &url, const QString &database, con
     return DatabaseUrl::parse(parsed.toString(QUrl::FullyEncoded));
 }
 
+namespace {
+
 Status run(Database &database, const QString &sql)
 {
     auto done = database.execute(SqlStatement(database.dialect(), sql));
@@ -42,7 +46,11 @@ Status run(Database &database, const QString &sql)
 
 bool isMissingPrivilege(const Error &error)
 {
-    return (error.detail() + error.message()).contains(QLatin1String("SQLSTATE 42501"));
+    // libpqxx 6 does not always carry the SQLSTATE of a refused CREATE DATABASE: the server's
+    // (English) message is the fallback.
+    const QString text = error.detail() + error.message();
+    return text.contains(QLatin1String("SQLSTATE 42501")) ||
+           text.contains(QLatin1String("permission denied to create database"));
 }
 
 } // namespace
@@ -81,7 +89,7 @@ Result<std::unique_ptr<ShadowDatabase>> ShadowDatabase::create(const DatabaseUrl
     if (created) {
         shadow->m_kind = Kind::Database;
         shadow->m_name = databaseName;
-        shadowUrl = variant(url, databaseName, QString());
+        shadowUrl = serverUrl(url, databaseName, QString());
     } else if (isMissingPrivilege(created.error())) {
         // No CREATEDB right: a schema of its own in the same database.
         shadow->m_kind = Kind::Schema;
@@ -91,17 +99,17 @@ Result<std::unique_ptr<ShadowDatabase>> ShadowDatabase::create(const DatabaseUrl
                                       quoteIdentifier(SqlDialect::PostgreSQL, shadow->m_name));
         if (!schema)
             return MigrationErrors::shadowCreateFailed(schema.error());
-        shadowUrl = variant(url, QString(), shadow->m_name);
+        shadowUrl = serverUrl(url, QString(), shadow->m_name);
     } else {
         return MigrationErrors::shadowCreateFailed(created.error());
     }
     if (!shadowUrl) {
-        shadow->drop();
+        (void)shadow->drop();
         return shadowUrl.error();
     }
     auto database = Database::open(*shadowUrl);
     if (!database) {
-        shadow->drop();
+        (void)shadow->drop();
         return database.error();
     }
     shadow->m_url = *shadowUrl;
@@ -112,7 +120,7 @@ Result<std::unique_ptr<ShadowDatabase>> ShadowDatabase::create(const DatabaseUrl
             run(*shadow->m_database, QStringLiteral("SET search_path TO ") +
                                          quoteIdentifier(SqlDialect::PostgreSQL, shadow->m_name));
         if (!path) {
-            shadow->drop();
+            (void)shadow->drop();
             return path.error();
         }
     }
@@ -121,7 +129,7 @@ Result<std::unique_ptr<ShadowDatabase>> ShadowDatabase::create(const DatabaseUrl
 
 ShadowDatabase::~ShadowDatabase()
 {
-    drop();
+    (void)drop();
 }
 
 QString ShadowDatabase::description() const

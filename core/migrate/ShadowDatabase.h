@@ -30,6 +30,10 @@ public:
     enum class Kind { Database, Schema, SqliteFile };
     using CancelCheck = std::function<bool()>;
 
+    /// The URL of the same server with another database and/or `?schema=` (empty: unchanged).
+    static Result<DatabaseUrl> serverUrl(const DatabaseUrl &url, const QString &database,
+                                         const QString &schema);
+
     /// Errors: MigrationShadowCreateFailed, and those of connecting.
     static Result<std::unique_ptr<ShadowDatabase>> create(const DatabaseUrl &url);
 
