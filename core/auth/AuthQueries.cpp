@@ -34,6 +34,29 @@ Error cancelled()
     return Error(Error::Code::Cancelled, QStringLiteral("Cancelled"));
 }
 
+// True when fromDatabase() would return `value` unchanged: the PostgreSQL backend already
+// delivers most values in their final type, and skipping the copy matters on every page.
+bool isCanonical(const QVariant &value, FieldType type)
+{
+    if (!value.isValid())
+        return true;
+    if (value.isNull())
+        return false;
+    switch (value.typeId()) {
+    case QMetaType::QDateTime:
+        return type == FieldType::DateTime &&
+               static_cast<const QDateTime *>(value.constData())->timeSpec() == Qt::UTC;
+    case QMetaType::QString:
+        return type == FieldType::String;
+    case QMetaType::Bool:
+        return type == FieldType::Boolean;
+    case QMetaType::LongLong:
+        return type == FieldType::Int;
+    default:
+        return false;
+    }
+}
+
 TextOrder classifyCollation(const QString &provider, const QString &collate)
 {
     if (provider == QLatin1String("i"))
@@ -194,8 +217,11 @@ RecordPage AuthQueries::toPage(const RecordSql &sql, QueryResult result, int lim
             position.values << row.at(source);
         // Converted in place: the raw row becomes the page's row.
         row.resize(fieldCount);
-        for (int c = 0; c < fieldCount; ++c)
-            row[c] = fromDatabase(row.at(c), model.fields.at(c).type);
+        for (int c = 0; c < fieldCount; ++c) {
+            const FieldType type = model.fields.at(c).type;
+            if (!isCanonical(row.at(c), type))
+                row[c] = fromDatabase(row.at(c), type);
+        }
         page.rows << std::move(row);
         page.positions << std::move(position);
     }
