@@ -10,6 +10,8 @@ packages=(
     libpqxx-dev libpq-dev
     postgresql pgbouncer
     fonts-dejavu-core
+    # Saved passwords (QtKeychain); the keyring tests start GNOME Keyring on a private bus.
+    qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus-daemon dbus-bin
 )
 # Optional extras: clang builds the parser fuzz target.
 optional=(clang)

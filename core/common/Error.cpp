@@ -21,6 +21,8 @@ QString Error::codeName(Code code)
     case Code::NotAuthJsDatabase: return QStringLiteral("not-authjs-database");
     case Code::NotFound: return QStringLiteral("not-found");
     case Code::ReadOnly: return QStringLiteral("read-only");
+    case Code::KeyringUnavailable: return QStringLiteral("keyring-unavailable");
+    case Code::KeyringFailed: return QStringLiteral("keyring-failed");
     case Code::SchemaInvalid: return QStringLiteral("schema-invalid");
     case Code::MigrationNeedsDirectConnection: return QStringLiteral("migration-needs-direct-connection");
     case Code::MigrationLockTimeout: return QStringLiteral("migration-lock-timeout");

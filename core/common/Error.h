@@ -30,6 +30,9 @@ public:
         NotAuthJsDatabase,
         NotFound, // a record asked for by id, key or email does not exist
         ReadOnly,
+        // Saved passwords (the system keyring)
+        KeyringUnavailable, // no keyring service: passwords are not saved
+        KeyringFailed,      // the keyring refused or failed
         // Schema language
         SchemaInvalid,
         // Migrations (MigrationErrors maps each to Prisma's P-code and wording)

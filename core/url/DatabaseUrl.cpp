@@ -336,6 +336,10 @@ Status DatabaseUrl::applyParameter(const QString &key, const QString &value,
                               .arg(value);
     } else if (key == QLatin1String("sslcert")) {
         m_sslRootCert = value.isEmpty() ? QString() : resolvePath(value, baseDirectory);
+    } else if (key == QLatin1String("sslclientcert")) {
+        m_sslClientCert = value.isEmpty() ? QString() : resolvePath(value, baseDirectory);
+    } else if (key == QLatin1String("sslclientkey")) {
+        m_sslClientKey = value.isEmpty() ? QString() : resolvePath(value, baseDirectory);
     } else if (key == QLatin1String("sslidentity") || key == QLatin1String("sslpassword")) {
         const QString what = key == QLatin1String("sslidentity")
                                  ? QStringLiteral("a PKCS#12 client identity")
@@ -343,7 +347,8 @@ Status DatabaseUrl::applyParameter(const QString &key, const QString &value,
         return Error(Error::Code::UrlUnsupportedParameter,
                      QStringLiteral("the parameter '%1' (%2) is not supported yet: Gatehouse "
                                     "connects through libpq, which needs a PEM certificate and "
-                                    "key, not a PKCS#12 file")
+                                    "key, not a PKCS#12 file: give them as sslclientcert= and "
+                                    "sslclientkey=")
                          .arg(key, what));
     } else if (key == QLatin1String("connect_timeout")) {
         const auto seconds = parseWholeNumber(value, std::numeric_limits<int>::max());
@@ -415,6 +420,10 @@ QMap<QString, QString> DatabaseUrl::libpqParameters() const
     parameters.insert(QStringLiteral("connect_timeout"), QString::number(m_connectTimeout));
     if (!m_sslRootCert.isEmpty())
         parameters.insert(QStringLiteral("sslrootcert"), m_sslRootCert);
+    if (!m_sslClientCert.isEmpty())
+        parameters.insert(QStringLiteral("sslcert"), m_sslClientCert);
+    if (!m_sslClientKey.isEmpty())
+        parameters.insert(QStringLiteral("sslkey"), m_sslClientKey);
     if (!m_applicationName.isEmpty())
         parameters.insert(QStringLiteral("application_name"), m_applicationName);
     if (!m_options.isEmpty())
@@ -435,6 +444,8 @@ QString DatabaseUrl::libpqConnectionString() const
         QStringLiteral("password"),
         QStringLiteral("sslmode"),
         QStringLiteral("sslrootcert"),
+        QStringLiteral("sslcert"),
+        QStringLiteral("sslkey"),
         QStringLiteral("connect_timeout"),
         QStringLiteral("application_name"),
         QStringLiteral("options"),

@@ -62,13 +62,20 @@ public:
     bool sslAcceptStrict() const { return m_sslAcceptStrict; }
     /// Prisma's `sslcert` (the server's CA certificate), absolute; libpq's `sslrootcert`.
     QString sslRootCert() const { return m_sslRootCert; }
+    /// `?sslclientcert=` / `?sslclientkey=`: a PEM client certificate and its key, absolute;
+    /// libpq's `sslcert` / `sslkey`. Gatehouse's own parameters: Prisma has no PEM client
+    /// certificate (its `sslcert` is the CA, its `sslidentity` a PKCS#12 file) and ignores
+    /// parameters it does not know.
+    QString sslClientCert() const { return m_sslClientCert; }
+    QString sslClientKey() const { return m_sslClientKey; }
     QString applicationName() const { return m_applicationName; }
     QString options() const { return m_options; }
     QString channelBinding() const { return m_channelBinding; }
 
     /// libpq keyword → value: host, port, dbname, user, password (when given), sslmode,
-    /// connect_timeout (always, libpq's own default waits forever), sslrootcert,
-    /// application_name, options, channel_binding. Never `schema` or `pgbouncer`. Sensitive.
+    /// connect_timeout (always, libpq's own default waits forever), sslrootcert, sslcert,
+    /// sslkey, application_name, options, channel_binding. Never `schema` or `pgbouncer`.
+    /// Sensitive.
     QMap<QString, QString> libpqParameters() const;
     /// libpqParameters() as a conninfo string, every value single-quoted. Sensitive.
     QString libpqConnectionString() const;
@@ -109,6 +116,8 @@ private:
     QString m_sslMode = QStringLiteral("prefer");
     bool m_sslAcceptStrict = false;
     QString m_sslRootCert;
+    QString m_sslClientCert;
+    QString m_sslClientKey;
     QString m_applicationName;
     QString m_options;
     QString m_channelBinding;

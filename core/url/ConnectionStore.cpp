@@ -1,0 +1,150 @@
+#include "core/url/ConnectionStore.h"
+
+#include "core/url/ConnectionParameters.h"
+#include "core/url/CredentialStore.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QUuid>
+#include <algorithm>
+
+namespace gh {
+
+namespace {
+
+const QString kConnections = QStringLiteral("connections");
+const QString kRecentProjects = QStringLiteral("recentProjects");
+
+} // namespace
+
+ConnectionStore::ConnectionStore(QSettings *settings, CredentialStore *credentials)
+    : m_settings(settings)
+    , m_credentials(credentials)
+{}
+
+QList<ConnectionProfile> ConnectionStore::connections() const
+{
+    QList<ConnectionProfile> profiles;
+    m_settings->beginGroup(kConnections);
+    const QStringList ids = m_settings->childGroups();
+    m_settings->endGroup();
+    for (const QString &id : ids) {
+        if (auto profile = connection(id))
+            profiles.append(*profile);
+    }
+    std::sort(profiles.begin(), profiles.end(),
+              [](const ConnectionProfile &a, const ConnectionProfile &b) {
+                  return a.name.localeAwareCompare(b.name) < 0;
+              });
+    return profiles;
+}
+
+std::optional<ConnectionProfile> ConnectionStore::connection(const QString &id) const
+{
+    if (id.isEmpty())
+        return std::nullopt;
+    m_settings->beginGroup(kConnections + QLatin1Char('/') + id);
+    ConnectionProfile profile;
+    profile.id = id;
+    profile.name = m_settings->value(QStringLiteral("name")).toString();
+    profile.tag = environmentTagFromName(m_settings->value(QStringLiteral("tag")).toString())
+                      .value_or(EnvironmentTag::Development);
+    profile.url = m_settings->value(QStringLiteral("url")).toString();
+    profile.projectFolder = m_settings->value(QStringLiteral("projectFolder")).toString();
+    profile.passwordInKeyring = m_settings->value(QStringLiteral("passwordInKeyring")).toBool();
+    m_settings->endGroup();
+    if (profile.name.isEmpty() && profile.url.isEmpty() && profile.projectFolder.isEmpty())
+        return std::nullopt;
+    return profile;
+}
+
+Result<ConnectionStore::Saved> ConnectionStore::save(ConnectionProfile profile,
+                                                     const QString &password, bool savePassword)
+{
+    profile.name = profile.name.trimmed();
+    if (profile.name.isEmpty())
+        return Error(Error::Code::InvalidArgument,
+                     QStringLiteral("A saved connection needs a name"));
+    if (profile.url.trimmed().isEmpty() == profile.projectFolder.isEmpty())
+        return Error(Error::Code::InvalidArgument,
+                     QStringLiteral("A saved connection is either a URL or a project folder"));
+    QString secret = password;
+    if (!profile.isProjectFolder()) {
+        auto parameters = ConnectionParameters::fromUrl(profile.url);
+        if (!parameters)
+            return parameters.error();
+        if (secret.isEmpty())
+            secret = parameters->password;
+        profile.url = parameters->toUrlWithoutPassword();
+    } else {
+        profile.projectFolder = QDir(profile.projectFolder).absolutePath();
+        secret.clear(); // the folder's .env holds it
+    }
+    if (profile.id.isEmpty())
+        profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+    Saved saved;
+    if (savePassword && !secret.isEmpty()) {
+        const Status written = m_credentials->write(profile.id, secret);
+        profile.passwordInKeyring = bool(written);
+        if (!written)
+            saved.passwordError = written.error();
+    } else {
+        // Unticking "save password" forgets the old one.
+        if (connection(profile.id).value_or(ConnectionProfile()).passwordInKeyring) {
+            const Status removed = m_credentials->remove(profile.id);
+            if (!removed)
+                saved.passwordError = removed.error();
+        }
+        profile.passwordInKeyring = false;
+    }
+
+    m_settings->beginGroup(kConnections + QLatin1Char('/') + profile.id);
+    m_settings->setValue(QStringLiteral("name"), profile.name);
+    m_settings->setValue(QStringLiteral("tag"), environmentTagName(profile.tag));
+    m_settings->setValue(QStringLiteral("url"), profile.url);
+    m_settings->setValue(QStringLiteral("projectFolder"), profile.projectFolder);
+    m_settings->setValue(QStringLiteral("passwordInKeyring"), profile.passwordInKeyring);
+    m_settings->endGroup();
+    m_settings->sync();
+    saved.profile = profile;
+    return saved;
+}
+
+Result<QString> ConnectionStore::password(const QString &id)
+{
+    const auto profile = connection(id);
+    if (!profile || !profile->passwordInKeyring)
+        return Error(Error::Code::NotFound,
+                     QStringLiteral("No password is saved for this connection"));
+    return m_credentials->read(id);
+}
+
+Status ConnectionStore::remove(const QString &id)
+{
+    const auto profile = connection(id);
+    m_settings->remove(kConnections + QLatin1Char('/') + id);
+    m_settings->sync();
+    if (profile && profile->passwordInKeyring)
+        return m_credentials->remove(id);
+    return success();
+}
+
+QStringList ConnectionStore::recentProjects() const
+{
+    return m_settings->value(kRecentProjects).toStringList();
+}
+
+void ConnectionStore::addRecentProject(const QString &folder)
+{
+    const QString absolute = QDir::cleanPath(QDir(folder).absolutePath());
+    QStringList recent = recentProjects();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > MaxRecentProjects)
+        recent.removeLast();
+    m_settings->setValue(kRecentProjects, recent);
+    m_settings->sync();
+}
+
+} // namespace gh

@@ -1,0 +1,257 @@
+// The connection store against stand-in credential stores: a file-backed one (the round trip
+// that tst_keyringroundtrip also proves against GNOME Keyring) and one with no keyring.
+
+#include "core/url/ConnectionStore.h"
+#include "core/url/CredentialStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using gh::ConnectionProfile;
+using gh::ConnectionStore;
+using gh::CredentialStore;
+using gh::Error;
+using gh::Result;
+using gh::Status;
+
+namespace {
+
+/// Test only: secrets in a settings file of their own, so that a second store object sees what
+/// the first one wrote.
+class FileCredentialStore : public CredentialStore
+{
+public:
+    explicit FileCredentialStore(const QString &path)
+        : m_file(path, QSettings::IniFormat)
+    {}
+    Status checkAvailable() override { return gh::success(); }
+    Status write(const QString &key, const QString &secret) override
+    {
+        m_file.setValue(key, secret);
+        m_file.sync();
+        return gh::success();
+    }
+    Result<QString> read(const QString &key) override
+    {
+        if (!m_file.contains(key))
+            return Error(Error::Code::NotFound, QStringLiteral("nothing saved"));
+        return m_file.value(key).toString();
+    }
+    Status remove(const QString &key) override
+    {
+        m_file.remove(key);
+        return gh::success();
+    }
+    QString name() const override { return QStringLiteral("test file"); }
+
+private:
+    QSettings m_file;
+};
+
+class NoKeyring : public CredentialStore
+{
+public:
+    Status checkAvailable() override { return unavailable(); }
+    Status write(const QString &, const QString &) override { return unavailable(); }
+    Result<QString> read(const QString &) override { return unavailable(); }
+    Status remove(const QString &) override { return unavailable(); }
+    QString name() const override { return QStringLiteral("none"); }
+
+private:
+    static Error unavailable()
+    {
+        return Error(Error::Code::KeyringUnavailable, QStringLiteral("No system keyring"));
+    }
+};
+
+} // namespace
+
+class TestConnectionStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void savedPasswordComesBackFromTheCredentialStore();
+    void settingsFileNeverHoldsThePassword();
+    void withoutKeyringThePasswordIsDroppedAndSaid();
+    void untickingSavePasswordForgetsIt();
+    void projectFolderConnectionOpensTheFolder();
+    void connectionsAreSortedByNameAndRemovable();
+    void recentProjectsAreMostRecentFirstAndCapped();
+    void saveRefusesInvalidInput();
+
+private:
+    QString settingsPath() const { return m_dir->filePath(QStringLiteral("gatehouse.ini")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestConnectionStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestConnectionStore::savedPasswordComesBackFromTheCredentialStore()
+{
+    const QString secrets = m_dir->filePath(QStringLiteral("secrets.ini"));
+    QString id;
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        FileCredentialStore credentials(secrets);
+        ConnectionStore store(&settings, &credentials);
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("Local");
+        profile.url = QStringLiteral("postgresql://app@localhost:5432/auth");
+        const auto saved = store.save(profile, QStringLiteral("pa ss@1"), true);
+        QVERIFY(saved);
+        QVERIFY(saved->profile.passwordInKeyring);
+        QCOMPARE(saved->passwordError.code(), Error::Code::None);
+        id = saved->profile.id;
+    }
+    // A new session: new objects over the same files.
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    FileCredentialStore credentials(secrets);
+    ConnectionStore store(&settings, &credentials);
+    const auto password = store.password(id);
+    QVERIFY(password);
+    QCOMPARE(*password, QStringLiteral("pa ss@1"));
+    const auto options = store.connection(id)->projectOptions(*password);
+    QCOMPARE(options.urlOverride,
+             QStringLiteral("postgresql://app:pa%20ss%401@localhost:5432/auth"));
+}
+
+void TestConnectionStore::settingsFileNeverHoldsThePassword()
+{
+    {
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        FileCredentialStore credentials(m_dir->filePath(QStringLiteral("secrets.ini")));
+        ConnectionStore store(&settings, &credentials);
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("In the URL");
+        profile.url = QStringLiteral("postgresql://app:hunter2@h/d?password=hunter3");
+        const auto saved = store.save(profile, QString(), true);
+        QVERIFY(saved);
+        QCOMPARE(*store.password(saved->profile.id), QStringLiteral("hunter2"));
+    }
+    QFile file(settingsPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("postgresql://app@h/d"));
+    QVERIFY2(!text.contains("hunter"), text.constData());
+}
+
+void TestConnectionStore::withoutKeyringThePasswordIsDroppedAndSaid()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    NoKeyring credentials;
+    ConnectionStore store(&settings, &credentials);
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Prod");
+    profile.tag = gh::EnvironmentTag::Production;
+    profile.url = QStringLiteral("postgresql://app@db/auth");
+    const auto saved = store.save(profile, QStringLiteral("hunter2"), true);
+    QVERIFY(saved);
+    QCOMPARE(saved->passwordError.code(), Error::Code::KeyringUnavailable);
+    QVERIFY(!saved->profile.passwordInKeyring);
+    const auto loaded = store.connection(saved->profile.id);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->tag, gh::EnvironmentTag::Production);
+    QCOMPARE(loaded->projectOptions().urlOverride, QStringLiteral("postgresql://app@db/auth"));
+    QCOMPARE(store.password(saved->profile.id).error().code(), Error::Code::NotFound);
+    settings.sync();
+    QFile file(settingsPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("hunter2"));
+}
+
+void TestConnectionStore::untickingSavePasswordForgetsIt()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    FileCredentialStore credentials(m_dir->filePath(QStringLiteral("secrets.ini")));
+    ConnectionStore store(&settings, &credentials);
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Local");
+    profile.url = QStringLiteral("postgresql://app@localhost/auth");
+    auto saved = store.save(profile, QStringLiteral("one"), true);
+    QVERIFY(saved);
+    saved = store.save(saved->profile, QStringLiteral("one"), false);
+    QVERIFY(saved);
+    QVERIFY(!saved->profile.passwordInKeyring);
+    QCOMPARE(credentials.read(saved->profile.id).error().code(), Error::Code::NotFound);
+    QCOMPARE(store.connections().size(), 1); // replaced, not added
+}
+
+void TestConnectionStore::projectFolderConnectionOpensTheFolder()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    FileCredentialStore credentials(m_dir->filePath(QStringLiteral("secrets.ini")));
+    ConnectionStore store(&settings, &credentials);
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Shop");
+    profile.projectFolder = m_dir->path();
+    const auto saved = store.save(profile, QStringLiteral("ignored"), true);
+    QVERIFY(saved);
+    QVERIFY(!saved->profile.passwordInKeyring); // the folder's .env holds it
+    const auto options = store.connection(saved->profile.id)->projectOptions();
+    QCOMPARE(options.workingDirectory, QDir(m_dir->path()).absolutePath());
+    QVERIFY(options.urlOverride.isEmpty());
+}
+
+void TestConnectionStore::connectionsAreSortedByNameAndRemovable()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    FileCredentialStore credentials(m_dir->filePath(QStringLiteral("secrets.ini")));
+    ConnectionStore store(&settings, &credentials);
+    QStringList ids;
+    for (const char *name : {"zeta", "Alpha", "mid"}) {
+        ConnectionProfile profile;
+        profile.name = QString::fromLatin1(name);
+        profile.url = QStringLiteral("postgresql://u@h/d");
+        ids << store.save(profile, QStringLiteral("pw"), true)->profile.id;
+    }
+    QStringList names;
+    for (const ConnectionProfile &profile : store.connections())
+        names << profile.name;
+    QCOMPARE(names, (QStringList{"Alpha", "mid", "zeta"}));
+    QVERIFY(store.remove(ids.at(0)));
+    QCOMPARE(store.connections().size(), 2);
+    QVERIFY(!store.connection(ids.at(0)));
+    QCOMPARE(credentials.read(ids.at(0)).error().code(), Error::Code::NotFound);
+}
+
+void TestConnectionStore::recentProjectsAreMostRecentFirstAndCapped()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    NoKeyring credentials;
+    ConnectionStore store(&settings, &credentials);
+    for (int i = 0; i < ConnectionStore::MaxRecentProjects + 3; ++i)
+        store.addRecentProject(QStringLiteral("/projects/p%1").arg(i));
+    store.addRecentProject(QStringLiteral("/projects/p5/"));
+    const QStringList recent = store.recentProjects();
+    QCOMPARE(recent.size(), ConnectionStore::MaxRecentProjects);
+    QCOMPARE(recent.first(), QStringLiteral("/projects/p5"));
+    QCOMPARE(recent.count(QStringLiteral("/projects/p5")), 1);
+    QCOMPARE(recent.at(1), QStringLiteral("/projects/p12"));
+}
+
+void TestConnectionStore::saveRefusesInvalidInput()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    NoKeyring credentials;
+    ConnectionStore store(&settings, &credentials);
+    ConnectionProfile profile;
+    profile.url = QStringLiteral("postgresql://u@h/d");
+    QCOMPARE(store.save(profile, QString(), false).error().code(), Error::Code::InvalidArgument);
+    profile.name = QStringLiteral("x");
+    profile.url = QStringLiteral("mysql://u@h/d");
+    QCOMPARE(store.save(profile, QString(), false).error().code(),
+             Error::Code::UrlUnsupportedScheme);
+    QVERIFY(store.connections().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestConnectionStore)
+#include "tst_connectionstore.moc"
