@@ -1,9 +1,12 @@
 #include "app/cli/MigrateCommand.h"
 
 #include "app/cli/CommonOptions.h"
+#include "core/migrate/DevMigration.h"
+#include "core/migrate/DriftDetector.h"
 #include "core/migrate/MigrateOutput.h"
 #include "core/migrate/MigrationDiff.h"
 #include "core/migrate/Migrator.h"
+#include "core/prisma/SchemaSource.h"
 #include "core/sql/DriftSummary.h"
 #include "core/sql/MigrationScript.h"
 #include "core/url/UrlRedaction.h"
@@ -66,6 +69,10 @@ int status(CliContext &context, const QStringList &arguments)
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print the status as JSON (Prisma's diagnoseMigrationHistory "
                                      "fields plus every migration) instead of text.")});
+    const QString noDrift = QStringLiteral("no-drift-check");
+    parser.addOption({noDrift, QStringLiteral("Do not replay the applied migrations on a shadow "
+                                              "database to look for drift (Prisma's status does "
+                                              "not).")});
     if (!parseCommand(parser, QStringLiteral("migrate status"), arguments, context))
         return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage;
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -80,7 +87,19 @@ int status(CliContext &context, const QStringList &arguments)
     auto migrator = Migrator::connect(*target, Migrator::Options());
     if (!migrator)
         return fail(context, migrator.error());
+    // Drift (a Gatehouse addition, on stderr; the exit code stays Prisma's): only when the
+    // history itself is sound, since Prisma reports drift against applied migrations.
     auto result = (*migrator)->status();
+    if (result && !parser.isSet(noDrift) && result->hasMigrationsTable &&
+        result->failedMigrationNames.isEmpty() && result->missingScriptNames.isEmpty()) {
+        DriftDetector::Options driftOptions;
+        auto drift = (*migrator)->status(DriftDetector::shadowCheck(*target, driftOptions));
+        if (drift)
+            result = drift;
+        else
+            context.err << "Note: drift was not checked: "
+                        << redactDatabaseUrl(drift.error().fullText()) << "\n";
+    }
     if (!result)
         return fail(context, result.error());
     if (json) {
@@ -108,8 +127,8 @@ int deploy(CliContext &context, const QStringList &arguments)
     auto target = resolveTarget(parser, context);
     if (!target)
         return fail(context, target.error());
-    auto migrator = Migrator::connect(*target, Migrator::Options(),
-                                      Migrator::Connect::CreateSqliteFileIfMissing);
+    auto migrator =
+        Migrator::connect(*target, Migrator::Options(), Migrator::Connect::CreateDatabaseIfMissing);
     if (!migrator)
         return fail(context, migrator.error());
     if ((*migrator)->createdDatabase())
@@ -182,6 +201,138 @@ int resolve(CliContext &context, const QStringList &arguments)
     if (!done)
         return fail(context, done.error());
     context.out << MigrateOutput::resolved(name, markApplied);
+    context.out.flush();
+    return ExitOk;
+}
+
+bool confirmOnTerminal(CliContext &context, const QString &question)
+{
+    context.out << question << " [y/N] ";
+    context.out.flush();
+    QTextStream in(stdin);
+    const QString answer = in.readLine().trimmed().toLower();
+    return answer == QLatin1String("y") || answer == QLatin1String("yes");
+}
+
+// Prisma's exit code when migrate dev stops for a reset or the user says no.
+constexpr int ExitDevStopped = 130;
+
+int dev(CliContext &context, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Create a migration from changes in the Prisma schema and apply it to the development "
+        "database (the migrations folder is replayed on a shadow database created and dropped "
+        "by Gatehouse)."));
+    addMigrateOptions(parser);
+    const QString name = QStringLiteral("name");
+    const QString createOnly = QStringLiteral("create-only");
+    const QString yes = QStringLiteral("yes");
+    parser.addOption({{QStringLiteral("n"), name},
+                      QStringLiteral("Name the migration."),
+                      QStringLiteral("NAME")});
+    parser.addOption({createOnly, QStringLiteral("Create a new migration but do not apply it "
+                                                 "(also when it is empty).")});
+    parser.addOption({{QStringLiteral("y"), yes},
+                      QStringLiteral("Accept data-loss warnings without a prompt (required when "
+                                     "standard input is not a terminal).")});
+    if (!parseCommand(parser, QStringLiteral("migrate dev"), arguments, context))
+        return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage;
+
+    auto target = resolveTarget(parser, context);
+    if (!target)
+        return fail(context, target.error());
+    context.out << "\n";
+    if (target->schemaPath.isEmpty())
+        return fail(context, Error(Error::Code::SchemaNotFound,
+                                   QStringLiteral("migrate dev needs the project's schema file.")));
+    auto schema = prisma::SchemaSource::load(target->schemaPath);
+    if (!schema)
+        return fail(context, schema.error());
+    auto migrator =
+        Migrator::connect(*target, Migrator::Options(), Migrator::Connect::CreateDatabaseIfMissing);
+    if (!migrator)
+        return fail(context, migrator.error());
+    if ((*migrator)->createdDatabase())
+        context.out << MigrateOutput::databaseCreated(*target) << "\n\n";
+    context.out.flush();
+
+    const MigrateOutput output;
+    DevMigration::Options options;
+    options.applyPending = true;
+    auto plan = DevMigration::plan(**migrator, *schema, options);
+    if (!plan && plan.error().code() == Error::Code::MigrationDriftDetected) {
+        context.out << MigrateOutput::devResetNeeded(*target, plan.error().message());
+        context.out.flush();
+        return ExitDevStopped;
+    }
+    if (!plan)
+        return fail(context, plan.error());
+    const QString root = QDir(context.workingDirectory).relativeFilePath(target->migrationsPath);
+    if (!plan->appliedMigrationNames.isEmpty())
+        context.out << "\nThe following migration(s) have been applied:\n\n"
+                    << MigrateOutput::appliedTree(plan->appliedMigrationNames) << "\n";
+
+    const bool draft = parser.isSet(createOnly);
+    if (plan->hasUnexecutableSteps()) {
+        context.out << "\n";
+        context.out.flush();
+        if (!draft) {
+            context.err << "Error: " << output.devUnexecutableError(plan->liveDiagnostics) << "\n";
+            context.err.flush();
+            return ExitFailure;
+        }
+        context.err << MigrateOutput::devUnexecutable(plan->liveDiagnostics) << "\n\n";
+    }
+    if (plan->needsConfirmation()) {
+        context.out << MigrateOutput::devWarnings(plan->liveDiagnostics);
+        context.out.flush();
+        if (!parser.isSet(yes)) {
+            if (!context.stdinIsTerminal) {
+                context.err << "Error: " << output.devNonInteractive();
+                context.err.flush();
+                return ExitFailure;
+            }
+            if (!confirmOnTerminal(context, draft ? QStringLiteral("Are you sure you want to "
+                                                                   "create this migration?")
+                                                  : QStringLiteral("Are you sure you want to "
+                                                                   "create and apply this "
+                                                                   "migration?"))) {
+                context.out << "Migration cancelled.\n";
+                context.out.flush();
+                return ExitDevStopped;
+            }
+        }
+    }
+
+    QStringList appliedNow;
+    if (!plan->isEmpty() || draft) {
+        QString typed = parser.value(name);
+        if (!parser.isSet(name) && context.stdinIsTerminal) {
+            context.out << "Enter a name for the new migration: ";
+            context.out.flush();
+            QTextStream in(stdin);
+            typed = in.readLine();
+        }
+        auto created = DevMigration::write(**migrator, *plan, typed);
+        if (!created)
+            return fail(context, created.error());
+        if (draft) {
+            context.out << output.devCreated(*created);
+            context.out.flush();
+            return ExitOk;
+        }
+        auto applied = DevMigration::apply(**migrator, [&](const DeployProgress &progress) {
+            if (progress.stage == DeployProgress::Stage::Applying) {
+                context.err << "Applying migration `" << progress.name << "`\n";
+                context.err.flush();
+            }
+        });
+        if (!applied)
+            return fail(context, applied.error());
+        appliedNow = applied->appliedMigrationNames;
+    }
+    context.out << MigrateOutput::devFinished(appliedNow, plan->appliedMigrationNames, root);
     context.out.flush();
     return ExitOk;
 }
@@ -345,8 +496,10 @@ int runMigrateCommand(CliContext &context, const QStringList &arguments)
         return resolve(context, arguments.mid(1));
     if (action == QLatin1String("diff"))
         return diff(context, arguments.mid(1));
+    if (action == QLatin1String("dev"))
+        return dev(context, arguments.mid(1));
     context.err << "gatehouse-cli migrate: unknown action '" << action
-                << "' (expected: status, deploy, resolve, diff)\n";
+                << "' (expected: status, deploy, resolve, diff, dev)\n";
     return ExitUsage;
 }
 

@@ -18,15 +18,14 @@ namespace gh {
 
 namespace {
 
-// dev_diagnostic.rs's DRIFT_DETECTED_MESSAGE (trimmed at the start) and
-// FIRST_TIME_MIGRATION_MESSAGE.
+// The schema engine's DRIFT_DETECTED_MESSAGE (trimmed at the start) and
+// FIRST_TIME_MIGRATION_MESSAGE, as Prisma 7.10's migrate dev prints them.
 const char kDriftDetected[] =
     "Drift detected: Your database schema is not in sync with your migration history.\n\n"
     "The following is a summary of the differences between the expected database schema given "
     "your migrations files, and the actual schema of the database.\n\n"
-    "This summary details discrepancies by listing elements found in the current database "
-    "schema but missing in your Prisma schema, indicating the Prisma schema updates required "
-    "for alignment.\n";
+    "It should be understood as the set of changes to get from the expected schema to the "
+    "actual schema.\n";
 const char kFirstTime[] =
     "\nIf you are running this the first time on an existing database, please make sure to read "
     "this documentation page:\n"
@@ -185,6 +184,17 @@ DevMigration::plan(Migrator &migrator, const prisma::SchemaSource &schema, const
         return shadow.error();
     if (shadow) {
         plan.shadowDescription = (*shadow)->description();
+        switch ((*shadow)->kind()) {
+        case ShadowDatabase::Kind::Database:
+            plan.shadow = Plan::Shadow::Database;
+            break;
+        case ShadowDatabase::Kind::Schema:
+            plan.shadow = Plan::Shadow::Schema;
+            break;
+        case ShadowDatabase::Kind::SqliteFile:
+            plan.shadow = Plan::Shadow::SqliteFile;
+            break;
+        }
         log(options, QStringLiteral("Replaying the migrations folder on the %1.")
                          .arg(plan.shadowDescription));
         const Status replayed =
@@ -200,6 +210,7 @@ DevMigration::plan(Migrator &migrator, const prisma::SchemaSource &schema, const
         status->drift = DriftDetector::compare(sql::SchemaDiffer::diff(
             std::move(expected.value()), std::move(live.value()), *flavour));
     } else {
+        plan.shadow = Plan::Shadow::LiveDatabase;
         plan.shadowDescription =
             QStringLiteral("database itself: the user may create neither databases nor schemas, "
                            "so Gatehouse diffs against the live database (no drift check)");

@@ -64,7 +64,10 @@ public:
         QStringList appliedMigrationNames;
         /// Local migrations the database has not applied yet; apply() runs them first.
         QStringList pendingMigrationNames;
-        /// Where the migrations folder was replayed, for people.
+        /// Where the migrations folder was replayed.
+        enum class Shadow { Database, Schema, SqliteFile, LiveDatabase };
+        Shadow shadow = Shadow::Database;
+        /// The same, for people (which database or schema, and why a fallback was used).
         QString shadowDescription;
         /// The provider of migration_lock.toml to write (`postgresql`, `sqlite`).
         QString provider;

@@ -280,11 +280,11 @@ QString MigrateOutput::devFinished(const QStringList &appliedNow, const QStringL
                     ? QStringLiteral("Already in sync, no schema change or pending migration was "
                                      "found.\n")
                     : QStringLiteral("Your database is now in sync with your schema.\n");
-        return text;
+        return text + QLatin1Char('\n');
     }
     return text + QStringLiteral("\nThe following migration(s) have been created and applied from "
                                  "new schema changes:\n\n%1\n\n"
-                                 "Your database is now in sync with your schema.\n")
+                                 "Your database is now in sync with your schema.\n\n")
                       .arg(appliedTree(appliedNow, root));
 }
 

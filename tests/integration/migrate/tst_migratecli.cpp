@@ -8,6 +8,7 @@
 // Gatehouse adds on stderr ("Prisma schema loaded from", "Applying migration", "Note:").
 
 #include "app/cli/MigrateCommand.h"
+#include "core/migrate/MigrationsFolder.h"
 #include "tests/integration/migrate/MigrateTestProject.h"
 #include "tests/support/TestPostgres.h"
 
@@ -16,6 +17,8 @@
 
 using namespace gh;
 using gh::test::MigrateTestProject;
+using gh::test::queryRows;
+using gh::test::quickLock;
 using gh::test::ScratchPostgres;
 
 namespace {
@@ -238,6 +241,119 @@ private Q_SLOTS:
             QStringLiteral("\n\nMigration name: 2_bad\n\nDatabase error code: 22012\n\n"
                            "Database error:\nERROR: division by zero")));
         QVERIFY(deploy.out.endsWith(QStringLiteral("2 migrations found in prisma/migrations\n\n")));
+    }
+
+    /// `migrate dev` against the goldens capture-dev.sh took from Prisma 7 (stdin is not a
+    /// terminal there either). Gatehouse's additions on stderr come after Prisma's text.
+    void devPrintsWhatPrismaPrints()
+    {
+        ScratchPostgres pg;
+        QVERIFY(pg.isValid());
+        MigrateTestProject project;
+        m_pg = &pg;
+        m_project = &project;
+        const auto fixture = [](const char *name) {
+            QFile file(QStringLiteral(GATEHOUSE_TEST_DATA_DIR "/migrate/destructive/") +
+                       QLatin1String(name));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const QByteArray before = fixture("before.prisma");
+        QVERIFY(project.writeFile(QStringLiteral("prisma/schema.prisma"), before));
+
+        // A database of its own that does not exist yet: dev creates it, as Prisma does.
+        const QString created = pg.name() + QStringLiteral("_dev");
+        QUrl createdUrl(pg.url());
+        createdUrl.setPath(QLatin1Char('/') + created);
+        const auto dev = [&](const QStringList &arguments, const QString &url) {
+            Run result = invoke(QStringList{QStringLiteral("dev")} + arguments +
+                                QStringList{QStringLiteral("--url"), url});
+            for (QString *text : {&result.out, &result.err}) {
+                text->replace(QLatin1Char('"') + created + QLatin1Char('"'),
+                              QStringLiteral("\"DBNAME\""));
+                text->replace(QStringLiteral("database ") + created + QStringLiteral(" created"),
+                              QStringLiteral("database DBNAME created"));
+                *text = normalize(*text);
+                text->replace(QRegularExpression(QStringLiteral("\\d{14}_")),
+                              QStringLiteral("YYYYMMDDHHMMSS_"));
+            }
+            return result;
+        };
+        const auto expectDev = [&](const QString &name, const Run &actual, bool stderrPrefix) {
+            QCOMPARE(actual.out, golden(name + QStringLiteral(".stdout")));
+            if (stderrPrefix)
+                QVERIFY2(actual.err.startsWith(golden(name + QStringLiteral(".stderr"))),
+                         qPrintable(actual.err));
+            else
+                QCOMPARE(actual.err, golden(name + QStringLiteral(".stderr")));
+            QCOMPARE(actual.exitCode, golden(name + QStringLiteral(".exit")).trimmed().toInt());
+        };
+        const QString url = createdUrl.toString();
+        const QString name = QStringLiteral("--name");
+        expectDev(QStringLiteral("dev-database-created"), dev({name, QStringLiteral("init")}, url),
+                  false);
+        expectDev(QStringLiteral("dev-already-in-sync"), dev({name, QStringLiteral("again")}, url),
+                  false);
+        expectDev(QStringLiteral("dev-create-only-empty"),
+                  dev({name, QStringLiteral("empty"), QStringLiteral("--create-only")}, url),
+                  false);
+        const QStringList names = MigrationsFolder::read(project.migrationsPath())->names();
+        QCOMPARE(names.size(), 2);
+        QVERIFY(names.last().endsWith(QLatin1String("_empty")));
+        QVERIFY(project.removeMigration(names.last()));
+        {
+            auto database = Database::open(*DatabaseUrl::parse(url));
+            QVERIFY(database);
+            QVERIFY((*database)->executeScript(
+                QStringLiteral("ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT;"
+                               "CREATE TABLE \"Extra\" (\"id\" INTEGER PRIMARY KEY);")));
+        }
+        expectDev(QStringLiteral("dev-drift"), dev({name, QStringLiteral("drift")}, url), false);
+        QVERIFY(pg.run(QStringLiteral("DROP DATABASE \"%1\" WITH (FORCE)").arg(created)));
+
+        // Destructive changes on the seeded fixture, in the scratch database.
+        QVERIFY(project.removeMigration(names.first()));
+        QVERIFY(project.copyFixture(QStringLiteral("destructive/migrations")));
+        {
+            auto migrator = Migrator::connect(project.target(pg.url()), quickLock());
+            QVERIFY(migrator);
+            QVERIFY((*migrator)->deploy());
+        }
+        QVERIFY(pg.run(QString::fromUtf8(fixture("seed.sql"))));
+        QByteArray dropName = before;
+        dropName.replace("  name   String?\n", "");
+        QVERIFY(project.writeFile(QStringLiteral("prisma/schema.prisma"), dropName));
+        const Run refused = dev({name, QStringLiteral("drop_name")}, pg.url());
+        expectDev(QStringLiteral("dev-warnings-non-interactive"), refused, true);
+        QVERIFY(refused.err.endsWith(
+            QStringLiteral("Pass --yes to accept the warnings without a prompt.\n")));
+        QVERIFY(project.writeFile(QStringLiteral("prisma/schema.prisma"), fixture("after.prisma")));
+        expectDev(QStringLiteral("dev-unexecutable"),
+                  dev({name, QStringLiteral("change")}, pg.url()), false);
+        expectDev(QStringLiteral("dev-unexecutable-create-only"),
+                  dev({name, QStringLiteral("change"), QStringLiteral("--create-only")}, pg.url()),
+                  true);
+        QCOMPARE(MigrationsFolder::read(project.migrationsPath())->names().size(), 1);
+
+        // --yes accepts the warnings: the migration is written with Prisma's header, then runs.
+        QVERIFY(project.writeFile(QStringLiteral("prisma/schema.prisma"), dropName));
+        const Run accepted =
+            dev({name, QStringLiteral("drop name"), QStringLiteral("--yes")}, pg.url());
+        QCOMPARE(accepted.exitCode, 0);
+        QVERIFY2(accepted.out.endsWith(QStringLiteral(
+                     "\nThe following migration(s) have been created and applied from new schema "
+                     "changes:\n\nprisma/migrations/\n  └─ YYYYMMDDHHMMSS_drop_name/\n    └─ "
+                     "migration.sql\n\nYour database is now in sync with your schema.\n\n")),
+                 qPrintable(accepted.out));
+        const MigrationsFolder folder = *MigrationsFolder::read(project.migrationsPath());
+        QCOMPARE(folder.migrations().size(), 2);
+        QVERIFY(folder.migrations().last().script.startsWith(
+            "/*\n  Warnings:\n\n  - You are about to drop the column `name` on the `User` table. "
+            "All the data in the column will be lost.\n\n*/\n-- AlterTable\n"));
+        QCOMPARE(
+            queryRows(pg.url(), QStringLiteral("SELECT count(*) FROM information_schema.columns "
+                                               "WHERE table_name = 'User' AND column_name = "
+                                               "'name'")),
+            QList<QStringList>{{QStringLiteral("0")}});
     }
 
     void pgbouncerUrlExplainsTheDirectUrl()
