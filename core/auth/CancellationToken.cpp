@@ -26,6 +26,13 @@ void CancellationToken::cancel() const
         m_state->interrupt();
 }
 
+bool CancellationToken::cancelWithoutInterrupt() const
+{
+    m_state->cancelled.store(true);
+    std::lock_guard<std::mutex> lock(m_state->mutex);
+    return bool(m_state->interrupt);
+}
+
 bool CancellationToken::isCancelled() const
 {
     return m_state->cancelled.load();

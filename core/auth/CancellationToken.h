@@ -21,6 +21,11 @@ public:
 
     /// Thread-safe. Sets the flag and runs the registered interrupt, if any, in this thread.
     void cancel() const;
+    /// Thread-safe. Sets the flag without running the interrupt; true when an interrupt is
+    /// registered (an operation is in flight and may wait on the server), which the caller then
+    /// runs with cancel() from a thread where blocking on the network is fine. Work that starts
+    /// later sees the flag (see onCancel()), so a false return means nothing is left to do.
+    bool cancelWithoutInterrupt() const;
     bool isCancelled() const;
 
     /// While the returned guard lives, `cancel()` also calls `interrupt` (from the thread that

@@ -88,6 +88,7 @@ void PagedRecordModel::setQuery(const RecordQuery &query)
     m_totalKind = RowCount::Kind::Estimate;
     m_counting = false;
     m_exactCountPending = false;
+    m_estimatePending = false;
     m_loaded = false;
     m_inFlight = false;
     m_error = Error();
@@ -152,6 +153,7 @@ void PagedRecordModel::resolveUser()
 
 void PagedRecordModel::fail(const Error &error)
 {
+    m_estimatePending = false;
     if (m_exactCountPending) {
         m_exactCountPending = false;
         m_counting = false;
@@ -165,17 +167,25 @@ void PagedRecordModel::fail(const Error &error)
 
 void PagedRecordModel::startCount()
 {
-    const quint64 generation = m_generation;
-    const RecordQuery query = m_query;
     m_counting = true;
     m_exactCountPending = true;
+    // The estimate is posted with the first page (onPage): run beside it, its thread, query and
+    // server backend compete with the page the user waits for, badly so on a busy machine.
+    m_estimatePending = true;
+    Q_EMIT totalChanged();
+}
+
+void PagedRecordModel::postEstimate()
+{
+    m_estimatePending = false;
+    const quint64 generation = m_generation;
+    const RecordQuery query = m_query;
     m_counter->run<RowCount>(
         this,
         [query](const AuthQueries &queries, const CancellationToken &) {
             return queries.estimateCount(query);
         },
         [this, generation](const Result<RowCount> &result) { onEstimate(generation, result); });
-    Q_EMIT totalChanged();
 }
 
 void PagedRecordModel::startExactCount()
@@ -389,6 +399,8 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
             fail(result.error());
         return;
     }
+    if (m_estimatePending)
+        postEstimate();
     if (m_error.isError()) {
         m_error = Error();
         Q_EMIT errorChanged();

@@ -143,6 +143,7 @@ private:
     void resolveUser();
     void fail(const Error &error);
     void startCount();
+    void postEstimate();
     void startExactCount();
     void loadMissing();
     void jumpTo(int first, int last);
@@ -181,6 +182,7 @@ private:
     RowCount::Kind m_totalKind = RowCount::Kind::Estimate;
     bool m_counting = false;
     bool m_exactCountPending = false; // posted once the first page is in
+    bool m_estimatePending = false;   // likewise: beside the page it would only slow it down
     int m_wantFirst = 0;
     int m_wantLast = 0;
     bool m_endRequested = false;

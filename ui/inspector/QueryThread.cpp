@@ -67,7 +67,10 @@ void QueryThread::cancelAll()
 {
     const CancellationToken cancelled = m_token;
     m_token = CancellationToken();
-    QThreadPool::globalInstance()->start([cancelled] { cancelled.cancel(); });
+    // Only a query in flight needs the round trip; otherwise the flag is all (and a new
+    // query, the common case, then costs no thread-pool wake-up competing with its page).
+    if (cancelled.cancelWithoutInterrupt())
+        QThreadPool::globalInstance()->start([cancelled] { cancelled.cancel(); });
 }
 
 void QueryThread::reconnect()
