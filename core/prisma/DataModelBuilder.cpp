@@ -10,6 +10,8 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <functional>
+#include <string_view>
 
 // The passes below follow prisma-engines' psl/parser-database (names.rs, types.rs,
 // attributes.rs and its attributes/*.rs, relations.rs, context.rs) and psl-core's
@@ -21,6 +23,29 @@ namespace gh::prisma {
 namespace {
 
 using View = QByteArrayView;
+
+// Names are hashed a few hundred thousand times per schema: std::hash (a multiply-based hash)
+// costs a fraction of qHash(QByteArrayView)'s SipHash, and flooding resistance is no concern
+// for names out of a schema file.
+size_t nameHash(View name, size_t seed)
+{
+    return std::hash<std::string_view>()(std::string_view(name.data(), size_t(name.size()))) ^ seed;
+}
+
+// A name as a hash key (QHash<View> would use SipHash, see nameHash()).
+struct Name
+{
+    Name(View text) : view(text) {} // implicit: lookups pass a View
+
+    View view;
+
+    friend bool operator==(const Name &a, const Name &b) { return a.view == b.view; }
+};
+
+size_t qHash(const Name &name, size_t seed = 0)
+{
+    return nameHash(name.view, seed);
+}
 
 // A name inside one block (a field of a model, a field of a composite type).
 struct NameKey
@@ -36,7 +61,7 @@ struct NameKey
 
 size_t qHash(const NameKey &key, size_t seed = 0)
 {
-    return qHashMulti(seed, key.owner, key.name);
+    return nameHash(key.name, seed) ^ (size_t(key.owner) * 0x9E3779B97F4A7C15ull);
 }
 
 // A name as UTF-8 bytes for the lookups keyed by source text, on the stack when it is ASCII.
@@ -961,8 +986,8 @@ private:
         m_tops.reserve(m_dm.m_models.size() + m_dm.m_enums.size() + m_dm.m_compositeTypes.size());
         // Models, enums and composite types in file order, as Prisma iterates its tops.
         int model = 0, enumIndex = 0, composite = 0;
-        QHash<View, const Block *> datasources, generators;
-        QHash<View, std::pair<int, const Block *>> topBlocks;
+        QHash<Name, const Block *> datasources, generators;
+        QHash<Name, std::pair<int, const Block *>> topBlocks;
         for (int f = 0; f < int(m_files.size()); ++f) {
             for (const Block &block : file(f).tree.blocks) {
                 const View name = text(f, block.name);
@@ -1008,7 +1033,7 @@ private:
     }
 
     void insertTop(int fileIndex, const Block &block, TopRef ref,
-                   QHash<View, std::pair<int, const Block *>> &blocks)
+                   QHash<Name, std::pair<int, const Block *>> &blocks)
     {
         const View name = text(fileIndex, block.name);
         const auto existing = blocks.constFind(name);
@@ -2649,11 +2674,11 @@ private:
     std::vector<BlockRef> m_enumBlocks;
     std::vector<BlockRef> m_compositeBlocks;
     std::vector<BlockRef> m_configBlocks;
-    QHash<View, TopRef> m_tops;
+    QHash<Name, TopRef> m_tops;
     QHash<NameKey, int> m_modelFields;     // (model, field name) -> index in Model::fields
     QHash<NameKey, int> m_compositeFields; // (composite type, field name) -> index
 
-    mutable QHash<View, QString> m_strings; // see intern()
+    mutable QHash<Name, QString> m_strings; // see intern()
     const Attribute *m_attribute = nullptr; // the attribute whose arguments are being read
     int m_attributeFile = 0;
     QVarLengthArray<ArgumentSlot, 8> m_arguments;
