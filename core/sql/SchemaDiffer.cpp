@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -381,13 +382,12 @@ private:
         return m_redefined.count({pair.previous, pair.next}) > 0;
     }
 
-    bool tableIsRedefined(const QString &key) const
+    /// A table of the previous schema is redefined (a schema names each table once, so its
+    /// position identifies it). Asked once per foreign key: no strings, no scan of every pair.
+    bool previousTableIsRedefined(int previous) const
     {
-        for (const TablePair &pair : m_pairs) {
-            if (tableKey(m_previous, previousTable(pair)) == key && isRedefined(pair))
-                return true;
-        }
-        return false;
+        const auto found = m_redefined.lower_bound({previous, std::numeric_limits<int>::min()});
+        return found != m_redefined.end() && found->first == previous;
     }
 
     // --- Steps ---------------------------------------------------------------------------
@@ -513,7 +513,7 @@ private:
     {
         const ForeignKey &previous = m_previous.foreignKeys().at(fks.previous);
         const ForeignKey &next = m_next.foreignKeys().at(fks.next);
-        if (tableIsRedefined(tableKey(m_previous, m_previous.table(previous.referencedTable))) &&
+        if (previousTableIsRedefined(previous.referencedTable) &&
             !m_flavour.canRedefineTablesWithInboundForeignKeys()) {
             m_steps.push_back(step(MigrationStep::Kind::DropForeignKey, fks.previous));
             m_steps.push_back(step(MigrationStep::Kind::AddForeignKey, fks.next));
