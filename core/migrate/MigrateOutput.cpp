@@ -192,7 +192,7 @@ MigrateOutput::Text MigrateOutput::status(const MigrationStatus &status) const
     else if (status.drift && status.drift->detected)
         text.err +=
             QStringLiteral("\nDrift detected: Your database schema is not in sync with your "
-                           "migration history.\n\n%1\n")
+                           "migration history.\n%1")
                 .arg(status.drift->summary);
     return text;
 }

@@ -356,6 +356,56 @@ private Q_SLOTS:
             QList<QStringList>{{QStringLiteral("0")}});
     }
 
+    void statusReportsDriftOnStderrAndKeepsPrismasExitCode()
+    {
+        ScratchPostgres pg;
+        QVERIFY(pg.isValid());
+        MigrateTestProject project;
+        m_pg = &pg;
+        m_project = &project;
+        QVERIFY(project.copyFixture(QStringLiteral("authjs-postgres")));
+        const QString migrations = QStringLiteral("prisma/migrations");
+        QCOMPARE(run({QStringLiteral("deploy")}, migrations).exitCode, 0);
+        const Run clean = run({QStringLiteral("status")}, migrations);
+        QCOMPARE(clean.out, golden(QStringLiteral("status-up-to-date.stdout")));
+        QVERIFY2(!clean.err.contains(QLatin1String("Drift")), qPrintable(clean.err));
+
+        QVERIFY(pg.run(QStringLiteral("ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT;")));
+        const Run drifted = run({QStringLiteral("status")}, migrations);
+        QCOMPARE(drifted.out, golden(QStringLiteral("status-up-to-date.stdout")));
+        QCOMPARE(drifted.exitCode, 0);
+        QVERIFY2(drifted.err.endsWith(QStringLiteral(
+                     "\nDrift detected: Your database schema is not in sync with your migration "
+                     "history.\n\n[*] Changed the `User` table\n  [+] Added column "
+                     "`nickname`\n")),
+                 qPrintable(drifted.err));
+        const Run skipped =
+            run({QStringLiteral("status"), QStringLiteral("--no-drift-check")}, migrations);
+        QVERIFY(!skipped.err.contains(QLatin1String("Drift")));
+    }
+
+    void deployCreatesTheDatabaseAndSaysSoLikePrisma()
+    {
+        ScratchPostgres pg;
+        QVERIFY(pg.isValid());
+        MigrateTestProject project;
+        m_pg = &pg;
+        m_project = &project;
+        QVERIFY(project.copyFixture(QStringLiteral("authjs-postgres")));
+        const QString created = pg.name() + QStringLiteral("_deploy");
+        QUrl url(pg.url());
+        url.setPath(QLatin1Char('/') + created);
+        const Run deploy =
+            invoke({QStringLiteral("deploy"), QStringLiteral("--url"), url.toString()});
+        QCOMPARE(deploy.exitCode, 0);
+        const QString server = url.host() + QLatin1Char(':') + QString::number(url.port());
+        QVERIFY2(deploy.out.contains(QStringLiteral("\n\nPostgreSQL database %1 created at %2\n\n"
+                                                    "2 migrations found in prisma/migrations\n")
+                                         .arg(created, server)),
+                 qPrintable(deploy.out));
+        QVERIFY(pg.run(QStringLiteral("DROP DATABASE \"%1\" WITH (FORCE)").arg(created)));
+    }
+
     void pgbouncerUrlExplainsTheDirectUrl()
     {
         ScratchPostgres pg;
