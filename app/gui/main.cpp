@@ -5,6 +5,7 @@
 #include "core/common/Version.h"
 #include "core/url/UrlRedaction.h"
 #include "ui/window/MainWindow.h"
+#include "ui/window/ThemeController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationName(QStringLiteral("gatehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationVersion(QString::fromLatin1(gh::kVersion));
@@ -45,6 +47,9 @@ int main(int argc, char *argv[])
          QStringLiteral("FILE.png")});
     parser.addOption({QStringLiteral("view"), QStringLiteral("Open this view (listed above)."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("theme"),
+                      QStringLiteral("Colour theme: system, light or dark (default: as last set)."),
+                      QStringLiteral("THEME")});
     parser.addOption(
         {QStringLiteral("read-only"),
          QStringLiteral("Refuse every write (revocations, migrations, saving data).")});
@@ -60,6 +65,22 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    gh::ui::ThemeController *theme = window.themeController();
+    if (parser.isSet(QStringLiteral("theme"))) {
+        gh::ui::ThemeController::Theme chosen;
+        if (!gh::ui::ThemeController::themeFromName(parser.value(QStringLiteral("theme")),
+                                                    &chosen)) {
+            std::fprintf(stderr, "gatehouse: unknown theme '%s' (expected system, light or dark)\n",
+                         qPrintable(parser.value(QStringLiteral("theme"))));
+            return 2;
+        }
+        theme->setTheme(chosen, false);
+    } else if (!parser.isSet(QStringLiteral("screenshot"))) {
+        theme->restore();
+    }
+    // Screenshots are taken at the default size, whatever the user's last layout was.
+    if (!parser.isSet(QStringLiteral("screenshot")))
+        window.restoreLayout();
     if (parser.isSet(QStringLiteral("read-only")))
         window.setReadOnlyReason(QStringLiteral("Gatehouse was started with --read-only"));
     const QString view = parser.value(QStringLiteral("view"));

@@ -8,6 +8,7 @@
 #include "ui/inspector/RecordView.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -67,8 +68,10 @@ UserDetailPane::UserDetailPane(const AuthWorkspace &workspace, QWidget *parent)
     m_warning = new QLabel(m_content);
     m_warning->setWordWrap(true);
     m_warning->setObjectName(QStringLiteral("warning"));
-    m_warning->setStyleSheet(QStringLiteral("#warning { background: #fff4d6; border: 1px solid "
-                                            "#f0d48a; border-radius: 4px; padding: 6px; }"));
+    // A fixed text colour: the light amber box must stay readable under a dark palette too.
+    m_warning->setStyleSheet(QStringLiteral("#warning { background: #fff4d6; color: #3d2e00; "
+                                            "border: 1px solid #f0d48a; border-radius: 4px; "
+                                            "padding: 6px; }"));
     m_warning->hide();
 
     auto *layout = new QVBoxLayout(m_content);
@@ -208,22 +211,7 @@ void UserDetailPane::onPicture(quint64 generation, const Result<UserPicture> &re
     m_name->setText(name.isEmpty() || name == tr("—") ? tr("(no name)") : name);
     m_email->setText(fieldText(user, QStringLiteral("email")));
 
-    QString rows;
-    const QFontMetrics metrics = m_profile->fontMetrics();
-    auto addRow = [&rows, &user, &metrics](const QString &label, const QString &field) {
-        if (user.fieldIndex(field) < 0)
-            return;
-        rows += QStringLiteral("<tr><td style='padding-right:12px; color:palette(mid)'>%1</td>"
-                               "<td>%2</td></tr>")
-                    .arg(label.toHtmlEscaped(),
-                         elided(fieldText(user, field), metrics).toHtmlEscaped());
-    };
-    addRow(tr("id"), QStringLiteral("id"));
-    addRow(tr("email verified"), QStringLiteral("emailVerified"));
-    addRow(tr("created"), QStringLiteral("createdAt"));
-    addRow(tr("updated"), QStringLiteral("updatedAt"));
-    addRow(tr("image"), QStringLiteral("image"));
-    m_profile->setText(QStringLiteral("<table>%1</table>").arg(rows));
+    renderProfile();
 
     if (m_picture.credentialsOnly()) {
         m_warning->setText(tr("Every account of this user is a Credentials account: Auth.js "
@@ -258,6 +246,40 @@ void UserDetailPane::onPicture(quint64 generation, const Result<UserPicture> &re
                 m_picture.verificationTokens, {QStringLiteral("expires"), QStringLiteral("token")});
     m_stack->setCurrentIndex(1);
     Q_EMIT loaded();
+}
+
+void UserDetailPane::renderProfile()
+{
+    const RecordPage &user = m_picture.user;
+    if (user.rows.isEmpty()) {
+        m_profile->clear();
+        return;
+    }
+    // Labels in the palette's secondary text colour, read now: rich text has no palette roles.
+    const QString labelColor = palette().color(QPalette::PlaceholderText).name();
+    QString rows;
+    const QFontMetrics metrics = m_profile->fontMetrics();
+    auto addRow = [&](const QString &label, const QString &field) {
+        if (user.fieldIndex(field) < 0)
+            return;
+        rows += QStringLiteral("<tr><td style='padding-right:12px; color:%1'>%2</td>"
+                               "<td>%3</td></tr>")
+                    .arg(labelColor, label.toHtmlEscaped(),
+                         elided(fieldText(user, field), metrics).toHtmlEscaped());
+    };
+    addRow(tr("id"), QStringLiteral("id"));
+    addRow(tr("email verified"), QStringLiteral("emailVerified"));
+    addRow(tr("created"), QStringLiteral("createdAt"));
+    addRow(tr("updated"), QStringLiteral("updatedAt"));
+    addRow(tr("image"), QStringLiteral("image"));
+    m_profile->setText(QStringLiteral("<table>%1</table>").arg(rows));
+}
+
+void UserDetailPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        renderProfile();
 }
 
 void UserDetailPane::fillSection(RecordTableView *table, QLabel *title, const QString &name,

@@ -56,7 +56,11 @@ Q_SIGNALS:
     /// "Show all in the … view": the rows of `kind` belonging to the user.
     void openListRequested(gh::AuthModelKind kind, const QString &userId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void renderProfile();
     void onPicture(quint64 generation, const Result<UserPicture> &result);
     void showMessage(const QString &text);
     RecordTableView *addSection(const QString &title, AuthModelKind kind, RecordTableModel *model,

@@ -10,7 +10,10 @@
 #include "ui/inspector/RecordTableView.h"
 #include "ui/inspector/RecordView.h"
 #include "ui/inspector/UserDetailPane.h"
+#include "ui/window/AboutDialog.h"
+#include "ui/window/HelpDialog.h"
 #include "ui/window/MessagePanel.h"
+#include "ui/window/ThemeController.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -26,6 +30,14 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
+
+// The icon and README live in gatehouse_ui, a static library: the linker drops resources that
+// are not initialised by name, which only works outside a namespace.
+static void initAppResources()
+{
+    Q_INIT_RESOURCE(app);
+}
 
 namespace gh::ui {
 
@@ -106,7 +118,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_loader(new WorkspaceLoader(this))
     , m_followTimer(new QTimer(this))
 {
+    initAppResources();
+    m_theme = new ThemeController(this);
     setWindowTitle(QStringLiteral("Gatehouse"));
+    setWindowIcon(QIcon(QStringLiteral(":/gatehouse/gatehouse.svg")));
     resize(1280, 780);
 
     m_message = new MessagePanel(this);
@@ -183,9 +198,12 @@ void MainWindow::applySchemaPalette()
 
 bool MainWindow::event(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange && m_schema)
+    const bool paletteChanged =
+        event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange;
+    const bool handled = QMainWindow::event(event);
+    if (paletteChanged && m_schema)
         applySchemaPalette();
-    return QMainWindow::event(event);
+    return handled;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -194,7 +212,22 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 void MainWindow::addPage(const QString &name, const QString &title, QWidget *page)
@@ -289,7 +322,9 @@ void MainWindow::buildActions()
     file->addAction(m_exportAction);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(QKeySequence::Quit);
+    if (quit->shortcuts().isEmpty()) // platforms without a standard binding
+        quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *go = m_goMenu = menuBar()->addMenu(tr("&Go"));
@@ -311,14 +346,28 @@ void MainWindow::buildActions()
     toggleDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     viewMenu->addAction(toggleDetail);
 
+    viewMenu->addSeparator();
+    QMenu *themeMenu = m_theme->createMenu(this);
+    themeMenu->setIcon(ThemeController::icon(palette()));
+    viewMenu->addMenu(themeMenu);
+
     QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *manual =
+        help->addAction(style->standardIcon(QStyle::SP_DialogHelpButton), tr("Gatehouse &Help"));
+    manual->setShortcut(QKeySequence::HelpContents);
+    connect(manual, &QAction::triggered, this, [this] {
+        auto *dialog = new HelpDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Gatehouse"));
+    about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About Gatehouse"),
-            tr("<h3>Gatehouse %1</h3><p>Inspect and manage Auth.js data in Prisma "
-               "databases.</p><p>Qt %2</p>")
-                .arg(QString::fromLatin1(kVersion), QString::fromLatin1(qVersion())));
+        auto *dialog =
+            new AboutDialog(m_workspace ? m_workspace->serverVersion() : QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
     });
 
     QToolBar *toolbar = m_toolBar = addToolBar(tr("Navigation"));
@@ -331,6 +380,17 @@ void MainWindow::buildActions()
     toolbar->addSeparator();
     toolbar->addAction(m_exportAction);
     toolbar->addAction(toggleDetail);
+    // The theme is one click away, not buried in a menu.
+    auto *themeButton = new QToolButton(toolbar);
+    themeButton->setMenu(themeMenu);
+    themeButton->setPopupMode(QToolButton::InstantPopup);
+    themeButton->setIcon(themeMenu->icon());
+    connect(m_theme, &ThemeController::themeChanged, themeButton, [this, themeButton, themeMenu] {
+        themeMenu->setIcon(ThemeController::icon(palette()));
+        themeButton->setIcon(themeMenu->icon());
+    });
+    themeButton->setToolTip(tr("Theme: system, light or dark"));
+    toolbar->addWidget(themeButton);
     updateHistoryActions();
 }
 

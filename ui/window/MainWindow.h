@@ -24,6 +24,7 @@ class MessagePanel;
 class PagedRecordModel;
 class RecordView;
 class SchemaWorkspace;
+class ThemeController;
 class UserDetailPane;
 
 /// The main window: a message panel while loading; once a workspace is open, one tab per
@@ -70,6 +71,11 @@ public:
     QMenu *viewMenu() const { return m_viewMenu; }
     QMenu *helpMenu() const { return m_helpMenu; }
     QToolBar *mainToolBar() const { return m_toolBar; }
+    ThemeController *themeController() const { return m_theme; }
+
+    /// The window's size, position, docks and toolbars, kept in the settings when it closes.
+    void restoreLayout();
+    void saveLayout() const;
 
     /// Opening the workspace, or the current view or the detail pane still loading.
     bool isLoading() const;
@@ -135,6 +141,7 @@ private:
     std::array<RecordView *, 5> m_views{};
     QStringList m_pageNames;
     SchemaWorkspace *m_schema = nullptr;
+    ThemeController *m_theme = nullptr;
     std::optional<AuthWorkspace> m_workspace;
     QString m_readOnlyReason;
     QMenu *m_fileMenu = nullptr;
