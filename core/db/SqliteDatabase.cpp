@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUrl>
+#include <sqlite3.h>
 
 namespace gh {
 
@@ -22,6 +23,41 @@ QSqlDatabase connectionFor(const QString &name)
 Error sqlError(const QSqlError &error, const QString &what)
 {
     return Error(Error::Code::QueryFailed, what, error.text().trimmed());
+}
+
+/// The sqlite3 connection under Qt's driver, for what QSqlQuery cannot do (scripts).
+sqlite3 *nativeHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+/// The statement opens a transaction of its own (BEGIN, SAVEPOINT outside one): its first
+/// keyword, past whitespace and comments.
+bool startsTransaction(const char *sql)
+{
+    const QByteArray text(sql);
+    int i = 0;
+    while (i < text.size()) {
+        if (QChar::isSpace(uchar(text.at(i)))) {
+            ++i;
+        } else if (text.mid(i, 2) == "--") {
+            const int newline = text.indexOf('\n', i);
+            i = newline < 0 ? int(text.size()) : newline + 1;
+        } else if (text.mid(i, 2) == "/*") {
+            const int close = text.indexOf("*/", i + 2);
+            i = close < 0 ? int(text.size()) : close + 2;
+        } else {
+            break;
+        }
+    }
+    int wordEnd = i;
+    while (wordEnd < text.size() && QChar::isLetter(uchar(text.at(wordEnd))))
+        ++wordEnd;
+    const QByteArray keyword = text.mid(i, wordEnd - i).toUpper();
+    return keyword == "BEGIN" || keyword == "SAVEPOINT";
 }
 
 Result<QSqlQuery> run(const QString &connectionName, const SqlStatement &statement)
@@ -42,8 +78,7 @@ Result<QSqlQuery> run(const QString &connectionName, const SqlStatement &stateme
 SqliteDatabase::SqliteDatabase(QString connectionName, QString displayName)
     : m_connectionName(std::move(connectionName))
     , m_displayName(std::move(displayName))
-{
-}
+{}
 
 SqliteDatabase::~SqliteDatabase()
 {
@@ -60,7 +95,8 @@ Result<std::unique_ptr<Database>> SqliteDatabase::openFile(const QString &path, 
     const QFileInfo info(path);
     if (mode == OpenMode::ExistingOnly && !info.exists())
         return Error(Error::Code::FileNotFound,
-                     QStringLiteral("The SQLite database %1 does not exist").arg(QDir::toNativeSeparators(path)));
+                     QStringLiteral("The SQLite database %1 does not exist")
+                         .arg(QDir::toNativeSeparators(path)));
     if (info.exists() && !info.isFile())
         return Error(Error::Code::FileUnreadable,
                      QStringLiteral("%1 is not a file").arg(QDir::toNativeSeparators(path)));
@@ -77,11 +113,13 @@ Result<std::unique_ptr<Database>> SqliteDatabase::openFile(const QString &path, 
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
             return Error(Error::Code::ConnectionFailed,
-                         QStringLiteral("Could not open the SQLite database %1").arg(QDir::toNativeSeparators(path)),
+                         QStringLiteral("Could not open the SQLite database %1")
+                             .arg(QDir::toNativeSeparators(path)),
                          detail);
         }
         QSqlQuery pragma(db);
-        // Prisma declares foreign keys with ON DELETE CASCADE; SQLite enforces them only when asked.
+        // Prisma declares foreign keys with ON DELETE CASCADE; SQLite enforces them only when
+        // asked.
         pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
         // A file that is not a database fails here, not on the first real query.
         if (!pragma.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
@@ -90,12 +128,14 @@ Result<std::unique_ptr<Database>> SqliteDatabase::openFile(const QString &path, 
             db.close();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return Error(Error::Code::ConnectionFailed,
-                         QStringLiteral("%1 is not an SQLite database").arg(QDir::toNativeSeparators(path)),
-                         detail);
+            return Error(
+                Error::Code::ConnectionFailed,
+                QStringLiteral("%1 is not an SQLite database").arg(QDir::toNativeSeparators(path)),
+                detail);
         }
     }
-    const QString display = QStringLiteral("file:") + QDir::toNativeSeparators(info.absoluteFilePath());
+    const QString display =
+        QStringLiteral("file:") + QDir::toNativeSeparators(info.absoluteFilePath());
     return std::unique_ptr<Database>(new SqliteDatabase(name, display));
 }
 
@@ -163,50 +203,60 @@ Status SqliteDatabase::executeScript(const QString &sql)
 {
     if (isReadOnly())
         return readOnlyError();
-    // QSqlQuery runs one statement at a time: split on statement ends outside quotes and
-    // comments, and run the whole script in one transaction so it applies entirely or not at all.
-    QStringList statements;
-    QString current;
-    QChar quote;
-    bool lineComment = false;
-    for (int i = 0; i < sql.size(); ++i) {
-        const QChar c = sql.at(i);
-        if (lineComment) {
-            if (c == QLatin1Char('\n'))
-                lineComment = false;
-            continue;
-        }
-        if (!quote.isNull()) {
-            current += c;
-            if (c == quote)
-                quote = QChar();
-            continue;
-        }
-        if (c == QLatin1Char('-') && i + 1 < sql.size() && sql.at(i + 1) == QLatin1Char('-')) {
-            lineComment = true;
-            continue;
-        }
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"'))
-            quote = c;
-        if (c == QLatin1Char(';')) {
-            if (!current.trimmed().isEmpty())
-                statements << current.trimmed();
-            current.clear();
-            continue;
-        }
-        current += c;
-    }
-    if (!current.trimmed().isEmpty())
-        statements << current.trimmed();
+    sqlite3 *db = nativeHandle(connectionFor(m_connectionName));
+    if (!db)
+        return Error(Error::Code::QueryFailed,
+                     QStringLiteral("The SQLite driver gave no native connection handle"));
+    const auto run = [db](const char *statement) {
+        return sqlite3_exec(db, statement, nullptr, nullptr, nullptr) == SQLITE_OK;
+    };
+    const auto failed = [&](const QString &what) {
+        const Error error(Error::Code::QueryFailed, what, QString::fromUtf8(sqlite3_errmsg(db)));
+        // Leave no transaction of the script open (an outer transaction() rolls back itself).
+        if (!m_inTransaction && !sqlite3_get_autocommit(db))
+            run("ROLLBACK");
+        return error;
+    };
 
-    return transaction([&]() -> Status {
-        for (const QString &text : statements) {
-            auto done = execute(SqlStatement(dialect(), text));
-            if (!done)
-                return done.error();
+    // SQLite's own parser finds the statements (quotes, comments, triggers' BEGIN ... END), one
+    // at a time as sqlite3_exec does, each compiled after the previous one ran. The script runs
+    // in one transaction so that it applies entirely or not at all, unless one is open already
+    // (transaction()) or the script opens its own with BEGIN: what ran before is then committed
+    // and the script's COMMIT decides the rest.
+    bool implicitTransaction = false;
+    if (sqlite3_get_autocommit(db)) {
+        if (!run("BEGIN"))
+            return failed(QStringLiteral("Could not begin a transaction"));
+        implicitTransaction = true;
+    }
+    const QByteArray text = sql.toUtf8();
+    const char *tail = text.constData();
+    const char *const end = tail + text.size();
+    while (tail < end) {
+        sqlite3_stmt *statement = nullptr;
+        const char *next = nullptr;
+        if (sqlite3_prepare_v2(db, tail, int(end - tail), &statement, &next) != SQLITE_OK)
+            return failed(QStringLiteral("The query could not be prepared"));
+        tail = next;
+        if (!statement)
+            continue; // only whitespace or comments were left
+        if (implicitTransaction && startsTransaction(sqlite3_sql(statement))) {
+            implicitTransaction = false;
+            if (!run("COMMIT")) {
+                sqlite3_finalize(statement);
+                return failed(QStringLiteral("Could not commit"));
+            }
         }
-        return success();
-    });
+        int step = SQLITE_ROW;
+        while (step == SQLITE_ROW)
+            step = sqlite3_step(statement);
+        sqlite3_finalize(statement);
+        if (step != SQLITE_DONE)
+            return failed(QStringLiteral("The query failed"));
+    }
+    if (implicitTransaction && !run("COMMIT"))
+        return failed(QStringLiteral("Could not commit"));
+    return success();
 }
 
 void SqliteDatabase::applyReadOnly(bool readOnly)
@@ -219,16 +269,17 @@ void SqliteDatabase::applyReadOnly(bool readOnly)
 
 Result<QHash<QString, QStringList>> SqliteDatabase::tableColumns()
 {
-    auto tables = query(SqlStatement(dialect(),
-                                     QStringLiteral("SELECT name FROM sqlite_master WHERE type IN "
-                                                    "('table', 'view') AND name NOT LIKE 'sqlite_%'")));
+    auto tables = query(
+        SqlStatement(dialect(), QStringLiteral("SELECT name FROM sqlite_master WHERE type IN "
+                                               "('table', 'view') AND name NOT LIKE 'sqlite_%'")));
     if (!tables)
         return tables.error();
     QHash<QString, QStringList> result;
     for (const auto &row : tables->rows()) {
         const QString table = row.at(0).toString();
         SqlStatement st(dialect());
-        st << QStringLiteral("SELECT name FROM pragma_table_info(") << st.bind(table) << QStringLiteral(")");
+        st << QStringLiteral("SELECT name FROM pragma_table_info(") << st.bind(table)
+           << QStringLiteral(")");
         auto columns = query(st);
         if (!columns)
             return columns.error();
