@@ -324,11 +324,16 @@ void PagedRecordModel::loadMissing()
     }
     // Never ask for more than half the window, so a page does not evict what is on screen.
     const int most = qMax(m_pageSize, m_cache.capacity() / 2);
+    // A page of an order no index serves is a scan of the whole table (Auth.js's Prisma schema
+    // indexes neither Session.expires nor any userId): read half a window per scan, not a page.
+    const bool scans = m_query.effectiveSortField(m_model) != m_model.keyFields.value(0) ||
+                       !m_query.userId.isEmpty();
+    const int least = scans ? most : m_pageSize;
     if (!m_atEnd && last + margin >= m_cache.end()) {
         Request next;
         next.kind = Fetch::After;
         next.from = m_cache.back().position;
-        next.limit = qBound(m_pageSize, last + margin - m_cache.end() + 1, most);
+        next.limit = qBound(least, last + margin - m_cache.end() + 1, most);
         request(next);
         return;
     }
@@ -336,7 +341,7 @@ void PagedRecordModel::loadMissing()
         Request previous;
         previous.kind = Fetch::Before;
         previous.from = m_cache.front().position;
-        previous.limit = qBound(m_pageSize, m_cache.first() - (first - margin), most);
+        previous.limit = qBound(least, m_cache.first() - (first - margin), most);
         request(previous);
     }
 }
