@@ -90,10 +90,10 @@ int status(CliContext &context, const QStringList &arguments)
     // Drift (a Gatehouse addition, on stderr; the exit code stays Prisma's): only when the
     // history itself is sound, since Prisma reports drift against applied migrations.
     auto result = (*migrator)->status();
-    if (result && !parser.isSet(noDrift) && result->hasMigrationsTable &&
+    // --read-only: not even a shadow database on the server.
+    if (result && !parser.isSet(noDrift) && !context.readOnly && result->hasMigrationsTable &&
         result->failedMigrationNames.isEmpty() && result->missingScriptNames.isEmpty()) {
-        DriftDetector::Options driftOptions;
-        auto drift = (*migrator)->status(DriftDetector::shadowCheck(*target, driftOptions));
+        auto drift = (*migrator)->status(DriftDetector::shadowCheck(*target));
         if (drift)
             result = drift;
         else

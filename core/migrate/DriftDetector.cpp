@@ -18,13 +18,18 @@ MigrationStatus::Drift DriftDetector::compare(const sql::Migration &drift)
     return result;
 }
 
+Migrator::DriftCheck DriftDetector::shadowCheck(const MigrationTarget &target)
+{
+    return shadowCheck(target, Options());
+}
+
 Migrator::DriftCheck DriftDetector::shadowCheck(const MigrationTarget &target,
                                                 const Options &options)
 {
     return [target,
             options](Database &database,
                      const QVector<MigrationDirectory> &applied) -> Result<MigrationStatus::Drift> {
-        auto shadow = ShadowDatabase::create(target.url);
+        auto shadow = ShadowDatabase::create(target.url, options.fallback);
         if (!shadow)
             return shadow.error();
         if (options.log)

@@ -3,6 +3,7 @@
 #include "core/migrate/MigrationStatus.h"
 #include "core/migrate/MigrationTarget.h"
 #include "core/migrate/Migrator.h"
+#include "core/migrate/ShadowDatabase.h"
 #include "core/sql/Migration.h"
 
 #include <functional>
@@ -22,13 +23,16 @@ public:
         std::function<bool()> isCancelled;
         /// Progress for people ("Replaying 3 migration(s) on the shadow database ...").
         std::function<void(const QString &)> log;
+        /// Without CREATEDB, replay in a shadow schema of the database itself. Off by default:
+        /// a status check should write nothing into the database it looks at.
+        ShadowDatabase::Fallback fallback = ShadowDatabase::Fallback::None;
     };
 
     /// The check Migrator::status() takes, for the target's database server. A migration
     /// that does not replay is reported in Drift::error, not as an Error; failing to create the
     /// shadow database (or to read a schema) is an Error.
-    static Migrator::DriftCheck shadowCheck(const MigrationTarget &target,
-                                            const Options &options = Options());
+    static Migrator::DriftCheck shadowCheck(const MigrationTarget &target, const Options &options);
+    static Migrator::DriftCheck shadowCheck(const MigrationTarget &target);
 
     /// The drift between what the migrations give (`expected`) and the live schema: the
     /// migration from one to the other, summarised as Prisma summarises it.

@@ -55,7 +55,8 @@ bool isMissingPrivilege(const Error &error)
 
 } // namespace
 
-Result<std::unique_ptr<ShadowDatabase>> ShadowDatabase::create(const DatabaseUrl &url)
+Result<std::unique_ptr<ShadowDatabase>> ShadowDatabase::create(const DatabaseUrl &url,
+                                                               Fallback fallback)
 {
     std::unique_ptr<ShadowDatabase> shadow(new ShadowDatabase);
     if (url.provider() == DatabaseUrl::Provider::SQLite) {
@@ -90,7 +91,7 @@ Result<std::unique_ptr<ShadowDatabase>> ShadowDatabase::create(const DatabaseUrl
         shadow->m_kind = Kind::Database;
         shadow->m_name = databaseName;
         shadowUrl = serverUrl(url, databaseName, QString());
-    } else if (isMissingPrivilege(created.error())) {
+    } else if (fallback == Fallback::SchemaInDatabase && isMissingPrivilege(created.error())) {
         // No CREATEDB right: a schema of its own in the same database.
         shadow->m_kind = Kind::Schema;
         shadow->m_name = QStringLiteral("prisma_migrate_shadow_schema_") + uuid();

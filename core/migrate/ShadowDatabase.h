@@ -34,8 +34,15 @@ public:
     static Result<DatabaseUrl> serverUrl(const DatabaseUrl &url, const QString &database,
                                          const QString &schema);
 
+    /// What to do on PostgreSQL when the user may not create databases.
+    enum class Fallback {
+        SchemaInDatabase, ///< a shadow schema in the database itself (migrate dev, diff)
+        None,             ///< fail: nothing may be written into the database (status)
+    };
+
     /// Errors: MigrationShadowCreateFailed, and those of connecting.
-    static Result<std::unique_ptr<ShadowDatabase>> create(const DatabaseUrl &url);
+    static Result<std::unique_ptr<ShadowDatabase>>
+    create(const DatabaseUrl &url, Fallback fallback = Fallback::SchemaInDatabase);
 
     ~ShadowDatabase();
     ShadowDatabase(const ShadowDatabase &) = delete;

@@ -297,6 +297,11 @@ private Q_SLOTS:
                      qPrintable(plan->shadowDescription));
             QVERIFY(plan->shadowDescription.contains(QLatin1String("may not create databases")));
             QVERIFY(plan->script.contains(QLatin1String("CREATE TABLE \"User\"")));
+            // A status check writes nothing into the database: no shadow schema, an error.
+            auto status =
+                migrator->status(DriftDetector::shadowCheck(project.target(url.toString())));
+            QVERIFY(!status);
+            QCOMPARE(status.error().code(), Error::Code::MigrationShadowCreateFailed);
             // The shadow schema is gone afterwards.
             QCOMPARE(queryRows(pg.url(), QStringLiteral("SELECT count(*) FROM pg_namespace WHERE "
                                                         "nspname LIKE 'prisma_migrate_shadow%'")),
