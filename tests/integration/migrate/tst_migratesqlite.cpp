@@ -1,7 +1,9 @@
 // Migration history on real SQLite files, written and read as Prisma's SQLite connector does.
 
+#include "core/migrate/DevMigration.h"
 #include "core/migrate/MigrationHistoryTable.h"
 #include "core/migrate/Migrator.h"
+#include "core/prisma/SchemaSource.h"
 #include "tests/integration/migrate/MigrateTestProject.h"
 
 #include <QtTest>
@@ -144,6 +146,50 @@ private Q_SLOTS:
         QVERIFY(project.addMigration(QStringLiteral("1_bad"),
                                      "CREATE TABLE \"Partial\" (id INTEGER);\n"));
         QCOMPARE(migrator->deploy()->appliedMigrationNames, QStringList{QStringLiteral("1_bad")});
+        QVERIFY(migrator->status()->isUpToDate());
+    }
+
+    void devPlansOnATemporaryShadowFileWithCountsFromTheDatabase()
+    {
+        MigrateTestProject project(QStringLiteral("sqlite"));
+        auto migrator = connectCreating(project);
+        QVERIFY(migrator);
+        const auto schema = [](const QByteArray &models) {
+            return prisma::SchemaSource::fromFiles(
+                {prisma::SourceFile(QStringLiteral("schema.prisma"),
+                                    "datasource db {\n  provider = \"sqlite\"\n}\n\n" + models)});
+        };
+        auto first = DevMigration::plan(
+            *migrator, schema("model User {\n  id   Int     @id\n  name String?\n}\n"));
+        QVERIFY2(first, qPrintable(first.error().fullText()));
+        QCOMPARE(first->shadow, DevMigration::Plan::Shadow::SqliteFile);
+        QVERIFY(first->script.startsWith(QLatin1String("-- CreateTable\nCREATE TABLE \"User\"")));
+        auto init = DevMigration::write(*migrator, *first, QStringLiteral("init"));
+        QVERIFY2(init, qPrintable(init.error().fullText()));
+        QVERIFY(DevMigration::apply(*migrator));
+        QVERIFY(
+            queryRows(fileUrl(project),
+                      QStringLiteral("INSERT INTO \"User\" VALUES (1, 'a'), (2, NULL), (3, 'c') "
+                                     "RETURNING id"))
+                .size() == 3);
+
+        auto second = DevMigration::plan(*migrator, schema("model User {\n  id Int @id\n}\n"));
+        QVERIFY2(second, qPrintable(second.error().fullText()));
+        QCOMPARE(second->liveDiagnostics.warnings.size(), 1);
+        QCOMPARE(second->liveDiagnostics.warnings.first().description,
+                 QStringLiteral("You are about to drop the column `name` on the `User` table, "
+                                "which still contains 2 non-null values."));
+        QVERIFY(second->script.startsWith(
+            QLatin1String("/*\n  Warnings:\n\n  - You are about to drop the column `name` on the "
+                          "`User` table. All the data in the column will be lost.\n\n*/\n")));
+        auto dropped = DevMigration::write(*migrator, *second, QStringLiteral("drop name"));
+        QVERIFY2(dropped, qPrintable(dropped.error().fullText()));
+        QVERIFY(dropped->endsWith(QLatin1String("_drop_name")));
+        auto applied = DevMigration::apply(*migrator);
+        QVERIFY2(applied, qPrintable(applied.error().fullText()));
+        // The table was redefined with foreign keys off: the rows survived.
+        QCOMPARE(queryRows(fileUrl(project), QStringLiteral("SELECT count(*) FROM \"User\"")),
+                 QList<QStringList>{{QStringLiteral("3")}});
         QVERIFY(migrator->status()->isUpToDate());
     }
 
