@@ -22,6 +22,14 @@ QString isoUtc(const QDateTime &time)
 
 } // namespace
 
+QString AuditEntry::filterText() const
+{
+    QStringList parts;
+    for (auto it = filter.begin(); it != filter.end(); ++it)
+        parts << it.key() + QLatin1Char('=') + it.value().toVariant().toString();
+    return parts.join(QLatin1Char(' '));
+}
+
 QString AuditEntry::outcomeName(Outcome outcome)
 {
     switch (outcome) {

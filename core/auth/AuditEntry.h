@@ -31,6 +31,9 @@ struct AuditEntry
     qint64 durationMs = 0;
     QString error; ///< Failed / Cancelled: the message
 
+    /// The filter as `key=value` pairs separated by spaces, for tables.
+    QString filterText() const;
+
     QJsonObject toJson() const;
     /// The compact JSON of toJson() with a final '\n': exactly one line.
     QByteArray toLine() const;

@@ -1,6 +1,41 @@
 #include "core/auth/RevocationPlan.h"
 
+#include <QLocale>
+#include <QStringList>
+
 namespace gh {
+
+QString revocationRowsText(AuthModelKind model, qint64 rows)
+{
+    const bool one = rows == 1;
+    QString noun;
+    switch (model) {
+    case AuthModelKind::User:
+        noun = one ? QStringLiteral("user") : QStringLiteral("users");
+        break;
+    case AuthModelKind::Account:
+        noun = one ? QStringLiteral("account") : QStringLiteral("accounts");
+        break;
+    case AuthModelKind::Session:
+        noun = one ? QStringLiteral("session") : QStringLiteral("sessions");
+        break;
+    case AuthModelKind::VerificationToken:
+        noun = one ? QStringLiteral("verification token") : QStringLiteral("verification tokens");
+        break;
+    case AuthModelKind::Authenticator:
+        noun = one ? QStringLiteral("authenticator") : QStringLiteral("authenticators");
+        break;
+    }
+    return QLocale(QLocale::English).toString(rows) + QLatin1Char(' ') + noun;
+}
+
+QString revocationCountsText(const QVector<RevocationCount> &counts)
+{
+    QStringList parts;
+    for (const RevocationCount &c : counts)
+        parts << revocationRowsText(c.model, c.rows);
+    return parts.join(QStringLiteral(", "));
+}
 
 RevocationConfirmation RevocationPlan::confirmation(bool production) const
 {

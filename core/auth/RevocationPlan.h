@@ -55,6 +55,12 @@ struct RevocationCount
     qint64 rows = 0;
 };
 
+/// "1 session", "1,204 sessions", "2 verification tokens": a count of rows of one model, for
+/// summaries and result messages (the GUI's and the CLI's).
+QString revocationRowsText(AuthModelKind model, qint64 rows);
+/// "1 user, 3 sessions, 2 accounts": every table touched, in order.
+QString revocationCountsText(const QVector<RevocationCount> &counts);
+
 /// What an action would do, computed from the database by Revoker::preview(): the exact number
 /// of rows it removes (as of `cutoff`), the user it concerns, warnings, and the confirmation it
 /// needs. A plain value: the GUI shows it, then hands it back to Revoker::execute().
