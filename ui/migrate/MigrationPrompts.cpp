@@ -1,0 +1,57 @@
+#include "ui/migrate/MigrationPrompts.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace gh::ui {
+
+MigrationPrompts::~MigrationPrompts() = default;
+
+bool MigrationPrompts::confirmApply(QWidget *parent, const QStringList &names,
+                                    const QString &database)
+{
+    QMessageBox box(
+        QMessageBox::Question, QObject::tr("Apply pending migrations"),
+        (names.size() == 1
+             ? QObject::tr("Apply 1 migration to %1?").arg(database)
+             : QObject::tr("Apply %1 migrations to %2?").arg(names.size()).arg(database)),
+        QMessageBox::Cancel, parent);
+    QString items;
+    for (const QString &name : names)
+        items += QStringLiteral("<li>%1</li>").arg(name.toHtmlEscaped());
+    box.setInformativeText(
+        QStringLiteral("<p>%1</p><ol>%2</ol>")
+            .arg(QObject::tr("They run in this order, each as one script, under Prisma "
+                             "Migrate's lock. A failure stops the deploy; what ran before "
+                             "it stays applied.")
+                     .toHtmlEscaped(),
+                 items));
+    box.setTextFormat(Qt::PlainText);
+    QPushButton *apply = box.addButton(QObject::tr("Apply"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == apply;
+}
+
+bool MigrationPrompts::confirmResolve(QWidget *parent, const QString &name, bool applied)
+{
+    const QString text = applied ? QObject::tr("Mark %1 as applied?").arg(name)
+                                 : QObject::tr("Mark %1 as rolled back?").arg(name);
+    const QString detail =
+        applied ? QObject::tr("Its script will not run. Do this only when you have finished "
+                              "the migration by hand (prisma migrate resolve --applied).")
+                : QObject::tr("The failed attempt is kept as rolled back and the migration "
+                              "becomes pending again. Undo what it did by hand first if it "
+                              "ran in part (prisma migrate resolve --rolled-back).");
+    QMessageBox box(QMessageBox::Warning, QObject::tr("Resolve a failed migration"), text,
+                    QMessageBox::Cancel, parent);
+    box.setInformativeText(detail);
+    QPushButton *ok =
+        box.addButton(applied ? QObject::tr("Mark Applied") : QObject::tr("Mark Rolled Back"),
+                      QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == ok;
+}
+
+} // namespace gh::ui

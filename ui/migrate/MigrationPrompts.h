@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace gh::ui {
+
+/// The confirmations of the Migrations view, behind virtual functions so tests can answer
+/// them without dialogs. The defaults use QMessageBox.
+class MigrationPrompts
+{
+public:
+    virtual ~MigrationPrompts();
+
+    /// Before a deploy: `names` will run, in this order, on `database`.
+    virtual bool confirmApply(QWidget *parent, const QStringList &names, const QString &database);
+    /// Before `migrate resolve --applied` (applied) or `--rolled-back`.
+    virtual bool confirmResolve(QWidget *parent, const QString &name, bool applied);
+};
+
+} // namespace gh::ui
