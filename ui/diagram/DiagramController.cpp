@@ -2,6 +2,7 @@
 
 #include "core/auth/AuthWorkspace.h"
 #include "ui/diagram/DiagramPage.h"
+#include "ui/editor/SchemaWorkspace.h"
 #include "ui/window/MainWindow.h"
 
 namespace gh::ui {
@@ -17,6 +18,15 @@ DiagramController::DiagramController(MainWindow *window)
             m_page->setWorkspace(*workspace);
     });
     connect(window, &MainWindow::workspaceClosed, m_page, &DiagramPage::clear);
+    // A schema saved in the editor (or changed on disk) is drawn again as it now reads.
+    auto redraw = [this] {
+        if (const AuthWorkspace *workspace = m_window->workspace())
+            m_page->setWorkspace(*workspace);
+    };
+    if (SchemaWorkspace *schema = window->schemaWorkspace()) {
+        connect(schema, &SchemaWorkspace::saved, this, redraw);
+        connect(schema, &SchemaWorkspace::fileReloaded, this, redraw);
+    }
     connect(m_page, &DiagramPage::modelActivated, this,
             [this](AuthModelKind kind) { m_window->showView(viewName(kind)); });
     if (const AuthWorkspace *workspace = window->workspace())

@@ -10,7 +10,8 @@ class DiagramPage;
 class MainWindow;
 
 /// Plugs the entity-relationship view into the main window: the page "diagram" (title
-/// "Diagram"), redrawn for each workspace opened; clicking a model's card shows its table.
+/// "Diagram"), redrawn for each workspace opened and each save of the schema in the editor;
+/// clicking a model's card shows its table.
 class DiagramController : public QObject
 {
     Q_OBJECT

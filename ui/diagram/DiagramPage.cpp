@@ -45,6 +45,7 @@ QToolButton *toolButton(QAction *action, QWidget *parent)
     auto *button = new QToolButton(parent);
     button->setDefaultAction(action);
     button->setAutoRaise(true);
+    button->setFocusPolicy(Qt::NoFocus); // the keys are the shortcuts; focus stays on the view
     button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly
                                                        : Qt::ToolButtonIconOnly);
     return button;
@@ -174,7 +175,8 @@ void DiagramPage::setDiagram(const SchemaDiagram &diagram)
 {
     m_scene->setDiagram(diagram, font());
     m_stack->setCurrentWidget(m_view);
-    m_view->fitToView();
+    if (m_view->isFitted())
+        m_view->fitToView(); // a zoom the user chose survives a redraw
     Q_EMIT diagramChanged();
 }
 

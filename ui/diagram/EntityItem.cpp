@@ -3,6 +3,7 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -45,6 +46,8 @@ EntityItem::EntityItem(const DiagramEntity &entity, const QFont &font, QGraphics
     setAcceptHoverEvents(true);
     setAcceptedMouseButtons(entity.present ? Qt::LeftButton : Qt::NoButton);
     if (entity.present) {
+        // Tab walks the cards, Enter or Space opens the focused one.
+        setFlag(QGraphicsItem::ItemIsFocusable);
         setCursor(Qt::PointingHandCursor);
         setToolTip(tr("%1 — click to open its table").arg(entity.name));
     } else {
@@ -252,7 +255,8 @@ void EntityItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
 
     // Border last, over the clipped fills; the accent colour while hovered.
     painter->setBrush(Qt::NoBrush);
-    QPen border(m_hovered ? m_colors.accent : m_colors.boxBorder, m_hovered ? 2 : 1);
+    const bool emphasised = m_hovered || hasFocus();
+    QPen border(emphasised ? m_colors.accent : m_colors.boxBorder, emphasised ? 2 : 1);
     if (!m_entity.present)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);
@@ -269,6 +273,26 @@ void EntityItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *)
 {
     m_hovered = false;
     update();
+}
+
+void EntityItem::focusInEvent(QFocusEvent *)
+{
+    update();
+}
+
+void EntityItem::focusOutEvent(QFocusEvent *)
+{
+    update();
+}
+
+void EntityItem::keyPressEvent(QKeyEvent *event)
+{
+    if (m_entity.present && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter ||
+                             event->key() == Qt::Key_Space)) {
+        Q_EMIT activated(m_entity.kind);
+        return;
+    }
+    QGraphicsObject::keyPressEvent(event);
 }
 
 void EntityItem::mousePressEvent(QGraphicsSceneMouseEvent *event)

@@ -10,7 +10,8 @@ namespace gh::ui {
 
 /// One model of the diagram: a card titled with the model (and its table when @@map renames
 /// it) listing its fields with their types, ?/[] markers, mapped columns and key badges.
-/// Clicking it emits activated(). A model the schema lacks is drawn dashed and empty.
+/// Clicking it, or Enter while it has focus, emits activated(). A model the schema lacks is
+/// drawn dashed and empty.
 class EntityItem : public QGraphicsObject
 {
     Q_OBJECT
@@ -43,6 +44,9 @@ Q_SIGNALS:
 protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 

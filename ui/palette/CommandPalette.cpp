@@ -180,30 +180,32 @@ QVector<PaletteEntry> CommandPalette::collectCommands() const
 {
     QVector<PaletteEntry> actions;
     QSet<QAction *> seen;
-    std::function<void(QMenu *, const QString &)> walk = [&](QMenu *menu, const QString &path) {
-        for (QAction *action : menu->actions()) {
-            if (action->isSeparator() || !action->isVisible())
-                continue;
-            if (QMenu *sub = action->menu()) {
-                walk(sub, path + QStringLiteral(" › ") + plainText(sub->title()));
-                continue;
+    // A submenu's items are titled with it ("Theme: Dark"): alone they would say too little.
+    std::function<void(QMenu *, const QString &, const QString &)> walk =
+        [&](QMenu *menu, const QString &path, const QString &prefix) {
+            for (QAction *action : menu->actions()) {
+                if (action->isSeparator() || !action->isVisible())
+                    continue;
+                if (QMenu *sub = action->menu()) {
+                    walk(sub, path, prefix + plainText(sub->title()) + QStringLiteral(": "));
+                    continue;
+                }
+                if (action == m_excluded || !action->isEnabled() || seen.contains(action))
+                    continue;
+                seen.insert(action);
+                PaletteEntry e;
+                e.kind = PaletteEntry::Kind::Action;
+                e.title = prefix + plainText(action->text());
+                e.category = path;
+                e.shortcut = shortcutText(action);
+                e.icon = action->icon();
+                e.action = action;
+                actions << e;
             }
-            if (action == m_excluded || !action->isEnabled() || seen.contains(action))
-                continue;
-            seen.insert(action);
-            PaletteEntry e;
-            e.kind = PaletteEntry::Kind::Action;
-            e.title = plainText(action->text());
-            e.category = path;
-            e.shortcut = shortcutText(action);
-            e.icon = action->icon();
-            e.action = action;
-            actions << e;
-        }
-    };
+        };
     for (QAction *top : m_window->menuBar()->actions()) {
         if (QMenu *menu = top->menu(); menu && top->isVisible())
-            walk(menu, plainText(menu->title()));
+            walk(menu, plainText(menu->title()), QString());
     }
 
     // Views, under their tab titles; the Go menu's action for a view lends it its shortcut

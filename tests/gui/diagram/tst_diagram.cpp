@@ -11,6 +11,8 @@
 #include "ui/diagram/DiagramView.h"
 #include "ui/diagram/EntityItem.h"
 #include "ui/diagram/RelationItem.h"
+#include "ui/editor/SchemaEditor.h"
+#include "ui/editor/SchemaWorkspace.h"
 #include "ui/inspector/RecordView.h"
 #include "ui/window/MainWindow.h"
 
@@ -189,6 +191,15 @@ private Q_SLOTS:
         page.resize(1200, 800);
         QVERIFY(drawSchema(page, schemaPath));
         const DiagramScene &scene = *page.scene();
+        const QString shots = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            page.show();
+            QTest::qWait(100);
+            page.grab().save(shots + QStringLiteral("/diagram-%1.png")
+                                         .arg(QString::fromLatin1(QTest::currentDataTag())
+                                                  .replace(QLatin1Char(' '), QLatin1Char('-'))
+                                                  .remove(QLatin1Char('@'))));
+        }
         QCOMPARE(cardTexts(scene), cards);
         QCOMPARE(scene.relationItems().size(), relations);
         for (const RelationItem *line : scene.relationItems()) {
@@ -329,8 +340,10 @@ private Q_SLOTS:
         QVERIFY(!window.currentView());
 
         const QString shots = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
-        if (!shots.isEmpty())
+        if (!shots.isEmpty()) {
+            QTest::qWait(300);
             window.grab().save(shots + QStringLiteral("/diagram-window.png"));
+        }
 
         EntityItem *user = page->scene()->entityItem(AuthModelKind::User);
         const QPoint at = page->view()->mapFromScene(user->sceneBoundingRect().center());
@@ -344,6 +357,48 @@ private Q_SLOTS:
         QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, Qt::NoModifier,
                           page->view()->mapFromScene(session->sceneBoundingRect().center()));
         QCOMPARE(window.currentView(), window.view(AuthModelKind::Session));
+
+        // From the keyboard: a focused card opens with Enter.
+        QVERIFY(window.showView(QStringLiteral("diagram")));
+        EntityItem *accounts = page->scene()->entityItem(AuthModelKind::Account);
+        page->view()->setFocus();
+        page->scene()->setFocusItem(accounts);
+        QVERIFY(accounts->hasFocus());
+        QTest::keyClick(page->view()->viewport(), Qt::Key_Return);
+        QCOMPARE(window.currentView(), window.view(AuthModelKind::Account));
+    }
+
+    void savingTheSchemaRedrawsTheDiagram()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window;
+        auto *diagram = new DiagramController(&window);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openDemo(dir.filePath(QStringLiteral("demo")));
+        QVERIFY(loaded.wait(60000));
+        DiagramPage *page = diagram->page();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), 10000);
+        QVERIFY(!fieldOf(*page->scene(), AuthModelKind::User, QStringLiteral("role")));
+
+        SchemaWorkspace *schema = window.schemaWorkspace();
+        QTRY_COMPARE_WITH_TIMEOUT(schema->editorCount(), 1, 10000);
+        SchemaEditor *editor = schema->editor(0);
+        const QString text = editor->text();
+        const int user = int(text.indexOf(QStringLiteral("model User {")));
+        QVERIFY(user >= 0);
+        const int lineEnd = int(text.indexOf(QLatin1Char('\n'), user));
+        editor->setText(text.left(lineEnd + 1) +
+                        QStringLiteral("  role String @default(\"member\")\n") +
+                        text.mid(lineEnd + 1));
+        QSignalSpy redrawn(page, &DiagramPage::diagramChanged);
+        QVERIFY(schema->save(editor));
+        QVERIFY(redrawn.wait(10000));
+        const DiagramField *role =
+            fieldOf(*page->scene(), AuthModelKind::User, QStringLiteral("role"));
+        QVERIFY(role);
+        QCOMPARE(role->type, QStringLiteral("String"));
     }
 };
 
