@@ -237,6 +237,11 @@ void RevokeController::setStrictConfirmation(bool strict)
     m_strict = strict;
 }
 
+void RevokeController::setEnvironmentTag(EnvironmentTag tag)
+{
+    setStrictConfirmation(needsStrictConfirmation(tag));
+}
+
 void RevokeController::setAuditLogPath(const QString &path)
 {
     m_auditLog = AuditLog(path.isEmpty() ? defaultAuditLogPath() : path);

@@ -3,6 +3,7 @@
 #include "core/auth/AuditLog.h"
 #include "core/auth/AuthWorkspace.h"
 #include "core/auth/RevocationResult.h"
+#include "core/url/EnvironmentTag.h"
 
 #include <QObject>
 #include <QPointer>
@@ -42,6 +43,8 @@ public:
     /// for "delete user"). Follows the connection's environment tag.
     void setStrictConfirmation(bool strict);
     bool strictConfirmation() const { return m_strict; }
+    /// The connection's environment: strict where needsStrictConfirmation(tag) says so.
+    void setEnvironmentTag(EnvironmentTag tag);
 
     /// Where execute() appends and the audit page reads. Default: $GATEHOUSE_AUDIT_LOG, else
     /// AuditLog::defaultPath() (as gatehouse-cli).

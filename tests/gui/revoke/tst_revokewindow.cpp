@@ -140,6 +140,14 @@ private Q_SLOTS:
             QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
         InspectorDatabase db;
         QVERIFY2(db.open(InspectorDatabase::Backend(backend)), qPrintable(db.errorText()));
+        // The generated PostgreSQL sessions centre on a fixed past instant: add live ones, so
+        // that the refreshed table has rows to show.
+        if (backend == InspectorDatabase::Postgres)
+            QVERIFY2(db.runOnPostgres(QStringLiteral(
+                         "INSERT INTO \"Session\" (\"sessionToken\", \"userId\", \"expires\", "
+                         "\"updatedAt\") SELECT 'live-' || id, id, now() + interval '30 days', "
+                         "now() FROM \"User\" ORDER BY id LIMIT 40")),
+                     qPrintable(db.errorText()));
         const QHash<QString, QDateTime> before = sessionsIn(db.workspace());
         QVERIFY(!before.isEmpty());
 
@@ -255,7 +263,9 @@ private Q_SLOTS:
         MainWindow window;
         auto *controller = new RevokeController(&window);
         controller->setAuditLogPath(auditPath("typed"));
-        controller->setStrictConfirmation(strict);
+        controller->setEnvironmentTag(strict ? EnvironmentTag::Production
+                                             : EnvironmentTag::Development);
+        QCOMPARE(controller->strictConfirmation(), strict);
         QVERIFY(openWindow(window, db));
 
         QAction *trigger = RevocationAction(action) == RevocationAction::AllSessions
@@ -383,6 +393,11 @@ private Q_SLOTS:
             tokens << selected.value(row, QStringLiteral("sessionToken")).toString();
         QVERIFY(controller->revokeSelectedSessionsAction()->isEnabled());
 
+        window.actionsMenu()->popup(QPoint());
+        QTRY_VERIFY(window.actionsMenu()->isVisible());
+        screenshot(window.actionsMenu(), QStringLiteral("revoke-actions-menu"));
+        window.actionsMenu()->close();
+
         // The table's context menu offers the action, enabled, and keeps the selection.
         bool offered = false;
         connect(table, &RecordTableView::contextMenuAboutToShow, this,
@@ -453,6 +468,7 @@ private Q_SLOTS:
         for (QAction *action : window.actionsMenu()->actions())
             noted |= action->isVisible() && action->text().contains(reason);
         QVERIFY(noted);
+        screenshot(window.actionsMenu(), QStringLiteral("revoke-actions-menu-read-only"));
         window.actionsMenu()->close();
         controller->revoke({RevocationRequest::expiredSessions()});
         QTest::qWait(50);
