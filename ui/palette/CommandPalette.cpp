@@ -103,8 +103,8 @@ CommandPalette::CommandPalette(MainWindow *window)
     m_search->setClearButtonEnabled(false);
     m_search->setPlaceholderText(tr("Search actions, views and users…"));
     m_search->setTextMargins(4, 0, 4, 0);
-    m_search->addAction(searchIcon(palette().color(QPalette::PlaceholderText), devicePixelRatioF()),
-                        QLineEdit::LeadingPosition);
+    m_searchIcon = m_search->addAction(QIcon(), QLineEdit::LeadingPosition);
+    updateSearchIcon();
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::textChanged, this, &CommandPalette::onTextChanged);
 
@@ -293,6 +293,9 @@ void CommandPalette::updateStatus()
 {
     if (m_users->isSearching())
         m_status->setText(tr("Searching users…"));
+    else if (!m_users->errorText().isEmpty())
+        m_status->setText(m_status->fontMetrics().elidedText(
+            tr("Cannot search users: %1").arg(m_users->errorText()), Qt::ElideRight, 320));
     else if (!m_users->hasWorkspace())
         m_status->setText(tr("Open a database to find users"));
     else if (m_search->text().trimmed().size() < UserSearch::minimumLength())
@@ -385,6 +388,19 @@ bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
     default:
         return QFrame::eventFilter(watched, event);
     }
+}
+
+void CommandPalette::updateSearchIcon()
+{
+    m_searchIcon->setIcon(
+        searchIcon(palette().color(QPalette::PlaceholderText), devicePixelRatioF()));
+}
+
+void CommandPalette::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateSearchIcon();
+    QFrame::changeEvent(event);
 }
 
 void CommandPalette::paintEvent(QPaintEvent *)

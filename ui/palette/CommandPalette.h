@@ -45,6 +45,7 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
@@ -54,10 +55,12 @@ private:
     void selectRow(int row);
     void updateSize();
     void updateStatus();
+    void updateSearchIcon();
     void run(const PaletteEntry &entry);
 
     MainWindow *m_window;
     QLineEdit *m_search;
+    QAction *m_searchIcon = nullptr;
     QListView *m_list;
     QLabel *m_empty;
     QLabel *m_hint;

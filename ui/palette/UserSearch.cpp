@@ -30,6 +30,7 @@ void UserSearch::setWorkspace(const AuthWorkspace *workspace)
 void UserSearch::search(const QString &text)
 {
     m_text = text.trimmed();
+    m_error.clear();
     ++m_generation;
     if (!m_thread || m_text.size() < minimumLength()) {
         m_debounce->stop();
@@ -68,6 +69,7 @@ void UserSearch::run()
         [this, generation, text](const Result<QVector<UserHit>> &result) {
             if (generation != m_generation)
                 return; // typed on meanwhile
+            m_error = result ? QString() : result.error().message();
             setSearching(false);
             Q_EMIT found(text, result ? *result : QVector<UserHit>());
         });

@@ -41,6 +41,8 @@ public:
     /// Searches for `text` once typing rests; shorter than minimumLength() clears the results.
     void search(const QString &text);
     bool isSearching() const { return m_searching; }
+    /// Why the last search failed (the database is gone, …); empty when it did not.
+    QString errorText() const { return m_error; }
 
     static int minimumLength() { return 2; }
     static int limit() { return 8; }
@@ -56,6 +58,7 @@ private:
     QueryThread *m_thread = nullptr;
     QTimer *m_debounce;
     QString m_text;
+    QString m_error;
     int m_generation = 0;
     bool m_searching = false;
 };
