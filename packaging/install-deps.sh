@@ -13,6 +13,7 @@ packages=(
     fonts-dejavu-core
     # Saved passwords (QtKeychain); the keyring tests start GNOME Keyring on a private bus.
     qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus-daemon dbus-bin
+    openssl # tests/run-tests.sh makes the SSL certificates
 )
 # Optional extras: clang builds the parser fuzz target.
 optional=(clang)

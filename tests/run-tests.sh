@@ -56,9 +56,45 @@ trap cleanup EXIT INT TERM
 
 "${as_postgres[@]}" "$pgbin/initdb" -D "$scratch/data" -U postgres -A trust -E UTF8 \
     --locale=C.UTF-8 >"$scratch/initdb.log" 2>&1 || { cat "$scratch/initdb.log"; exit 1; }
+
+# --- SSL (connection dialog, issue 7) ------------------------------------------------------------
+# A throwaway CA signs a server certificate for both localhost and 127.0.0.1 (verify-full either
+# way) and a client certificate for the role gatehouse_cert, which may only log in over SSL with
+# it. A second CA signs nothing: the wrong-CA test uses it. Every other connection stays `trust`.
+ssl="$scratch/ssl"
+mkdir -p "$ssl"
+make_ca() {
+    openssl req -x509 -new -nodes -newkey rsa:2048 -days 2 -subj "/CN=$2" \
+        -keyout "$ssl/$1.key" -out "$ssl/$1.crt" >/dev/null 2>&1
+}
+sign() {
+    openssl req -new -nodes -newkey rsa:2048 -subj "/CN=$2" -keyout "$ssl/$1.key" \
+        -out "$ssl/$1.csr" >/dev/null 2>&1
+    openssl x509 -req -in "$ssl/$1.csr" -CA "$ssl/ca.crt" -CAkey "$ssl/ca.key" -CAcreateserial \
+        -days 2 ${3:+-extfile "$3"} -out "$ssl/$1.crt" >/dev/null 2>&1
+}
+make_ca ca "Gatehouse Test CA"
+make_ca wrong-ca "Gatehouse Wrong CA"
+printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' >"$ssl/server.ext"
+sign server localhost "$ssl/server.ext"
+sign client gatehouse_cert
+chmod 600 "$ssl"/*.key
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$ssl/server.key" "$ssl/server.crt" "$ssl/ca.crt"
+sed -i '1i hostssl all gatehouse_cert 127.0.0.1/32 cert' "$scratch/data/pg_hba.conf"
+ssl_options="-c ssl=on -c ssl_cert_file=$ssl/server.crt -c ssl_key_file=$ssl/server.key -c ssl_ca_file=$ssl/ca.crt"
+export GATEHOUSE_TEST_PG_SSL_CA="$ssl/ca.crt"
+export GATEHOUSE_TEST_PG_SSL_WRONG_CA="$ssl/wrong-ca.crt"
+export GATEHOUSE_TEST_PG_SSL_CLIENT_CERT="$ssl/client.crt"
+export GATEHOUSE_TEST_PG_SSL_CLIENT_KEY="$ssl/client.key"
+export GATEHOUSE_TEST_PG_SSL_CERT_USER="gatehouse_cert"
+# --- end of SSL ----------------------------------------------------------------------------------
+
 "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$scratch/data" -l "$scratch/postgres.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $scratch -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $scratch -c fsync=off -c synchronous_commit=off -c full_page_writes=off $ssl_options" \
     start >/dev/null || { cat "$scratch/postgres.log"; exit 1; }
+
+"${as_postgres[@]}" "$pgbin/psql" -q -h "$scratch" -p "$pgport" -U postgres -d postgres \
+    -c "CREATE ROLE gatehouse_cert LOGIN" >/dev/null # SSL: the client-certificate role
 
 # PgBouncer in transaction pooling mode, the way large deployments run it.
 cat >"$scratch/pgbouncer.ini" <<INI
