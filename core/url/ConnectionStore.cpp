@@ -130,6 +130,46 @@ Status ConnectionStore::remove(const QString &id)
     return success();
 }
 
+namespace {
+
+bool sameDatabase(const DatabaseUrl &a, const DatabaseUrl &b)
+{
+    if (a.provider() != b.provider())
+        return false;
+    if (a.provider() == DatabaseUrl::Provider::SQLite)
+        return a.sqliteFilePath() == b.sqliteFilePath();
+    return a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port() == b.port() &&
+           a.database() == b.database() && a.schema() == b.schema() && a.user() == b.user();
+}
+
+} // namespace
+
+std::optional<ConnectionProfile> ConnectionStore::findByUrl(const DatabaseUrl &url) const
+{
+    if (url.isNull())
+        return std::nullopt;
+    const QList<ConnectionProfile> profiles = connections();
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.isProjectFolder())
+            continue;
+        const auto saved = DatabaseUrl::parse(profile.url);
+        if (saved && sameDatabase(*saved, url))
+            return profile;
+    }
+    return std::nullopt;
+}
+
+std::optional<ConnectionProfile> ConnectionStore::findByProjectFolder(const QString &folder) const
+{
+    const QString wanted = QDir::cleanPath(QDir(folder).absolutePath());
+    const QList<ConnectionProfile> profiles = connections();
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.isProjectFolder() && QDir::cleanPath(profile.projectFolder) == wanted)
+            return profile;
+    }
+    return std::nullopt;
+}
+
 QStringList ConnectionStore::recentProjects() const
 {
     return m_settings->value(kRecentProjects).toStringList();

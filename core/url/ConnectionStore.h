@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/url/ConnectionProfile.h"
+#include "core/url/DatabaseUrl.h"
 
 #include <QList>
 #include <QStringList>
@@ -45,6 +46,13 @@ public:
     /// Removes the connection and its password. Succeeds when the keyring cannot be reached
     /// (the entry is then left in it, and the error says so).
     Status remove(const QString &id);
+
+    /// The saved connection that names the same database as `url` (same provider, host, port,
+    /// database, schema and user; SQLite: the same file; passwords are not compared), so that
+    /// a database opened from DATABASE_URL or `.env` still shows its environment tag.
+    std::optional<ConnectionProfile> findByUrl(const DatabaseUrl &url) const;
+    /// The saved project-folder connection for `folder`.
+    std::optional<ConnectionProfile> findByProjectFolder(const QString &folder) const;
 
     /// Most recent first, at most MaxRecentProjects, each an absolute folder.
     QStringList recentProjects() const;

@@ -83,6 +83,7 @@ private slots:
     void connectionsAreSortedByNameAndRemovable();
     void recentProjectsAreMostRecentFirstAndCapped();
     void saveRefusesInvalidInput();
+    void databaseOpenedFromDotEnvFindsItsSavedTag();
 
 private:
     QString settingsPath() const { return m_dir->filePath(QStringLiteral("gatehouse.ini")); }
@@ -251,6 +252,41 @@ void TestConnectionStore::saveRefusesInvalidInput()
     QCOMPARE(store.save(profile, QString(), false).error().code(),
              Error::Code::UrlUnsupportedScheme);
     QVERIFY(store.connections().isEmpty());
+}
+
+void TestConnectionStore::databaseOpenedFromDotEnvFindsItsSavedTag()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    NoKeyring credentials;
+    ConnectionStore store(&settings, &credentials);
+    ConnectionProfile production;
+    production.name = QStringLiteral("Shop");
+    production.tag = gh::EnvironmentTag::Production;
+    production.url = QStringLiteral("postgresql://app@DB.shop.example:5432/shop?schema=auth");
+    QVERIFY(store.save(production, QString(), false));
+    ConnectionProfile folder;
+    folder.name = QStringLiteral("Staging checkout");
+    folder.tag = gh::EnvironmentTag::Staging;
+    folder.projectFolder = m_dir->path();
+    QVERIFY(store.save(folder, QString(), false));
+
+    auto find = [&store](const char *url) {
+        const auto parsed = gh::DatabaseUrl::parse(QString::fromLatin1(url));
+        return parsed ? store.findByUrl(*parsed) : std::nullopt;
+    };
+    // The password, parameter order and the default port do not matter; the rest does.
+    const auto found =
+        find("postgresql://app:s3cret@db.shop.example/shop?connect_timeout=3&schema=auth");
+    QVERIFY(found);
+    QCOMPARE(found->tag, gh::EnvironmentTag::Production);
+    QVERIFY(!find("postgresql://app@db.shop.example/shop")); // another schema
+    QVERIFY(!find("postgresql://other@db.shop.example/shop?schema=auth"));
+    QVERIFY(!find("postgresql://app@db.shop.example:6432/shop?schema=auth"));
+
+    const auto byFolder = store.findByProjectFolder(m_dir->path() + QStringLiteral("/."));
+    QVERIFY(byFolder);
+    QCOMPARE(byFolder->tag, gh::EnvironmentTag::Staging);
+    QVERIFY(!store.findByProjectFolder(QStringLiteral("/elsewhere")));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionStore)
