@@ -156,8 +156,11 @@ void DiagramPage::setSchema(const AuthSchema &schema, const QStringList &schemaF
         return;
     }
     m_loading = true;
-    m_message->setText(tr("Reading the schema…"));
-    m_stack->setCurrentWidget(m_message);
+    // A redraw (the schema was saved) keeps the old drawing up until the new one is ready.
+    if (m_scene->entityItems().isEmpty()) {
+        m_message->setText(tr("Reading the schema…"));
+        m_stack->setCurrentWidget(m_message);
+    }
     auto *watcher = new QFutureWatcher<DataModelPtr>(this);
     connect(watcher, &QFutureWatcher<DataModelPtr>::finished, this,
             [this, watcher, generation, schema] {

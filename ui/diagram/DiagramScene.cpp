@@ -103,6 +103,8 @@ void DiagramScene::layout(const QFont &font)
         x += width + columnGap;
     }
 
+    if (m_entities.isEmpty())
+        return;
     auto *legend = new LegendItem(font);
     legend->setColors(m_colors);
     addItem(legend);

@@ -16,10 +16,11 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
-#include <QScrollBar>
+#include <QSet>
 #include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <functional>
 
 namespace gh::ui {
 
