@@ -24,6 +24,7 @@ private slots:
     void wrongCaIsAnSslErrorThatSaysSo_data();
     void wrongCaIsAnSslErrorThatSaysSo();
     void missingCaFileIsAnSslError();
+    void requireWithACaChecksTheCa();
     void clientCertificateLogsIn();
     void clientCertificateIsRequiredForItsRole();
 
@@ -135,6 +136,20 @@ void TestSslConnection::missingCaFileIsAnSslError()
     QVERIFY2(report.error().message().startsWith(QLatin1String("SSL: ")),
              qPrintable(report.error().fullText()));
     QVERIFY(report.error().detail().contains(QLatin1String("/nonexistent/ca.pem")));
+}
+
+// libpq's rule, not Prisma's: with a CA file, sslmode=require checks the chain (as verify-ca
+// does), where Prisma's default sslaccept=accept_invalid_certs would accept any certificate.
+// Gatehouse keeps the stricter behaviour; this test says so should it ever change.
+void TestSslConnection::requireWithACaChecksTheCa()
+{
+    const auto parsed = DatabaseUrl::parse(url(
+        QStringLiteral("127.0.0.1"), QStringLiteral("sslmode=require&sslcert=%1").arg(m_wrongCa)));
+    QVERIFY(parsed);
+    const auto report = ConnectionCheck::run(*parsed);
+    QVERIFY(!report);
+    QVERIFY2(report.error().message().startsWith(QLatin1String("SSL: ")),
+             qPrintable(report.error().fullText()));
 }
 
 void TestSslConnection::clientCertificateLogsIn()
