@@ -53,7 +53,9 @@ RevokeConfirmDialog::RevokeConfirmDialog(const QString &title, const QString &co
 {
     setWindowTitle(title);
     setObjectName(QStringLiteral("revokeConfirmDialog"));
-    setMinimumWidth(560);
+    // A fixed width: the wrapped lines then decide the height, which a window's layout does not
+    // do by itself (heightForWidth is not applied to top-level widgets).
+    setFixedWidth(560);
 
     m_icon = new QLabel(this);
     m_question = new QLabel(this);
@@ -119,6 +121,7 @@ void RevokeConfirmDialog::showEvent(QShowEvent *event)
     QDialog::showEvent(event);
     // QDialogButtonBox makes its accept button the default when shown: Return must not delete.
     m_confirm->setDefault(false);
+    fitToContents();
 }
 
 void RevokeConfirmDialog::clearDetails()
@@ -223,9 +226,12 @@ void RevokeConfirmDialog::showPreview(const RevocationPreview &preview)
         addDetail(tr("%1 of the selected rows no longer exist: they were removed meanwhile.")
                       .arg(preview.missing));
     if (isBulk(first.request.action))
-        addDetail(tr("Removed in short transactions with a progress bar; Cancel stops after the "
-                     "batch in flight and keeps what was removed. Sessions created while it runs "
-                     "are left alone."));
+        addDetail(first.request.action == RevocationAction::ExpiredVerificationTokens
+                      ? tr("Removed in short transactions with a progress bar; Cancel stops "
+                           "after the batch in flight and keeps what was removed.")
+                      : tr("Removed in short transactions with a progress bar; Cancel stops "
+                           "after the batch in flight and keeps what was removed. Sessions "
+                           "created while it runs are left alone."));
     for (const RevocationWarning &w : preview.warnings())
         addDetail(severityPrefix(w.severity) + QLatin1Char(' ') + w.message,
                   severityStyle(w.severity));
@@ -254,8 +260,7 @@ void RevokeConfirmDialog::fitToContents()
 {
     // The wrapped lines changed: grow (or shrink) to show them all at the current width.
     layout()->activate();
-    const int width = std::max(this->width(), minimumWidth());
-    resize(width, std::max(layout()->heightForWidth(width), layout()->minimumSize().height()));
+    resize(width(), layout()->totalHeightForWidth(width()));
 }
 
 void RevokeConfirmDialog::updateConfirmButton()

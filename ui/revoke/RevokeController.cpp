@@ -85,6 +85,23 @@ AuthModelKind mainModel(RevocationAction action)
     return affectedModels(action).first();
 }
 
+/// One preview and one audited statement per selected session: beyond this, a filter and a
+/// bulk action fit better.
+constexpr qint64 kMaxSelectedRows = 1000;
+
+/// Rows selected in a view (the current row when none is), summed over the selection's ranges:
+/// cheap even when Ctrl+A selected a million rows.
+qint64 selectedRowCount(const RecordView *view)
+{
+    const QItemSelectionModel *selection = view->table()->selectionModel();
+    if (!selection)
+        return 0;
+    qint64 rows = 0;
+    for (const QItemSelectionRange &range : selection->selection())
+        rows += range.height();
+    return rows > 0 ? rows : qint64(view->table()->currentIndex().isValid());
+}
+
 /// Rows per table over several results, in the order first met.
 QVector<RevocationCount> mergedCounts(const QVector<RevocationResult> &results)
 {
@@ -149,9 +166,15 @@ RevokeController::RevokeController(MainWindow *window)
     m_readOnlyNote = new QAction(this);
     m_readOnlyNote->setEnabled(false);
 
-    connect(m_revokeSessions, &QAction::triggered, this,
-            [this] { revoke(selectedSessionRequests()); });
+    connect(m_revokeSessions, &QAction::triggered, this, [this] {
+        RecordView *sessions = m_window->view(AuthModelKind::Session);
+        if (sessions && !tooManySelected(sessions))
+            revoke(selectedSessionRequests());
+    });
     connect(m_signOut, &QAction::triggered, this, [this] {
+        RecordView *current = m_window->currentView();
+        if (current && current->kind() == AuthModelKind::User && tooManySelected(current))
+            return;
         QVector<RevocationRequest> requests;
         for (const QString &id : selectedUserIds())
             requests << RevocationRequest::userSessions(id);
@@ -226,6 +249,16 @@ QAction *RevokeController::makeAction(const QString &text, const QKeySequence &k
     return action;
 }
 
+RevokeConfirmDialog *RevokeController::confirmDialog() const
+{
+    return m_confirm;
+}
+
+RevokeProgressDialog *RevokeController::progressDialog() const
+{
+    return m_progress;
+}
+
 QList<QAction *> RevokeController::writeActions() const
 {
     return {m_revokeSessions, m_signOut,   m_deleteUser,  m_revokeExpired,
@@ -286,6 +319,17 @@ void RevokeController::onWorkspaceClosed()
         m_confirm->reject();
     // Views and pane go with the workspace; their actions' shortcuts go with them.
     QTimer::singleShot(0, this, &RevokeController::updateActions);
+}
+
+bool RevokeController::tooManySelected(const RecordView *view) const
+{
+    if (selectedRowCount(view) <= kMaxSelectedRows)
+        return false;
+    m_window->statusBar()->showMessage(
+        tr("Select at most %1 %2 at a time, or use a bulk action")
+            .arg(QLocale().toString(kMaxSelectedRows), RecordView::pluralName(view->kind())),
+        kStatusMs);
+    return true;
 }
 
 QVector<RevocationRequest> RevokeController::selectedSessionRequests() const
@@ -349,20 +393,28 @@ void RevokeController::updateActions()
     };
     const bool tokens =
         workspace && workspace->schema().model(AuthModelKind::VerificationToken).present;
-    const int sessions = blocked.isEmpty() ? int(selectedSessionRequests().size()) : 0;
-    const QStringList users = blocked.isEmpty() ? selectedUserIds() : QStringList();
+    // Counted from the selection's ranges, not its records: this runs on every click.
+    RecordView *sessionsView = m_window->view(AuthModelKind::Session);
+    const qint64 sessions = blocked.isEmpty() && sessionsView ? selectedRowCount(sessionsView) : 0;
+    RecordView *current = m_window->currentView();
+    qint64 users = 0;
+    if (blocked.isEmpty() && current && current->kind() == AuthModelKind::User)
+        users = selectedRowCount(current);
+    else if (blocked.isEmpty())
+        users = paneUserId().isEmpty() ? 0 : 1;
     set(m_revokeSessions, sessions > 0, tr("Select sessions in the Sessions view first"));
-    set(m_signOut, !users.isEmpty(), tr("Select a user first"));
-    set(m_deleteUser, users.size() == 1,
-        users.isEmpty() ? tr("Select a user first") : tr("Select one user only"));
+    set(m_signOut, users > 0, tr("Select a user first"));
+    set(m_deleteUser, users == 1,
+        users == 0 ? tr("Select a user first") : tr("Select one user only"));
     set(m_revokeExpired, true, QString());
     set(m_revokeAll, true, QString());
     set(m_purgeTokens, tokens, tr("The schema has no VerificationToken model"));
     const bool paneUser = blocked.isEmpty() && !paneUserId().isEmpty();
     set(m_paneSignOut, paneUser, tr("No user shown"));
     set(m_paneDelete, paneUser, tr("No user shown"));
-    m_revokeSessions->setText(sessions > 1 ? tr("&Revoke %1 Selected Sessions…").arg(sessions)
-                                           : tr("&Revoke Selected Session…"));
+    m_revokeSessions->setText(
+        sessions > 1 ? tr("&Revoke %1 Selected Sessions…").arg(QLocale().toString(sessions))
+                     : tr("&Revoke Selected Session…"));
 }
 
 void RevokeController::revoke(const QVector<RevocationRequest> &requests)

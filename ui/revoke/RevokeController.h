@@ -16,6 +16,7 @@ namespace gh::ui {
 
 class AuditLogPage;
 class MainWindow;
+class RecordView;
 class RevokeConfirmDialog;
 class RevokeProgressDialog;
 struct RevocationProgressState;
@@ -69,8 +70,8 @@ public:
     AuditLogPage *auditPage() const { return m_auditPage; }
     bool isRunning() const { return m_running; }
     /// The dialog asking now, or running now (null when none).
-    RevokeConfirmDialog *confirmDialog() const { return m_confirm; }
-    RevokeProgressDialog *progressDialog() const { return m_progress; }
+    RevokeConfirmDialog *confirmDialog() const;
+    RevokeProgressDialog *progressDialog() const;
 
     /// Asks to confirm, then runs, the requests (all of one action).
     void revoke(const QVector<RevocationRequest> &requests);
@@ -84,6 +85,8 @@ private:
     void onWorkspaceOpened();
     void onWorkspaceClosed();
     void updateActions();
+    /// True (and says so in the status bar) when more rows are selected than one run takes.
+    bool tooManySelected(const RecordView *view) const;
     QVector<RevocationRequest> selectedSessionRequests() const;
     QStringList selectedUserIds() const;
     QString paneUserId() const;

@@ -22,7 +22,7 @@ RevokeProgressDialog::RevokeProgressDialog(const QString &title, qint64 total, Q
 {
     setWindowTitle(title);
     setObjectName(QStringLiteral("revokeProgressDialog"));
-    setMinimumWidth(460);
+    setFixedWidth(460); // the status wraps: see RevokeConfirmDialog
 
     m_status = new QLabel(tr("Removing rows in short transactions…"), this);
     m_status->setWordWrap(true);
@@ -92,6 +92,9 @@ void RevokeProgressDialog::finish(const QString &message, bool ok)
     m_button->setText(tr("Close"));
     m_button->setEnabled(true);
     m_button->setFocus();
+    // The message may wrap over several lines: grow to show it whole.
+    layout()->activate();
+    resize(width(), layout()->totalHeightForWidth(width()));
 }
 
 QString RevokeProgressDialog::statusText() const

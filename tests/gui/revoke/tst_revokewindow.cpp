@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSemaphore>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -42,6 +43,16 @@ bool openWindow(MainWindow &window, const InspectorDatabase &db)
     window.show();
     window.openProject(db.options());
     return finished.wait(kTimeout) && finished.first().first().toBool();
+}
+
+/// The window's controller: the one MainWindow installs, else one installed here (as the lead's
+/// one line in MainWindow's constructor does).
+RevokeController *controllerOf(MainWindow &window)
+{
+    if (auto *installed =
+            window.findChild<RevokeController *>(QString(), Qt::FindDirectChildrenOnly))
+        return installed;
+    return new RevokeController(&window);
 }
 
 /// The visible dialog of type T, found among the top-level widgets as a user would see it.
@@ -152,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(!before.isEmpty());
 
         MainWindow window;
-        auto *controller = new RevokeController(&window);
+        RevokeController *controller = controllerOf(window);
         const QString audit = auditPath(backend == 0 ? "expired-sqlite" : "expired-postgres");
         controller->setAuditLogPath(audit);
         window.showView(QStringLiteral("sessions"));
@@ -261,7 +272,7 @@ private Q_SLOTS:
         QVERIFY2(db.open(InspectorDatabase::Sqlite), qPrintable(db.errorText()));
         const qint64 sessionsBefore = rowsOf(db.workspace(), AuthModelKind::Session);
         MainWindow window;
-        auto *controller = new RevokeController(&window);
+        RevokeController *controller = controllerOf(window);
         controller->setAuditLogPath(auditPath("typed"));
         controller->setEnvironmentTag(strict ? EnvironmentTag::Production
                                              : EnvironmentTag::Development);
@@ -320,7 +331,7 @@ private Q_SLOTS:
         QVERIFY(!userId.isEmpty());
 
         MainWindow window;
-        auto *controller = new RevokeController(&window);
+        RevokeController *controller = controllerOf(window);
         controller->setAuditLogPath(auditPath("delete-user"));
         QVERIFY(openWindow(window, db));
         window.goToUser(userId);
@@ -369,7 +380,7 @@ private Q_SLOTS:
         QVERIFY2(db.open(InspectorDatabase::Sqlite), qPrintable(db.errorText()));
         const QHash<QString, QDateTime> before = sessionsIn(db.workspace());
         MainWindow window;
-        auto *controller = new RevokeController(&window);
+        RevokeController *controller = controllerOf(window);
         controller->setAuditLogPath(auditPath("selected"));
         window.showView(QStringLiteral("sessions"));
         QVERIFY(openWindow(window, db));
@@ -447,7 +458,7 @@ private Q_SLOTS:
         const QString reason = QStringLiteral("gatehouse was started with --read-only");
         MainWindow window;
         window.setReadOnlyReason(reason);
-        auto *controller = new RevokeController(&window);
+        RevokeController *controller = controllerOf(window);
         controller->setAuditLogPath(auditPath("read-only"));
         window.showView(QStringLiteral("users"));
         QVERIFY(openWindow(window, db));
@@ -476,6 +487,101 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(auditPath("read-only")));
     }
 
+    void aFailureIsShownInTheWindowAndRemovesNothing()
+    {
+        InspectorDatabase db;
+        QVERIFY2(db.open(InspectorDatabase::Sqlite), qPrintable(db.errorText()));
+        const qint64 sessionsBefore = rowsOf(db.workspace(), AuthModelKind::Session);
+        // The audit log cannot be written (its folder is a file): the core refuses to start.
+        QFile blocker(m_dir.filePath(QStringLiteral("not-a-folder")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        MainWindow window;
+        RevokeController *controller = controllerOf(window);
+        controller->setAuditLogPath(blocker.fileName() + QStringLiteral("/audit.jsonl"));
+        QVERIFY(openWindow(window, db));
+
+        controller->revokeExpiredSessionsAction()->trigger();
+        RevokeConfirmDialog *dialog = countedDialog();
+        QVERIFY(dialog);
+        QSignalSpy finished(controller, &RevokeController::finished);
+        dialog->confirmButton()->click();
+        QVERIFY(finished.wait(kTimeout));
+        const auto results = finished.first().first().value<QVector<RevocationResult>>();
+        QCOMPARE(results.first().outcome, RevocationResult::Outcome::Failed);
+        QCOMPARE(results.first().error.code(), Error::Code::FileUnwritable);
+
+        RevokeProgressDialog *progress = visibleDialog<RevokeProgressDialog>();
+        QVERIFY(progress);
+        QVERIFY2(progress->statusText().startsWith(QStringLiteral("Failed: ")) &&
+                     progress->statusText().contains(QStringLiteral("Nothing was removed.")),
+                 qPrintable(progress->statusText()));
+        QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Failed: ")));
+        screenshot(progress, QStringLiteral("revoke-progress-failed"));
+        QCOMPARE(rowsOf(db.workspace(), AuthModelKind::Session), sessionsBefore);
+        QVERIFY(controller->revokeExpiredSessionsAction()->isEnabled()); // can try again
+    }
+
+    void dialogStates_data()
+    {
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<bool>("confirmShown");
+        QTest::addColumn<bool>("confirmEnabled");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("counting") << "counting" << true << false << "Counting the rows to remove";
+        QTest::newRow("error") << "error" << false << false << "Cannot count the rows to remove";
+        QTest::newRow("nothing") << "nothing" << false << false << "Nothing to remove";
+        QTest::newRow("gone") << "gone" << false << false << "removed meanwhile";
+        QTest::newRow("blocked") << "blocked" << true << false << "Cannot run: read-only";
+        QTest::newRow("credentials")
+            << "credentials" << true << true << "Warning: signs in with JWT";
+    }
+
+    void dialogStates()
+    {
+        QFETCH(QString, state);
+        QFETCH(bool, confirmShown);
+        QFETCH(bool, confirmEnabled);
+        QFETCH(QString, says);
+        RevokeConfirmDialog dialog(QStringLiteral("Sign Out Everywhere"),
+                                   QStringLiteral("Sign Out Everywhere"));
+        RevocationPlan plan;
+        plan.request = RevocationRequest::userSessions(QStringLiteral("u1"));
+        plan.summary = QStringLiteral("Sign ada@example.com out everywhere: revoke 3 sessions");
+        plan.rows = 3;
+        plan.counts = {RevocationCount{AuthModelKind::Session, QStringLiteral("Session"), 3}};
+        RevocationPreview preview;
+        if (state == QLatin1String("error")) {
+            dialog.showError(Error(Error::Code::ConnectionFailed, QStringLiteral("refused")));
+        } else if (state == QLatin1String("nothing")) {
+            plan.rows = 0;
+            plan.counts.first().rows = 0;
+            preview.plans = {plan};
+            dialog.showPreview(preview);
+        } else if (state == QLatin1String("gone")) {
+            preview.missing = 1;
+            dialog.showPreview(preview);
+        } else if (state == QLatin1String("blocked")) {
+            plan.warnings << RevocationWarning{RevocationWarning::Kind::ReadOnly,
+                                               RevocationWarning::Severity::Blocking,
+                                               QStringLiteral("read-only")};
+            preview.plans = {plan};
+            dialog.showPreview(preview);
+        } else if (state == QLatin1String("credentials")) {
+            plan.warnings << RevocationWarning{RevocationWarning::Kind::CredentialsOnly,
+                                               RevocationWarning::Severity::Warning,
+                                               QStringLiteral("signs in with JWT")};
+            preview.plans = {plan};
+            dialog.showPreview(preview);
+        }
+        dialog.show();
+        QCOMPARE(dialog.isCounting(), state == QLatin1String("counting"));
+        QCOMPARE(!dialog.confirmButton()->isHidden(), confirmShown);
+        QCOMPARE(dialog.confirmButton()->isEnabled(), confirmEnabled);
+        QVERIFY2(dialog.shownText().contains(says), qPrintable(dialog.shownText()));
+        screenshot(&dialog, QStringLiteral("revoke-confirm-") + state);
+    }
+
     void cancellingMidwayKeepsWhatWasRemoved_data() { InspectorDatabase::addBackendRows(); }
 
     void cancellingMidwayKeepsWhatWasRemoved()
@@ -488,7 +594,7 @@ private Q_SLOTS:
         const QHash<QString, QDateTime> before = sessionsIn(db.workspace());
 
         MainWindow window;
-        auto *controller = new RevokeController(&window);
+        RevokeController *controller = controllerOf(window);
         const QString audit = auditPath(backend == 0 ? "cancel-sqlite" : "cancel-postgres");
         controller->setAuditLogPath(audit);
         // Small batches, and the worker holds after the first batch that removed rows until the
