@@ -128,6 +128,14 @@ QStringList cardTexts(const DiagramScene &scene)
     return texts;
 }
 
+// The window's diagram: the page the window adds itself, else one added here.
+DiagramPage *diagramOf(MainWindow &window)
+{
+    if (!window.page(QStringLiteral("diagram")))
+        new DiagramController(&window);
+    return qobject_cast<DiagramPage *>(window.page(QStringLiteral("diagram")));
+}
+
 const DiagramField *fieldOf(const DiagramScene &scene, AuthModelKind kind, const QString &name)
 {
     const EntityItem *item = scene.entityItem(kind);
@@ -322,7 +330,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         MainWindow window;
-        auto *diagram = new DiagramController(&window);
+        DiagramPage *page = diagramOf(window);
+        QVERIFY(page);
         QVERIFY(window.viewNames().contains(QStringLiteral("diagram")));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -332,7 +341,6 @@ private Q_SLOTS:
         QVERIFY(loaded.first().first().toBool());
 
         QVERIFY(window.showView(QStringLiteral("diagram")));
-        DiagramPage *page = diagram->page();
         QVERIFY(page->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), 10000);
         QCOMPARE(page->scene()->entityItems().size(), 5);
@@ -373,12 +381,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         MainWindow window;
-        auto *diagram = new DiagramController(&window);
+        DiagramPage *page = diagramOf(window);
+        QVERIFY(page);
         window.show();
         QSignalSpy loaded(&window, &MainWindow::loadFinished);
         window.openDemo(dir.filePath(QStringLiteral("demo")));
         QVERIFY(loaded.wait(60000));
-        DiagramPage *page = diagram->page();
         QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), 10000);
         QVERIFY(!fieldOf(*page->scene(), AuthModelKind::User, QStringLiteral("role")));
 

@@ -3,6 +3,8 @@
 // on the demo database.
 
 #include "core/auth/AuthWorkspace.h"
+#include "ui/diagram/DiagramController.h"
+#include "ui/diagram/DiagramPage.h"
 #include "ui/editor/SchemaWorkspace.h"
 #include "ui/inspector/RecordView.h"
 #include "ui/inspector/UserDetailPane.h"
@@ -34,6 +36,21 @@ QStringList titles(const PaletteModel &model)
     return list;
 }
 
+// The window's palette: the one the window installs itself, else one installed here.
+CommandPaletteController *paletteOf(MainWindow &window)
+{
+    if (auto *installed = window.findChild<CommandPaletteController *>())
+        return installed;
+    return new CommandPaletteController(&window);
+}
+
+DiagramPage *diagramOf(MainWindow &window)
+{
+    if (!window.page(QStringLiteral("diagram")))
+        new DiagramController(&window);
+    return qobject_cast<DiagramPage *>(window.page(QStringLiteral("diagram")));
+}
+
 bool openDemo(MainWindow &window, const QTemporaryDir &dir)
 {
     QSignalSpy loaded(&window, &MainWindow::loadFinished);
@@ -51,7 +68,7 @@ private Q_SLOTS:
     void ctrlKInTheViewMenuOpensIt()
     {
         MainWindow window;
-        auto *controller = new CommandPaletteController(&window);
+        auto *controller = paletteOf(window);
         QVERIFY(window.viewMenu()->actions().contains(controller->action()));
         QCOMPARE(controller->action()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
         window.show();
@@ -72,7 +89,7 @@ private Q_SLOTS:
     void filtersActionsBySubsequenceAndEnterRunsTheFirst()
     {
         MainWindow window;
-        auto *controller = new CommandPaletteController(&window);
+        auto *controller = paletteOf(window);
         QAction *probe = window.actionsMenu()->addAction(QStringLiteral("Revoke Expired Sessions"));
         probe->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
         QSignalSpy triggered(probe, &QAction::triggered);
@@ -105,7 +122,7 @@ private Q_SLOTS:
     void arrowsMoveAndWrap()
     {
         MainWindow window;
-        auto *controller = new CommandPaletteController(&window);
+        auto *controller = paletteOf(window);
         QAction *first = window.actionsMenu()->addAction(QStringLiteral("Zebra One"));
         QAction *second = window.actionsMenu()->addAction(QStringLiteral("Zebra Two"));
         QSignalSpy firstRan(first, &QAction::triggered);
@@ -141,7 +158,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         MainWindow window;
-        auto *controller = new CommandPaletteController(&window);
+        DiagramPage *diagram = diagramOf(window);
+        auto *controller = paletteOf(window);
         window.show();
         QVERIFY(openDemo(window, dir));
         CommandPalette *palette = controller->palette();
@@ -164,6 +182,14 @@ private Q_SLOTS:
         QCOMPARE(palette->model()->entry(0).target, QStringLiteral("schema"));
         QTest::keyClick(palette->searchBox(), Qt::Key_Return);
         QVERIFY(window.schemaWorkspace()->isVisible());
+
+        // Pages that features add are views too.
+        controller->action()->trigger();
+        QTest::keyClicks(palette->searchBox(), QStringLiteral("diag"));
+        QCOMPARE(palette->model()->entry(0).target, QStringLiteral("diagram"));
+        QCOMPARE(palette->model()->entry(0).title, QStringLiteral("Diagram"));
+        QTest::keyClick(palette->searchBox(), Qt::Key_Return);
+        QVERIFY(diagram->isVisible());
     }
 
     void anEmailPrefixFindsTheUserAndEnterGoesToThem()
@@ -171,7 +197,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         MainWindow window;
-        auto *controller = new CommandPaletteController(&window);
+        auto *controller = paletteOf(window);
         window.show();
         QVERIFY(openDemo(window, dir));
 
@@ -226,7 +252,7 @@ private Q_SLOTS:
             QSKIP("GATEHOUSE_SCREENSHOT_DIR is not set");
         QTemporaryDir dir;
         MainWindow window;
-        auto *controller = new CommandPaletteController(&window);
+        auto *controller = paletteOf(window);
         window.show();
         QVERIFY(openDemo(window, dir));
         CommandPalette *palette = controller->palette();
