@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <QStringList>
+#include <algorithm>
 
 namespace gh {
 
@@ -27,6 +28,18 @@ QString revocationRowsText(AuthModelKind model, qint64 rows)
         break;
     }
     return QLocale(QLocale::English).toString(rows) + QLatin1Char(' ') + noun;
+}
+
+void addRevocationCounts(QVector<RevocationCount> &into, const QVector<RevocationCount> &counts)
+{
+    for (const RevocationCount &c : counts) {
+        auto it = std::find_if(into.begin(), into.end(),
+                               [&c](const RevocationCount &k) { return k.model == c.model; });
+        if (it == into.end())
+            into << c;
+        else
+            it->rows += c.rows;
+    }
 }
 
 QString revocationCountsText(const QVector<RevocationCount> &counts)

@@ -58,6 +58,9 @@ struct RevocationCount
 /// "1 session", "1,204 sessions", "2 verification tokens": a count of rows of one model, for
 /// summaries and result messages (the GUI's and the CLI's).
 QString revocationRowsText(AuthModelKind model, qint64 rows);
+/// Adds `counts` to `into`, model by model (a model not yet in `into` goes at its end): the
+/// total of several plans or results.
+void addRevocationCounts(QVector<RevocationCount> &into, const QVector<RevocationCount> &counts);
 /// "1 user, 3 sessions, 2 accounts": every table touched, in order.
 QString revocationCountsText(const QVector<RevocationCount> &counts);
 

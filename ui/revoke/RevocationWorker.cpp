@@ -17,16 +17,8 @@ qint64 RevocationPreview::rows() const
 QVector<RevocationCount> RevocationPreview::counts() const
 {
     QVector<RevocationCount> counts;
-    for (const RevocationPlan &plan : plans) {
-        for (const RevocationCount &c : plan.counts) {
-            auto it = std::find_if(counts.begin(), counts.end(),
-                                   [&c](const RevocationCount &k) { return k.model == c.model; });
-            if (it == counts.end())
-                counts << c;
-            else
-                it->rows += c.rows;
-        }
-    }
+    for (const RevocationPlan &plan : plans)
+        addRevocationCounts(counts, plan.counts);
     return counts;
 }
 

@@ -102,23 +102,6 @@ qint64 selectedRowCount(const RecordView *view)
     return rows > 0 ? rows : qint64(view->table()->currentIndex().isValid());
 }
 
-/// Rows per table over several results, in the order first met.
-QVector<RevocationCount> mergedCounts(const QVector<RevocationResult> &results)
-{
-    QVector<RevocationCount> counts;
-    for (const RevocationResult &r : results) {
-        for (const RevocationCount &c : r.counts) {
-            auto it = std::find_if(counts.begin(), counts.end(),
-                                   [&c](const RevocationCount &k) { return k.model == c.model; });
-            if (it == counts.end())
-                counts << c;
-            else
-                it->rows += c.rows;
-        }
-    }
-    return counts;
-}
-
 /// Runs `done` with the future's result on the GUI thread, unless `context` is gone by then.
 template <typename T, typename Done> void whenReady(QObject *context, QFuture<T> future, Done done)
 {
@@ -488,7 +471,9 @@ void RevokeController::onFinished(RevocationAction action, qint64 planned, const
     m_progressTimer->stop();
     m_running = false;
 
-    QVector<RevocationCount> counts = mergedCounts(results);
+    QVector<RevocationCount> counts;
+    for (const RevocationResult &r : results)
+        addRevocationCounts(counts, r.counts);
     qint64 removed = 0;
     for (const RevocationResult &r : results)
         removed += r.rows;

@@ -21,16 +21,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("no session") << int(AuthModelKind::Session) << qint64(0) << "0 sessions";
         QTest::newRow("one session") << int(AuthModelKind::Session) << qint64(1) << "1 session";
-        QTest::newRow("thousands") << int(AuthModelKind::Session) << qint64(1204)
-                                   << "1,204 sessions";
-        QTest::newRow("one token") << int(AuthModelKind::VerificationToken) << qint64(1)
-                                   << "1 verification token";
+        QTest::newRow("thousands")
+            << int(AuthModelKind::Session) << qint64(1204) << "1,204 sessions";
+        QTest::newRow("one token")
+            << int(AuthModelKind::VerificationToken) << qint64(1) << "1 verification token";
         QTest::newRow("tokens") << int(AuthModelKind::VerificationToken) << qint64(59)
                                 << "59 verification tokens";
         QTest::newRow("user") << int(AuthModelKind::User) << qint64(1) << "1 user";
         QTest::newRow("accounts") << int(AuthModelKind::Account) << qint64(3) << "3 accounts";
-        QTest::newRow("authenticator") << int(AuthModelKind::Authenticator) << qint64(1)
-                                       << "1 authenticator";
+        QTest::newRow("authenticator")
+            << int(AuthModelKind::Authenticator) << qint64(1) << "1 authenticator";
     }
 
     void rowsTextSaysOneOrMany()
@@ -50,6 +50,19 @@ private Q_SLOTS:
         };
         QCOMPARE(revocationCountsText(counts), QStringLiteral("1 user, 27 sessions, 3 accounts"));
         QCOMPARE(revocationCountsText({}), QString());
+    }
+
+    void addedCountsSumPerModelInFirstSeenOrder()
+    {
+        QVector<RevocationCount> total;
+        addRevocationCounts(total, {{AuthModelKind::Session, QStringLiteral("Session"), 2}});
+        addRevocationCounts(total, {{AuthModelKind::User, QStringLiteral("User"), 1},
+                                    {AuthModelKind::Session, QStringLiteral("Session"), 5}});
+        QCOMPARE(total.size(), 2);
+        QCOMPARE(total.at(0).model, AuthModelKind::Session);
+        QCOMPARE(total.at(0).rows, qint64(7));
+        QCOMPARE(total.at(1).model, AuthModelKind::User);
+        QCOMPARE(total.at(1).rows, qint64(1));
     }
 
     void filterTextIsKeyValuePairs()
