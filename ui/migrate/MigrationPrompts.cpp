@@ -54,4 +54,17 @@ bool MigrationPrompts::confirmResolve(QWidget *parent, const QString &name, bool
     return box.clickedButton() == ok;
 }
 
+bool MigrationPrompts::confirmCloseWhileApplying(QWidget *parent)
+{
+    QMessageBox box(QMessageBox::Warning, QObject::tr("Migrations are being applied"),
+                    QObject::tr("Close Gatehouse while migrations are being applied?"),
+                    QMessageBox::Cancel, parent);
+    box.setInformativeText(QObject::tr("The migration running now finishes first; the ones "
+                                       "after it stay pending."));
+    QPushButton *close = box.addButton(QObject::tr("Stop and Close"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == close;
+}
+
 } // namespace gh::ui

@@ -18,6 +18,8 @@ public:
     virtual bool confirmApply(QWidget *parent, const QStringList &names, const QString &database);
     /// Before `migrate resolve --applied` (applied) or `--rolled-back`.
     virtual bool confirmResolve(QWidget *parent, const QString &name, bool applied);
+    /// The window is closing while migrations are being applied.
+    virtual bool confirmCloseWhileApplying(QWidget *parent);
 };
 
 } // namespace gh::ui

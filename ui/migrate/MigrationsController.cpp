@@ -41,10 +41,21 @@ MigrationsController::MigrationsController(MainWindow *window)
 
 MigrationsController::~MigrationsController() = default;
 
+MigrationsPage *MigrationsController::page() const
+{
+    return m_page.data();
+}
+
 bool MigrationsController::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window && event->type() == QEvent::PaletteChange)
         applyPalette();
+    // Before the window's own close handling: stopping a deploy is asked first.
+    if (watched == m_window && event->type() == QEvent::Close && m_page &&
+        !m_page->confirmClose()) {
+        event->ignore();
+        return true;
+    }
     return QObject::eventFilter(watched, event);
 }
 

@@ -21,7 +21,7 @@ public:
     explicit MigrationsController(MainWindow *window);
     ~MigrationsController() override;
 
-    MigrationsPage *page() const { return m_page; }
+    MigrationsPage *page() const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -262,6 +262,16 @@ bool MigrationsPage::isBusy() const
     return m_runner->isBusy();
 }
 
+bool MigrationsPage::confirmClose()
+{
+    if (!m_deploying)
+        return true;
+    if (!m_prompts->confirmCloseWhileApplying(this))
+        return false;
+    m_runner->cancel();
+    return true;
+}
+
 void MigrationsPage::setWorkspace(const AuthWorkspace &workspace)
 {
     loadProject(tr("Reading the migrations of %1 …").arg(workspace.displayUrl()),

@@ -72,6 +72,10 @@ public:
     bool selectMigration(const QString &name);
 
     bool isBusy() const;
+    bool isDeploying() const { return m_deploying; }
+    /// For the host's close event: while migrations are applied, asks whether to stop after
+    /// the current one (then cancels). False when the user wants to stay.
+    bool confirmClose();
     /// The last overview (for tests and the controller).
     const MigrationOverview &overview() const { return m_overview; }
 

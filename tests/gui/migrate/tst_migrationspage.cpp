@@ -213,6 +213,15 @@ bool load(MigrationsPage &page, const MigrationProject &project)
     return loaded.wait(30000);
 }
 
+/// The window's Migrations controller: the one its constructor made (once MainWindow creates
+/// it), else one attached here, as MainWindow's constructor would.
+MigrationsController *attachedController(MainWindow &window)
+{
+    if (auto *controller = window.findChild<MigrationsController *>())
+        return controller;
+    return new MigrationsController(&window);
+}
+
 void saveScreenshot(QWidget *widget, const QString &name)
 {
     const QString folder = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
@@ -559,7 +568,7 @@ private Q_SLOTS:
                           readFile(dataPath(QStringLiteral("gui/create-preview.sql")))));
 
         MainWindow window;
-        auto *controller = new MigrationsController(&window);
+        MigrationsController *controller = attachedController(window);
         MigrationsPage *page = controller->page();
         QCOMPARE(window.page(QStringLiteral("migrations")), page);
         QVERIFY(window.viewNames().contains(QStringLiteral("migrations")));
@@ -600,7 +609,7 @@ private Q_SLOTS:
         QVERIFY(copyMigration(dataPath(QStringLiteral("gui/migrations")), kAddRole,
                               project.migrationsPath()));
         MainWindow window;
-        auto *controller = new MigrationsController(&window);
+        MigrationsController *controller = attachedController(window);
         MigrationsPage *page = controller->page();
         auto prompts = std::make_unique<TestPrompts>();
         page->setPrompts(std::move(prompts));
