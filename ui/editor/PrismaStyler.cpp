@@ -33,6 +33,17 @@ PrismaStyler::BlockKind blockKindOf(QByteArrayView keyword)
     return Kind::Other;
 }
 
+// Most tokens are a few bytes long: a loop beats a call to memset.
+void fill(char *to, PrismaStyle style, int length)
+{
+    if (length > 16) {
+        std::memset(to, int(style), size_t(length));
+        return;
+    }
+    for (int i = 0; i < length; ++i)
+        to[i] = char(style);
+}
+
 // The end of the line holding `offset`, past its line break.
 int lineEndAfter(QByteArrayView text, int offset)
 {
@@ -55,10 +66,27 @@ int lineEndAfter(QByteArrayView text, int offset)
 
 bool PrismaStyler::isScalarType(QByteArrayView word)
 {
-    static const char *const scalars[] = {"String",  "Boolean",  "Int",  "BigInt", "Float",
-                                          "Decimal", "DateTime", "Json", "Bytes",  "Unsupported"};
-    return std::any_of(std::begin(scalars), std::end(scalars),
-                       [word](const char *scalar) { return equals(word, scalar); });
+    // Asked for the type word of nearly every field line: the first byte rules out most words.
+    if (word.isEmpty())
+        return false;
+    switch (word.front()) {
+    case 'S':
+        return equals(word, "String");
+    case 'B':
+        return equals(word, "Boolean") || equals(word, "BigInt") || equals(word, "Bytes");
+    case 'I':
+        return equals(word, "Int");
+    case 'F':
+        return equals(word, "Float");
+    case 'D':
+        return equals(word, "Decimal") || equals(word, "DateTime");
+    case 'J':
+        return equals(word, "Json");
+    case 'U':
+        return equals(word, "Unsupported");
+    default:
+        return false;
+    }
 }
 
 int PrismaStyler::style(QByteArrayView text, int start, int end, LineState state,
@@ -203,7 +231,6 @@ void PrismaStyler::styleLine(QByteArrayView text, LineState &state, char *styles
             afterEquals = true;
             break;
         case TokenKind::Identifier: {
-            const Token *next = nextSignificant(i);
             if (attribute == AttributeName::Expected) {
                 style = PrismaStyle::Attribute;
                 attribute = AttributeName::Seen;
@@ -212,6 +239,7 @@ void PrismaStyler::styleLine(QByteArrayView text, LineState &state, char *styles
                 style = expectBlockName ? PrismaStyle::BlockName : PrismaStyle::Default;
                 expectBlockName = false;
             } else if (argumentDepth > 0 || afterEquals) {
+                const Token *next = nextSignificant(i);
                 if (next && next->is(TokenKind::LeftParen) && bracketDepth == 0)
                     style = PrismaStyle::Function;
                 else if (next && next->is(TokenKind::Colon) && argumentDepth > 0)
@@ -246,7 +274,7 @@ void PrismaStyler::styleLine(QByteArrayView text, LineState &state, char *styles
         }
         if (!keepsAttribute)
             attribute = AttributeName::None;
-        std::memset(styles + (t.start - base), int(style), size_t(t.length()));
+        fill(styles + (t.start - base), style, t.length());
     }
 }
 
