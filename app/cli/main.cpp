@@ -56,6 +56,8 @@ void printUsage(QTextStream &out)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // The same names as the GUI: both find one audit log, one demo and one settings file.
+    QCoreApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(gh::kVersion));
 

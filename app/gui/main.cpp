@@ -3,6 +3,7 @@
 #include "app/gui/ScreenshotRunner.h"
 #include "core/auth/DemoProject.h"
 #include "core/common/Version.h"
+#include "core/url/EnvironmentTag.h"
 #include "core/url/UrlRedaction.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/ThemeController.h"
@@ -16,6 +17,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // The same names as gatehouse-cli: both find one audit log, one demo and one settings file.
     QApplication::setOrganizationName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationName(QStringLiteral("gatehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
@@ -39,6 +41,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("url"),
                       QStringLiteral("Database URL (default: DATABASE_URL, .env, the schema)."),
                       QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("environment"),
+                      QStringLiteral("Mark the database as development, staging or production "
+                                     "(a coloured band; production asks more before deleting)."),
+                      QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("schema"), QStringLiteral("Prisma schema file or folder."),
                       QStringLiteral("PATH")});
     parser.addOption(
@@ -81,6 +87,17 @@ int main(int argc, char *argv[])
     // Screenshots are taken at the default size, whatever the user's last layout was.
     if (!parser.isSet(QStringLiteral("screenshot")))
         window.restoreLayout();
+    if (parser.isSet(QStringLiteral("environment"))) {
+        const auto tag = gh::environmentTagFromName(parser.value(QStringLiteral("environment")));
+        if (!tag) {
+            std::fprintf(stderr,
+                         "gatehouse: unknown environment '%s' (expected development, staging or "
+                         "production)\n",
+                         qPrintable(parser.value(QStringLiteral("environment"))));
+            return 2;
+        }
+        window.setEnvironment(*tag, QString());
+    }
     if (parser.isSet(QStringLiteral("read-only")))
         window.setReadOnlyReason(QStringLiteral("Gatehouse was started with --read-only"));
     const QString view = parser.value(QStringLiteral("view"));
@@ -104,6 +121,7 @@ int main(int argc, char *argv[])
         options.schemaOverride = parser.value(QStringLiteral("schema"));
         options.workingDirectory = QDir::currentPath();
         options.environment = QProcessEnvironment::systemEnvironment();
+        window.setConnectWhenNothingFound(!parser.isSet(QStringLiteral("screenshot")));
         window.openProject(options);
     }
     return app.exec();

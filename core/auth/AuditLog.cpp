@@ -36,8 +36,8 @@ AuditLog::AuditLog(QString path)
 
 QString AuditLog::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-           QStringLiteral("/audit.jsonl");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/gatehouse/audit.jsonl");
 }
 
 Status AuditLog::checkWritable() const

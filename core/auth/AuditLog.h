@@ -8,7 +8,7 @@
 namespace gh {
 
 /// The audit log: one JSON object per line (JSON Lines), appended, never rewritten. Default
-/// location: the user's data folder (QStandardPaths::AppLocalDataLocation + "/audit.jsonl",
+/// location: the user's data folder (the generic data folder + "/gatehouse/audit.jsonl",
 /// ~/.local/share/gatehouse/audit.jsonl on Linux); any path can be given instead.
 ///
 /// Appending is safe with several Gatehouse processes at once: writers take a QLockFile next to
@@ -20,7 +20,8 @@ public:
     /// The log at `path`; empty = defaultPath().
     explicit AuditLog(QString path = QString());
 
-    /// QStandardPaths::AppLocalDataLocation + "/audit.jsonl".
+    /// The generic data folder + "/gatehouse/audit.jsonl": one file for the GUI and the CLI,
+    /// whatever application and organisation names they run under.
     static QString defaultPath();
     const QString &path() const { return m_path; }
 

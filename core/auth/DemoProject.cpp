@@ -171,8 +171,9 @@ QString DemoProject::markerPath() const
 
 QString DemoProject::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-           QStringLiteral("/demo");
+    // Not AppLocalDataLocation: the GUI and the CLI share one demo whatever their names.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/gatehouse/demo");
 }
 
 Result<DemoProject> DemoProject::ensure(const QString &directory, const QDateTime &now)

@@ -29,7 +29,7 @@ public:
     static Result<DemoProject> ensure(const QString &directory,
                                       const QDateTime &now = QDateTime::currentDateTimeUtc());
 
-    /// AppLocalDataLocation + "/demo".
+    /// The generic data folder + "/gatehouse/demo" (~/.local/share/gatehouse/demo).
     static QString defaultDirectory();
 
     /// The DATABASE_URL the demo's .env sets, relative to the schema's folder.

@@ -1,6 +1,9 @@
 #include "ui/window/MainWindow.h"
 
 #include "core/common/Version.h"
+#include "ui/connect/ConnectionDialog.h"
+#include "ui/connect/EnvironmentBand.h"
+#include "ui/diagram/DiagramController.h"
 #include "ui/editor/EditorPalette.h"
 #include "ui/editor/SchemaWorkspace.h"
 #include "ui/inspector/ExportDialog.h"
@@ -10,6 +13,9 @@
 #include "ui/inspector/RecordTableView.h"
 #include "ui/inspector/RecordView.h"
 #include "ui/inspector/UserDetailPane.h"
+#include "ui/migrate/MigrationsController.h"
+#include "ui/palette/CommandPaletteController.h"
+#include "ui/revoke/RevokeController.h"
 #include "ui/window/AboutDialog.h"
 #include "ui/window/HelpDialog.h"
 #include "ui/window/MessagePanel.h"
@@ -31,6 +37,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 // The icon and README live in gatehouse_ui, a static library: the linker drops resources that
 // are not initialised by name, which only works outside a namespace.
@@ -134,7 +141,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_tabs);
-    setCentralWidget(m_stack);
+    // The environment band above everything, hidden until a connection says which it is.
+    m_environmentBand = new EnvironmentBand(this);
+    m_environmentBand->hide();
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_environmentBand);
+    centralLayout->addWidget(m_stack, 1);
+    setCentralWidget(central);
 
     m_detailDock = new QDockWidget(tr("User"), this);
     m_detailDock->setObjectName(QStringLiteral("userDetail"));
@@ -158,6 +174,13 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildActions();
     buildSchemaPage();
+
+    // Features attach themselves: pages after Schema in this order, actions in the menus.
+    new MigrationsController(this);
+    new DiagramController(this);
+    auto *revoke = new RevokeController(this);
+    connect(this, &MainWindow::environmentChanged, revoke, &RevokeController::setEnvironmentTag);
+    new CommandPaletteController(this);
 
     connect(m_loader, &WorkspaceLoader::started, this, &MainWindow::onLoadStarted);
     connect(m_loader, &WorkspaceLoader::finished, this, &MainWindow::onLoaded);
@@ -287,7 +310,9 @@ void MainWindow::buildActions()
 
     m_refreshAction =
         new QAction(style->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setShortcuts(QKeySequence::Refresh);
+    if (m_refreshAction->shortcuts().isEmpty()) // platforms without a standard binding
+        m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_refreshAction->setToolTip(tr("Read the rows and the count again"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         if (RecordView *view = currentView())
@@ -314,6 +339,11 @@ void MainWindow::buildActions()
     });
 
     QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *connectAction = file->addAction(tr("&Connect…"));
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connectAction->setToolTip(tr("Open a database URL, a saved connection or a project folder"));
+    connect(connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+    file->addSeparator();
     QAction *demo = file->addAction(tr("Open &Demo Project"));
     connect(demo, &QAction::triggered, this, [this] { openDemo(m_lastDemoDirectory); });
     demo->setEnabled(false); // enabled once a demo directory is known
@@ -399,6 +429,30 @@ void MainWindow::openProject(const ProjectOptions &options)
     m_lastOptions = options;
     m_lastDemoDirectory.clear();
     m_loader->load(options);
+}
+
+bool MainWindow::showConnectDialog()
+{
+    ConnectionDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const ConnectionChoice choice = dialog.choice();
+    setEnvironment(choice.tag, choice.displayName);
+    openProject(choice.options);
+    return true;
+}
+
+void MainWindow::setEnvironment(EnvironmentTag tag, const QString &connectionName)
+{
+    m_environmentTag = tag;
+    m_environmentBand->setEnvironment(tag, connectionName);
+    m_environmentBand->show();
+    Q_EMIT environmentChanged(tag);
+}
+
+void MainWindow::setConnectWhenNothingFound(bool on)
+{
+    m_connectWhenNothingFound = on;
 }
 
 void MainWindow::openDemo(const QString &demoDirectory)
@@ -512,6 +566,7 @@ void MainWindow::onLoaded(const WorkspaceSnapshot &snapshot)
         auto *failure = new MessagePanel(m_tabs);
         failure->showError(errorTitle(error), error.message(), error.detail());
         connect(failure, &MessagePanel::retryRequested, this, &MainWindow::reload);
+        connect(failure, &MessagePanel::connectRequested, this, &MainWindow::showConnectDialog);
         {
             const QSignalBlocker blocker(m_tabs);
             m_tabs->insertTab(0, failure, style()->standardIcon(QStyle::SP_MessageBoxWarning),
@@ -524,6 +579,14 @@ void MainWindow::onLoaded(const WorkspaceSnapshot &snapshot)
         m_connectionLabel->setText(tr("Not connected"));
         m_detailDock->hide();
         Q_EMIT loadFinished(false);
+        // Started where nothing names a database: ask for one rather than only explain.
+        const bool nothingFound =
+            error.code() == Error::Code::UrlMissing || error.code() == Error::Code::SchemaNotFound;
+        if (m_connectWhenNothingFound && nothingFound && m_lastDemoDirectory.isEmpty() &&
+            m_lastOptions.urlOverride.isEmpty() && m_lastOptions.schemaOverride.isEmpty()) {
+            m_connectWhenNothingFound = false; // once: Cancel leaves the explanation
+            QTimer::singleShot(0, this, &MainWindow::showConnectDialog);
+        }
         return;
     }
     m_workspace = snapshot.workspace;

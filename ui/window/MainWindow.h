@@ -2,6 +2,7 @@
 
 #include "core/auth/AuthModel.h"
 #include "core/auth/RecordQuery.h"
+#include "core/url/EnvironmentTag.h"
 #include "core/url/ProjectResolver.h"
 #include "ui/window/WorkspaceLoader.h"
 
@@ -20,6 +21,7 @@ class QToolBar;
 
 namespace gh::ui {
 
+class EnvironmentBand;
 class MessagePanel;
 class PagedRecordModel;
 class RecordView;
@@ -65,6 +67,18 @@ public:
     void setReadOnlyReason(const QString &reason);
     QString readOnlyReason() const { return m_readOnlyReason; }
 
+    /// File ▸ Connect… (Ctrl+Shift+O): the connection dialog; opens what it returns and shows
+    /// its environment band. False when cancelled.
+    bool showConnectDialog();
+    /// The environment of the open connection (Development unless a saved connection, the
+    /// dialog or `--environment` said otherwise): stricter confirmations follow Production.
+    EnvironmentTag environmentTag() const { return m_environmentTag; }
+    /// Shows the band (a coloured strip with the tag and `connectionName`).
+    void setEnvironment(EnvironmentTag tag, const QString &connectionName);
+    /// Show the connection dialog when the project names no database (no URL or no schema
+    /// found) — for the first load only, and not for explicit --url/--schema.
+    void setConnectWhenNothingFound(bool on);
+
     /// Where features put their actions.
     QMenu *fileMenu() const { return m_fileMenu; }
     QMenu *actionsMenu();
@@ -102,6 +116,7 @@ Q_SIGNALS:
     void workspaceOpened();
     /// The workspace is about to go (reload, another project, the window closing).
     void workspaceClosed();
+    void environmentChanged(gh::EnvironmentTag tag);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -154,6 +169,9 @@ private:
     QTimer *m_followTimer = nullptr;
     QString m_followUser;
     QLabel *m_connectionLabel = nullptr;
+    EnvironmentBand *m_environmentBand = nullptr;
+    EnvironmentTag m_environmentTag = EnvironmentTag::Development;
+    bool m_connectWhenNothingFound = false;
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
     QAction *m_refreshAction = nullptr;

@@ -42,6 +42,13 @@ MessagePanel::MessagePanel(QWidget *parent)
 
     m_retry = new QPushButton(tr("Try again"), this);
     connect(m_retry, &QPushButton::clicked, this, &MessagePanel::retryRequested);
+    m_connect = new QPushButton(tr("Connect…"), this);
+    connect(m_connect, &QPushButton::clicked, this, &MessagePanel::connectRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_retry);
+    buttons->addWidget(m_connect);
+    buttons->addStretch(1);
 
     auto *column = new QVBoxLayout;
     column->addStretch(2);
@@ -49,7 +56,7 @@ MessagePanel::MessagePanel(QWidget *parent)
     column->addWidget(m_message);
     column->addWidget(m_detailToggle, 0, Qt::AlignHCenter);
     column->addWidget(m_detail);
-    column->addWidget(m_retry, 0, Qt::AlignHCenter);
+    column->addLayout(buttons);
     column->addStretch(3);
 
     auto *row = new QHBoxLayout(this);
@@ -66,6 +73,7 @@ void MessagePanel::showBusy(const QString &title)
     m_detailToggle->hide();
     m_detail->hide();
     m_retry->hide();
+    m_connect->hide();
 }
 
 void MessagePanel::showError(const QString &title, const QString &message, const QString &detail)
@@ -76,6 +84,7 @@ void MessagePanel::showError(const QString &title, const QString &message, const
     m_detailToggle->setVisible(!detail.isEmpty());
     m_detailToggle->setChecked(false);
     m_retry->show();
+    m_connect->show();
 }
 
 QString MessagePanel::title() const

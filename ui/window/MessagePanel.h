@@ -8,8 +8,9 @@ class QToolButton;
 
 namespace gh::ui {
 
-/// A centred message with an optional detail (hidden behind a toggle) and an action button:
-/// what the window shows while loading and when a database cannot be opened.
+/// A centred message with an optional detail (hidden behind a toggle) and two ways on: try again,
+/// or connect to another database. What the window shows while loading and when a database
+/// cannot be opened.
 class MessagePanel : public QWidget
 {
     Q_OBJECT
@@ -25,6 +26,8 @@ public:
 
 Q_SIGNALS:
     void retryRequested();
+    /// "Connect…": the user wants to open another database (the connection dialog).
+    void connectRequested();
 
 private:
     QLabel *m_title = nullptr;
@@ -32,6 +35,7 @@ private:
     QLabel *m_detail = nullptr;
     QToolButton *m_detailToggle = nullptr;
     QPushButton *m_retry = nullptr;
+    QPushButton *m_connect = nullptr;
 };
 
 } // namespace gh::ui

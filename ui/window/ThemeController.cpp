@@ -158,8 +158,8 @@ QMenu *ThemeController::createMenu(QWidget *parent)
         QKeySequence shortcut;
     } choices[] = {
         {Theme::System, tr("&System"), QKeySequence()},
-        {Theme::Light, tr("&Light"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
-        {Theme::Dark, tr("&Dark"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)},
+        {Theme::Light, tr("&Light"), QKeySequence()},
+        {Theme::Dark, tr("&Dark"), QKeySequence()},
     };
     for (const auto &choice : choices) {
         QAction *action = menu->addAction(choice.text);
@@ -170,6 +170,12 @@ QMenu *ThemeController::createMenu(QWidget *parent)
         const Theme theme = choice.theme;
         connect(action, &QAction::triggered, this, [this, theme] { setTheme(theme); });
     }
+    menu->addSeparator();
+    // One key for the common wish, whichever of the three is in use.
+    QAction *toggle = menu->addAction(tr("Switch &Light/Dark"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(toggle, &QAction::triggered, this,
+            [this] { setTheme(isDark(QApplication::palette()) ? Theme::Light : Theme::Dark); });
     updateActions();
     return menu;
 }

@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -47,10 +48,16 @@ private Q_SLOTS:
         // The editor paints its own colours: it must follow the application.
         QTRY_COMPARE(window.schemaWorkspace()->editorPalette().paper, EditorPalette::dark().paper);
 
-        theme->setTheme(ThemeController::Theme::Light);
+        QAction *toggle = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->text() == QLatin1String("Switch &Light/Dark"))
+                toggle = action;
+        }
+        QVERIFY(toggle);
+        toggle->trigger();
+        QCOMPARE(theme->theme(), ThemeController::Theme::Light);
         QVERIFY(!ThemeController::isDark(QApplication::palette()));
-        QTRY_COMPARE(window.schemaWorkspace()->editorPalette().paper,
-                     EditorPalette::light().paper);
+        QTRY_COMPARE(window.schemaWorkspace()->editorPalette().paper, EditorPalette::light().paper);
     }
 
     void themeIsRememberedOnlyWhenAskedTo()
@@ -141,24 +148,56 @@ private Q_SLOTS:
         QCOMPARE(again.size(), QSize(900, 640));
     }
 
+    static void collectMenuActions(const QList<QAction *> &actions, QList<QAction *> *out)
+    {
+        for (QAction *action : actions) {
+            if (action->menu())
+                collectMenuActions(action->menu()->actions(), out);
+            else
+                *out << action;
+        }
+    }
+
     void mainActionsHaveShortcutsInTheirMenus()
     {
+        // What the menus list is what users learn the keys from.
         MainWindow window;
+        QList<QAction *> inMenus;
+        collectMenuActions(window.menuBar()->actions(), &inMenus);
         QStringList missing;
-        for (const char *text : {"&Back", "&Forward", "&Refresh", "&Find", "&Quit",
-                                 "Gatehouse &Help", "&Dark", "&Light"}) {
-            bool found = false;
-            for (QAction *action : window.findChildren<QAction *>()) {
-                if (action->text() == QLatin1String(text)) {
-                    found = true;
-                    if (action->shortcut().isEmpty())
-                        missing << QLatin1String(text);
-                }
-            }
-            if (!found)
-                missing << QStringLiteral("%1 (no such action)").arg(QLatin1String(text));
+        for (const char *text :
+             {"&Back", "&Forward", "&Refresh", "&Find", "&Quit", "Gatehouse &Help",
+              "Switch &Light/Dark", "&Connect…", "Command &Palette…"}) {
+            const QString wanted = QString::fromUtf8(text);
+            const auto found = std::find_if(inMenus.cbegin(), inMenus.cend(),
+                                            [&](QAction *a) { return a->text() == wanted; });
+            if (found == inMenus.cend())
+                missing << QStringLiteral("%1 (not in a menu)").arg(wanted);
+            else if ((*found)->shortcut().isEmpty())
+                missing << wanted;
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    }
+
+    void windowShortcutsAreUnambiguous()
+    {
+        // Two window-wide actions on one key: Qt fires neither. Features add their actions
+        // independently, so this is where a clash shows.
+        MainWindow window;
+        QHash<QString, QStringList> owners;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->shortcutContext() != Qt::WindowShortcut &&
+                action->shortcutContext() != Qt::ApplicationShortcut)
+                continue;
+            for (const QKeySequence &key : action->shortcuts())
+                owners[key.toString()] << action->text();
+        }
+        QStringList clashes;
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+            if (it.value().size() > 1)
+                clashes << it.key() + QStringLiteral(": ") + it.value().join(QStringLiteral(" / "));
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
     }
 };
 

@@ -156,7 +156,8 @@ private slots:
 
     void tablesAreExactlyPrismasSql()
     {
-        const QStringList expected = statements(readAll(QStringLiteral(GATEHOUSE_TEST_DATA_DIR "/sql/authjs-sqlite.sql")));
+        const QStringList expected =
+            statements(readAll(QStringLiteral(GATEHOUSE_TEST_DATA_DIR "/sql/authjs-sqlite.sql")));
         QCOMPARE(expected.size(), 8);
         // SQLite keeps each CREATE statement's text as it was run.
         const QueryResult master =
@@ -629,9 +630,10 @@ private slots:
 
     void defaultDirectoryIsInTheUsersDataFolder()
     {
+        // One demo for the GUI and the CLI, whatever names they run under.
         QCOMPARE(DemoProject::defaultDirectory(),
-                 QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-                     QStringLiteral("/demo"));
+                 QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                     QStringLiteral("/gatehouse/demo"));
     }
 };
 

@@ -205,9 +205,10 @@ private Q_SLOTS:
     void theDefaultLogIsInTheUsersDataFolder()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // One log for the GUI and the CLI, whatever names they run under.
         QCOMPARE(AuditLog().path(),
-                 QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-                     QStringLiteral("/audit.jsonl"));
+                 QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                     QStringLiteral("/gatehouse/audit.jsonl"));
         QStandardPaths::setTestModeEnabled(false);
     }
 };
