@@ -33,6 +33,17 @@ QString ratio(double ours, double baseline)
 
 qint64 peakRssKb()
 {
+    if (std::FILE *status = std::fopen("/proc/self/status", "r")) {
+        char line[256];
+        long long kb = -1;
+        while (std::fgets(line, sizeof line, status)) {
+            if (std::sscanf(line, "VmHWM: %lld kB", &kb) == 1)
+                break;
+        }
+        std::fclose(status);
+        if (kb >= 0)
+            return kb;
+    }
     struct rusage usage = {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss; // kilobytes on Linux

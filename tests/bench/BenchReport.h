@@ -15,7 +15,9 @@ void row(const QString &what, const QString &ours, const QString &baselineName,
          const QString &baseline, const QString &ratio, const QString &goal = QString());
 /// "1.23x", or "-" without a baseline.
 QString ratio(double ours, double baseline);
-/// The process's peak resident set size, in kB.
+/// The peak resident set size of the process's current program, in kB: VmHWM, not getrusage's
+/// ru_maxrss, which Linux carries across execve — a measuring child started by QProcess would
+/// report the parent's peak (e.g. after loading a million rows) instead of its own.
 qint64 peakRssKb();
 
 } // namespace gh::bench
