@@ -12,15 +12,6 @@ namespace gh::cli {
 
 namespace {
 
-/// The filter as `key=value` pairs, in the table's last column.
-QString filterText(const QJsonObject &filter)
-{
-    QStringList parts;
-    for (auto it = filter.begin(); it != filter.end(); ++it)
-        parts << it.key() + QLatin1Char('=') + it.value().toVariant().toString();
-    return parts.join(QLatin1Char(' '));
-}
-
 void printTable(CliContext &context, const QVector<AuditEntry> &entries)
 {
     // The same aligned table as every listing: RecordWriter with one text field per column.
@@ -36,7 +27,7 @@ void printTable(CliContext &context, const QVector<AuditEntry> &entries)
                              AuditEntry::outcomeName(e.outcome),
                              QString::number(e.rows),
                              e.database,
-                             filterText(e.filter)};
+                             e.filterText()};
     RecordWriter writer(context.out, RecordWriter::Format::Table);
     writer.begin(columns);
     writer.write(rows);

@@ -49,32 +49,6 @@ QString number(qint64 n)
     return QLocale(QLocale::English).toString(n);
 }
 
-QString modelNoun(AuthModelKind kind, qint64 n)
-{
-    switch (kind) {
-    case AuthModelKind::User:
-        return n == 1 ? QStringLiteral("user") : QStringLiteral("users");
-    case AuthModelKind::Account:
-        return n == 1 ? QStringLiteral("account") : QStringLiteral("accounts");
-    case AuthModelKind::Session:
-        return n == 1 ? QStringLiteral("session") : QStringLiteral("sessions");
-    case AuthModelKind::VerificationToken:
-        return n == 1 ? QStringLiteral("verification token")
-                      : QStringLiteral("verification tokens");
-    case AuthModelKind::Authenticator:
-        return n == 1 ? QStringLiteral("authenticator") : QStringLiteral("authenticators");
-    }
-    return QString();
-}
-
-QString countsText(const QVector<RevocationCount> &counts)
-{
-    QStringList parts;
-    for (const RevocationCount &c : counts)
-        parts << number(c.rows) + QLatin1Char(' ') + modelNoun(c.model, c.rows);
-    return parts.join(QStringLiteral(", "));
-}
-
 QJsonObject countsJson(const QVector<RevocationCount> &counts)
 {
     QJsonObject object;
@@ -284,18 +258,19 @@ int runRequest(CliContext &context, const QCommandLineParser &parser, const QStr
     int code = ExitOk;
     if (result.completed()) {
         if (!json)
-            context.out << "Removed " << countsText(result.counts) << " in " << result.elapsedMs
-                        << " ms (" << result.method << ", " << result.batches
+            context.out << "Removed " << revocationCountsText(result.counts) << " in "
+                        << result.elapsedMs << " ms (" << result.method << ", " << result.batches
                         << (result.batches == 1 ? " batch" : " batches") << ", longest "
                         << result.longestBatchMs << " ms).\n";
     } else if (result.outcome == RevocationResult::Outcome::Cancelled) {
-        context.err << "Cancelled after removing " << countsText(result.counts)
+        context.err << "Cancelled after removing " << revocationCountsText(result.counts)
                     << " (what was removed stays removed).\n";
         code = ExitCancelled;
     } else {
         printError(context, result.error);
         if (result.rows > 0)
-            context.err << "  Removed before the failure: " << countsText(result.counts) << "\n";
+            context.err << "  Removed before the failure: " << revocationCountsText(result.counts)
+                        << "\n";
         code = exitFor(result.error);
     }
     if (!result.audit) {

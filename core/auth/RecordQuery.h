@@ -65,6 +65,16 @@ struct RecordQuery
         return sortField.isEmpty() ? model.keyFields.value(0) : sortField;
     }
 
+    friend bool operator==(const RecordQuery &a, const RecordQuery &b)
+    {
+        return a.model == b.model && a.sortField == b.sortField && a.sortOrder == b.sortOrder &&
+               a.search == b.search && a.searchField == b.searchField && a.userId == b.userId &&
+               a.provider == b.provider && a.identifier == b.identifier && a.expiry == b.expiry &&
+               a.expiresFrom == b.expiresFrom && a.expiresBefore == b.expiresBefore &&
+               a.now == b.now;
+    }
+    friend bool operator!=(const RecordQuery &a, const RecordQuery &b) { return !(a == b); }
+
     /// Rows of `kind` owned by a user: the "back" navigation from a user to their sessions etc.
     static RecordQuery ofUser(AuthModelKind kind, const QString &userId)
     {

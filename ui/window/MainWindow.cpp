@@ -97,14 +97,6 @@ QString tabTitle(AuthModelKind kind)
     return QString();
 }
 
-bool sameQuery(const RecordQuery &a, const RecordQuery &b)
-{
-    return a.model == b.model && a.sortField == b.sortField && a.sortOrder == b.sortOrder &&
-           a.search == b.search && a.searchField == b.searchField && a.userId == b.userId &&
-           a.provider == b.provider && a.identifier == b.identifier && a.expiry == b.expiry &&
-           a.expiresFrom == b.expiresFrom && a.expiresBefore == b.expiresBefore;
-}
-
 /// What the Authenticators tab shows when the schema has no Authenticator model.
 QWidget *noAuthenticatorsPage(QWidget *parent)
 {
@@ -702,7 +694,7 @@ void MainWindow::restore(const Location &location)
 {
     for (std::size_t i = 0; i < m_views.size(); ++i) {
         RecordView *view = m_views.at(i);
-        if (view && !sameQuery(view->query(), location.queries.at(i)))
+        if (view && view->query() != location.queries.at(i))
             view->setQuery(location.queries.at(i));
     }
     m_tabs->setCurrentIndex(location.tab);
@@ -752,12 +744,12 @@ void MainWindow::showRowsOf(AuthModelKind kind, const QString &owner)
     if (!target || owner.isEmpty())
         return;
     remember();
-    RecordQuery query;
-    query.model = kind;
-    if (kind == AuthModelKind::VerificationToken)
+    RecordQuery query = RecordQuery::ofUser(kind, owner);
+    if (kind == AuthModelKind::VerificationToken) {
+        // Tokens belong to an email, not a user id.
+        query.userId.clear();
         query.identifier = owner;
-    else
-        query.userId = owner;
+    }
     target->setQuery(query);
     m_tabs->setCurrentWidget(target);
     target->table()->setFocus();

@@ -6,6 +6,7 @@
 #include "core/auth/RecordSql.h"
 
 #include <QtTest>
+#include <functional>
 
 using namespace gh;
 
@@ -28,6 +29,32 @@ class TestRecordSql : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void queriesCompareEveryField()
+    {
+        // Back/Forward restores a view only when its query differs: each field must count.
+        const RecordQuery base = RecordQuery::ofUser(AuthModelKind::Session, QStringLiteral("u1"));
+        QCOMPARE(base, RecordQuery::ofUser(AuthModelKind::Session, QStringLiteral("u1")));
+        const std::function<void(RecordQuery &)> changes[] = {
+            [](RecordQuery &q) { q.model = AuthModelKind::Account; },
+            [](RecordQuery &q) { q.sortField = QStringLiteral("expires"); },
+            [](RecordQuery &q) { q.sortOrder = Qt::DescendingOrder; },
+            [](RecordQuery &q) { q.search = QStringLiteral("a"); },
+            [](RecordQuery &q) { q.searchField = QStringLiteral("userId"); },
+            [](RecordQuery &q) { q.userId = QStringLiteral("u2"); },
+            [](RecordQuery &q) { q.provider = QStringLiteral("github"); },
+            [](RecordQuery &q) { q.identifier = QStringLiteral("a@b.c"); },
+            [](RecordQuery &q) { q.expiry = ExpiryFilter::Expired; },
+            [](RecordQuery &q) { q.expiresFrom = QDateTime::fromSecsSinceEpoch(1, Qt::UTC); },
+            [](RecordQuery &q) { q.expiresBefore = QDateTime::fromSecsSinceEpoch(1, Qt::UTC); },
+            [](RecordQuery &q) { q.now = QDateTime::fromSecsSinceEpoch(1, Qt::UTC); },
+        };
+        for (const auto &change : changes) {
+            RecordQuery other = base;
+            change(other);
+            QVERIFY(other != base);
+        }
+    }
+
     void prefixUpperBound_data()
     {
         QTest::addColumn<QString>("prefix");
