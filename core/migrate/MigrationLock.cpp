@@ -74,13 +74,17 @@ Result<std::optional<MigrationLockHolder>> MigrationLock::holder(Database &datab
     if (database.dialect() == SqlDialect::SQLite)
         return std::optional<MigrationLockHolder>();
     // A bigint advisory key is stored as classid = high 32 bits, objid = low 32 bits, objsubid 1.
+    // Advisory locks belong to one database: a deploy into another database on the same server
+    // holds the same key without blocking us, so it is not our holder.
     SqlStatement st(database.dialect());
     st << QStringLiteral(
               "SELECT l.pid, a.application_name, a.state, a.query_start"
               " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a USING (pid)"
               " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = ")
        << st.bind(AdvisoryKey)
-       << QStringLiteral(" AND l.objsubid = 1 AND l.pid <> pg_backend_pid() LIMIT 1");
+       << QStringLiteral(" AND l.objsubid = 1 AND l.pid <> pg_backend_pid()"
+                         " AND l.database = (SELECT oid FROM pg_catalog.pg_database"
+                         " WHERE datname = pg_catalog.current_database()) LIMIT 1");
     auto rows = database.query(st);
     if (!rows)
         return rows.error();

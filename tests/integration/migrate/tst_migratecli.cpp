@@ -320,7 +320,8 @@ private Q_SLOTS:
         {
             auto migrator = Migrator::connect(project.target(pg.url()), quickLock());
             QVERIFY(migrator);
-            QVERIFY((*migrator)->deploy());
+            const auto deployed = (*migrator)->deploy();
+            QVERIFY2(deployed, qPrintable(deployed ? QString() : deployed.error().fullText()));
         }
         QVERIFY(pg.run(QString::fromUtf8(fixture("seed.sql"))));
         QByteArray dropName = before;
