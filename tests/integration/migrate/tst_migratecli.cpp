@@ -303,6 +303,8 @@ private Q_SLOTS:
             return n.endsWith(QLatin1String("_empty"));
         });
         QVERIFY2(empty != names.cend(), qPrintable(names.join(QLatin1Char(','))));
+        const QString initName = names.at(empty == names.cbegin() ? 1 : 0);
+        QVERIFY(initName.endsWith(QLatin1String("_init")));
         QVERIFY(project.removeMigration(*empty));
         {
             auto database = Database::open(*DatabaseUrl::parse(url));
@@ -315,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(pg.run(QStringLiteral("DROP DATABASE \"%1\" WITH (FORCE)").arg(created)));
 
         // Destructive changes on the seeded fixture, in the scratch database.
-        QVERIFY(project.removeMigration(names.first()));
+        QVERIFY(project.removeMigration(initName));
         QVERIFY(project.copyFixture(QStringLiteral("destructive/migrations")));
         {
             auto migrator = Migrator::connect(project.target(pg.url()), quickLock());
