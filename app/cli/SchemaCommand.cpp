@@ -1,6 +1,7 @@
 #include "app/cli/SchemaCommand.h"
 
 #include "app/cli/CommonOptions.h"
+#include "core/common/SaveFile.h"
 #include "core/prisma/Formatter.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/Validator.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSaveFile>
 
 namespace gh::cli {
 
@@ -124,17 +124,6 @@ int validate(CliContext &context, const QStringList &arguments)
     return ExitOk;
 }
 
-// Writes `text` to `path` atomically: the file is replaced only once the new text is complete.
-Status writeAtomically(const QString &path, const QByteArray &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return Error(Error::Code::FileUnwritable,
-                     QStringLiteral("Cannot write the schema file %1.").arg(path),
-                     file.errorString());
-    return success();
-}
-
 int format(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -231,7 +220,9 @@ int format(CliContext &context, const QStringList &arguments)
         const QByteArray &text = formatted.at(qsizetype(i));
         if (text == files[i].source.content())
             continue; // already formatted: leave the file (and its time stamp) alone
-        if (const Status written = writeAtomically(files[i].path(), text); !written)
+        if (const Status written =
+                saveFile(files[i].path(), text, QStringLiteral("the schema file"));
+            !written)
             return fail(context, written.error());
     }
     context.out << "Formatted " << loaded->path << " in " << timer.elapsed() << "ms \U0001F680\n";

@@ -1,6 +1,7 @@
 #include "core/auth/DemoProject.h"
 
 #include "core/auth/AuthSchema.h"
+#include "core/common/SaveFile.h"
 #include "core/db/Database.h"
 #include "core/url/DatabaseUrl.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 // demo.qrc is compiled into the static gatehouse_core: nothing references its object file, so
@@ -47,23 +47,11 @@ Result<QByteArray> embedded(const QString &name)
     return file.readAll();
 }
 
-Status writeFile(const QString &path, const QByteArray &contents)
-{
-    // QSaveFile writes a temporary file and renames it: a crash never leaves half a file.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size() ||
-        !file.commit())
-        return Error(Error::Code::FileUnwritable,
-                     QStringLiteral("Could not write %1").arg(QDir::toNativeSeparators(path)),
-                     file.errorString());
-    return success();
-}
-
 /// Writes an embedded demo file to `path`, replacing what is there.
 Status writeEmbedded(const QString &name, const QString &path)
 {
     auto contents = embedded(name);
-    return contents ? writeFile(path, *contents) : Status(contents.error());
+    return contents ? saveFile(path, *contents) : Status(contents.error());
 }
 
 Status removeFile(const QString &path)
@@ -110,7 +98,7 @@ Status writeMarker(const QString &path, MarkerState state)
          state == MarkerState::Complete ? QStringLiteral("complete") : QStringLiteral("creating")},
         {QStringLiteral("seed"), qint64(DemoDataGenerator::DefaultSeed)},
     };
-    return writeFile(path, QJsonDocument(marker).toJson());
+    return saveFile(path, QJsonDocument(marker).toJson());
 }
 
 Result<DemoDataGenerator::Counts> createDatabase(const QString &prismaDirectory,

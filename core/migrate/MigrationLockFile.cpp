@@ -1,9 +1,9 @@
 #include "core/migrate/MigrationLockFile.h"
 
+#include "core/common/SaveFile.h"
 #include "core/migrate/MigrationErrors.h"
 
 #include <QDir>
-#include <QSaveFile>
 
 namespace gh {
 
@@ -49,13 +49,8 @@ Status MigrationLockFile::checkProvider(const std::optional<QByteArray> &content
 
 Status MigrationLockFile::write(const QString &migrationsPath, const QString &provider)
 {
-    QSaveFile file(QDir(migrationsPath).filePath(fileName()));
-    if (!file.open(QIODevice::WriteOnly) || file.write(render(provider)) < 0 || !file.commit())
-        return Error(
-            Error::Code::FileUnwritable,
-            QStringLiteral("Could not write %1").arg(QDir::toNativeSeparators(file.fileName())),
-            file.errorString());
-    return success();
+    return saveFile(QDir(migrationsPath).filePath(fileName()), render(provider),
+                    QStringLiteral("the migration lock file"));
 }
 
 } // namespace gh

@@ -1,5 +1,6 @@
 #include "core/migrate/MigrationsFolder.h"
 
+#include "core/common/SaveFile.h"
 #include "core/migrate/MigrationErrors.h"
 #include "core/migrate/MigrationLockFile.h"
 
@@ -7,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <algorithm>
 
 namespace gh {
@@ -113,12 +113,10 @@ Result<QString> MigrationsFolder::createMigration(const QString &path, const QSt
         return Error(
             Error::Code::FileUnwritable,
             QStringLiteral("Could not create %1").arg(QDir::toNativeSeparators(folderPath)));
-    QSaveFile file(QDir(folderPath).filePath(MigrationDirectory::scriptFileName()));
-    if (!file.open(QIODevice::WriteOnly) || file.write(script) < 0 || !file.commit())
-        return Error(
-            Error::Code::FileUnwritable,
-            QStringLiteral("Could not write %1").arg(QDir::toNativeSeparators(file.fileName())),
-            file.errorString());
+    const Status written = saveFile(QDir(folderPath).filePath(MigrationDirectory::scriptFileName()),
+                                    script, QStringLiteral("the migration script"));
+    if (!written)
+        return written.error();
     const Status lock = MigrationLockFile::write(path, provider);
     if (!lock)
         return lock.error();

@@ -1,9 +1,9 @@
 #include "ui/editor/SchemaFileIo.h"
 
+#include "core/common/SaveFile.h"
 #include "core/prisma/SchemaSource.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QtConcurrent>
 
 namespace gh::ui {
@@ -52,12 +52,7 @@ Result<QList<prisma::SourceFile>> SchemaFileIo::loadNow(const QStringList &paths
 
 Status SchemaFileIo::writeNow(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error(Error::Code::FileUnwritable,
-                     QStringLiteral("The schema file %1 cannot be written.").arg(path),
-                     file.errorString());
-    return success();
+    return saveFile(path, bytes, QStringLiteral("the schema file"));
 }
 
 } // namespace gh::ui
