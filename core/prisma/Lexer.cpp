@@ -34,35 +34,90 @@ bool isSpaceSeparator(char32_t cp)
     return QChar::category(cp) == QChar::Separator_Space;
 }
 
-// What an ASCII byte can be, looked up once per byte in the hot loops.
-enum AsciiClass : unsigned char {
+// What a byte can be, looked up once per byte in the hot loops. Bytes from 0x80 up have no
+// class: what they continue depends on the code point they decode to.
+enum ByteClass : unsigned char {
     WordByte = 0x01,  // continues an identifier: letters, digits, `_`, `-`
     BlankByte = 0x02, // space or tab
     StrayByte = 0x04, // starts no token, so always lexes as Error
+    LineBreakByte = 0x08,
 };
 
-const std::array<unsigned char, 128> &asciiClasses()
+// How a token starting with a given byte is lexed (in code context).
+enum class Start : unsigned char {
+    Error,
+    Blank,
+    LineBreak,
+    Quote,
+    Slash,
+    At,
+    Punctuation, // one byte, kind in punctuationKinds
+    LeftBrace,
+    RightBrace,
+    Minus,
+    Digit,
+    Letter,
+    NonAscii,
+};
+
+struct ByteTables
 {
-    static const std::array<unsigned char, 128> classes = [] {
-        std::array<unsigned char, 128> table{};
-        for (int c = 0; c < 128; ++c) {
-            if (isAsciiLetter(c) || isAsciiDigit(c) || c == '_' || c == '-')
-                table[c] |= WordByte;
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                table[c] |= StrayByte;
-        }
-        table[' '] = table['\t'] = BlankByte;
-        for (unsigned char c : {'#', '$', '%', '&', '\'', '*', '+', ';', '<', '>', '\\', '^', '_',
-                                '`', '|', '~', char(0x7F)})
-            table[c] |= StrayByte;
-        return table;
-    }();
-    return classes;
+    unsigned char classes[256] = {};
+    Start starts[256] = {};
+    TokenKind punctuationKinds[256] = {};
+};
+
+constexpr ByteTables makeByteTables()
+{
+    ByteTables t{};
+    for (int c = 0; c < 256; ++c) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool digit = c >= '0' && c <= '9';
+        if (letter || digit || c == '_' || c == '-')
+            t.classes[c] |= WordByte;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            t.classes[c] |= StrayByte;
+        t.starts[c] = c >= 0x80 ? Start::NonAscii
+                      : letter  ? Start::Letter
+                      : digit   ? Start::Digit
+                                : Start::Error;
+        t.punctuationKinds[c] = TokenKind::Error;
+    }
+    t.classes[int(' ')] = t.classes[int('\t')] = BlankByte;
+    t.classes[int('\n')] = t.classes[int('\r')] = LineBreakByte;
+    for (unsigned char c : {'#', '$', '%', '&', '\'', '*', '+', ';', '<', '>', '\\', '^', '_', '`',
+                            '|', '~', char(0x7F)})
+        t.classes[c] |= StrayByte;
+
+    t.starts[int(' ')] = t.starts[int('\t')] = Start::Blank;
+    t.starts[int('\n')] = t.starts[int('\r')] = Start::LineBreak;
+    t.starts[int('"')] = Start::Quote;
+    t.starts[int('/')] = Start::Slash;
+    t.starts[int('@')] = Start::At;
+    t.starts[int('{')] = Start::LeftBrace;
+    t.starts[int('}')] = Start::RightBrace;
+    t.starts[int('-')] = Start::Minus;
+    const struct
+    {
+        char c;
+        TokenKind kind;
+    } punctuation[] = {{'(', TokenKind::LeftParen},   {')', TokenKind::RightParen},
+                       {'[', TokenKind::LeftBracket}, {']', TokenKind::RightBracket},
+                       {',', TokenKind::Comma},       {':', TokenKind::Colon},
+                       {'=', TokenKind::Equals},      {'?', TokenKind::Question},
+                       {'!', TokenKind::Bang},        {'.', TokenKind::Dot}};
+    for (const auto &p : punctuation) {
+        t.starts[int(p.c)] = Start::Punctuation;
+        t.punctuationKinds[int(p.c)] = p.kind;
+    }
+    return t;
 }
 
-bool hasClass(unsigned char c, AsciiClass asciiClass)
+constexpr ByteTables byteTables = makeByteTables();
+
+bool hasClass(unsigned char c, ByteClass byteClass)
 {
-    return c < 0x80 && (asciiClasses()[c] & asciiClass) != 0;
+    return (byteTables.classes[c] & byteClass) != 0;
 }
 
 bool isKeyword(const char *text, int length)
@@ -93,8 +148,9 @@ void Lexer::restart(const SourcePosition &position, State state)
 
 void Lexer::skipBlanks()
 {
+    const unsigned char *const data = reinterpret_cast<const unsigned char *>(m_data);
     int end = m_offset;
-    while (end < m_size && (byteAt(end) == ' ' || byteAt(end) == '\t'))
+    while (end < m_size && (data[end] == ' ' || data[end] == '\t'))
         ++end;
     advanceAscii(end);
 }
@@ -103,33 +159,6 @@ void Lexer::skipTo(int offset)
 {
     advanceTo(std::min(offset, m_size));
     m_state.context = State::Context::Code;
-}
-
-Token Lexer::next()
-{
-    Token token;
-    token.start = m_offset;
-    token.utf16Start = m_utf16;
-    token.line = m_line;
-    token.column = m_column;
-
-    if (m_offset >= m_size) {
-        token.kind = TokenKind::EndOfFile;
-    } else if (isLineBreak(byteAt(m_offset))) {
-        lexNewline(token);
-    } else if (m_state.context == State::Context::BlockComment) {
-        lexBlockComment(token, m_offset);
-        token.flags |= Token::ContinuedFromPreviousLine;
-    } else if (m_state.context == State::Context::String) {
-        lexString(token, m_offset);
-        token.flags |= Token::ContinuedFromPreviousLine;
-    } else {
-        lexCode(token);
-    }
-
-    token.end = m_offset;
-    token.utf16End = m_utf16;
-    return token;
 }
 
 // Counts lines, columns and UTF-16 units up to `offset`, through any text.
@@ -155,18 +184,9 @@ void Lexer::advanceTo(int offset)
     }
 }
 
-// The fast path for runs known to be ASCII without line breaks.
-void Lexer::advanceAscii(int offset)
-{
-    const int count = offset - m_offset;
-    m_offset = offset;
-    m_utf16 += count;
-    m_column += count;
-}
-
 int Lexer::lineBreakFrom(int offset) const
 {
-    while (offset < m_size && !isLineBreak(byteAt(offset)))
+    while (offset < m_size && !hasClass(byteAt(offset), LineBreakByte))
         ++offset;
     return offset;
 }
@@ -182,7 +202,7 @@ int Lexer::commentCloseFrom(int offset) const
     return m_closeSearchFound;
 }
 
-void Lexer::lexNewline(Token &token)
+Q_ALWAYS_INLINE void Lexer::lexNewline(Token &token)
 {
     token.kind = TokenKind::Newline;
     const int length =
@@ -193,24 +213,51 @@ void Lexer::lexNewline(Token &token)
     m_column = 1;
 }
 
-void Lexer::lexCode(Token &token)
+// Dispatches on the first byte through one table lookup; the common tokens (words, blanks,
+// punctuation, line breaks) are lexed right here.
+Q_ALWAYS_INLINE void Lexer::lexCode(Token &token)
 {
     const unsigned char c = byteAt(m_offset);
-    const unsigned char following = m_offset + 1 < m_size ? byteAt(m_offset + 1) : 0;
-    auto single = [&](TokenKind kind) {
-        token.kind = kind;
-        advanceAscii(m_offset + 1);
-    };
-
-    switch (c) {
-    case ' ':
-    case '\t':
+    switch (byteTables.starts[c]) {
+    case Start::Blank:
         lexWhitespace(token);
         return;
-    case '"':
+    case Start::LineBreak:
+        lexNewline(token);
+        return;
+    case Start::Letter:
+        lexWord(token);
+        return;
+    case Start::Punctuation:
+        token.kind = byteTables.punctuationKinds[c];
+        advanceAscii(m_offset + 1);
+        return;
+    case Start::Digit:
+        lexNumber(token);
+        return;
+    case Start::Quote:
         lexString(token, m_offset + 1);
         return;
-    case '/':
+    case Start::At: {
+        const bool atAt = m_offset + 1 < m_size && byteAt(m_offset + 1) == '@';
+        token.kind = atAt ? TokenKind::AtAt : TokenKind::At;
+        advanceAscii(m_offset + (atAt ? 2 : 1));
+        return;
+    }
+    case Start::LeftBrace:
+        if (m_state.braceDepth < 255)
+            ++m_state.braceDepth;
+        token.kind = TokenKind::LeftBrace;
+        advanceAscii(m_offset + 1);
+        return;
+    case Start::RightBrace:
+        if (m_state.braceDepth > 0)
+            --m_state.braceDepth;
+        token.kind = TokenKind::RightBrace;
+        advanceAscii(m_offset + 1);
+        return;
+    case Start::Slash: {
+        const unsigned char following = m_offset + 1 < m_size ? byteAt(m_offset + 1) : 0;
         if (following == '/')
             lexLineComment(token);
         else if (following == '*')
@@ -218,65 +265,14 @@ void Lexer::lexCode(Token &token)
         else
             lexError(token);
         return;
-    case '@':
-        token.kind = following == '@' ? TokenKind::AtAt : TokenKind::At;
-        advanceAscii(m_offset + (following == '@' ? 2 : 1));
-        return;
-    case '{':
-        if (m_state.braceDepth < 255)
-            ++m_state.braceDepth;
-        single(TokenKind::LeftBrace);
-        return;
-    case '}':
-        if (m_state.braceDepth > 0)
-            --m_state.braceDepth;
-        single(TokenKind::RightBrace);
-        return;
-    case '(':
-        single(TokenKind::LeftParen);
-        return;
-    case ')':
-        single(TokenKind::RightParen);
-        return;
-    case '[':
-        single(TokenKind::LeftBracket);
-        return;
-    case ']':
-        single(TokenKind::RightBracket);
-        return;
-    case ',':
-        single(TokenKind::Comma);
-        return;
-    case ':':
-        single(TokenKind::Colon);
-        return;
-    case '=':
-        single(TokenKind::Equals);
-        return;
-    case '?':
-        single(TokenKind::Question);
-        return;
-    case '!':
-        single(TokenKind::Bang);
-        return;
-    case '.':
-        single(TokenKind::Dot);
-        return;
-    case '-':
-        if (isAsciiDigit(following))
+    }
+    case Start::Minus:
+        if (m_offset + 1 < m_size && isAsciiDigit(byteAt(m_offset + 1)))
             lexNumber(token);
         else
             lexError(token);
         return;
-    default:
-        break;
-    }
-
-    if (isAsciiDigit(c)) {
-        lexNumber(token);
-    } else if (isAsciiLetter(c)) {
-        lexWord(token);
-    } else if (c >= 0x80) {
+    case Start::NonAscii: {
         const utf8::Step step = utf8::decode(m_data + m_offset, m_data + m_size);
         if (step.valid && isWordCodePoint(step.codePoint))
             lexWord(token);
@@ -284,19 +280,22 @@ void Lexer::lexCode(Token &token)
             lexWhitespace(token);
         else
             lexError(token);
-    } else {
+        return;
+    }
+    case Start::Error:
         lexError(token);
+        return;
     }
 }
 
-void Lexer::lexWhitespace(Token &token)
+Q_ALWAYS_INLINE void Lexer::lexWhitespace(Token &token)
 {
     token.kind = TokenKind::Whitespace;
     int end = m_offset;
     bool ascii = true;
     while (end < m_size) {
         const unsigned char c = byteAt(end);
-        if (c == ' ' || c == '\t') {
+        if (hasClass(c, BlankByte)) {
             ++end;
             continue;
         }
@@ -312,19 +311,18 @@ void Lexer::lexWhitespace(Token &token)
 }
 
 // Scans an identifier run: letters, digits, `_` and `-`.
-void Lexer::lexWord(Token &token)
+Q_ALWAYS_INLINE void Lexer::lexWord(Token &token)
 {
     int end = m_offset;
     bool ascii = true;
-    const auto &classes = asciiClasses();
     while (end < m_size) {
         const unsigned char c = byteAt(end);
-        if (c < 0x80) {
-            if (!(classes[c] & WordByte))
-                break;
+        if (hasClass(c, WordByte)) {
             ++end;
             continue;
         }
+        if (c < 0x80)
+            break;
         const utf8::Step step = utf8::decode(m_data + end, m_data + m_size);
         if (!step.valid || !isWordCodePoint(step.codePoint))
             break;
@@ -373,7 +371,11 @@ void Lexer::lexLineComment(Token &token)
 {
     const bool doc = m_offset + 2 < m_size && byteAt(m_offset + 2) == '/';
     token.kind = doc ? TokenKind::DocComment : TokenKind::Comment;
-    advanceTo(lineBreakFrom(m_offset));
+    int end = m_offset;
+    unsigned char bytes = 0; // all bytes or'ed: bit 7 set when any is not ASCII
+    while (end < m_size && !hasClass(byteAt(end), LineBreakByte))
+        bytes |= byteAt(end++);
+    bytes < 0x80 ? advanceAscii(end) : advanceTo(end);
 }
 
 // From `contentStart` (after `/*`, or the start of a continued line) to `*/`.
@@ -406,6 +408,7 @@ void Lexer::lexString(Token &token, int contentStart)
     token.kind = TokenKind::String;
     m_state.context = State::Context::Code;
     int p = contentStart;
+    bool plain = true; // ASCII without line breaks: columns and UTF-16 units count bytes
     while (true) {
         if (p >= m_size) {
             token.flags |= Token::Unterminated;
@@ -435,6 +438,8 @@ void Lexer::lexString(Token &token, int contentStart)
                 m_state.context = State::Context::String;
                 break;
             }
+            if (escaped >= 0x80 || isLineBreak(escaped))
+                plain = false;
             p += 1 + utf8::decode(m_data + p + 1, m_data + m_size).bytes;
             continue;
         }
@@ -444,9 +449,14 @@ void Lexer::lexString(Token &token, int contentStart)
         }
         if (c < 0x20)
             token.flags |= Token::ControlCharacter;
-        p += c < 0x80 ? 1 : utf8::decode(m_data + p, m_data + m_size).bytes;
+        if (c < 0x80) {
+            ++p;
+        } else {
+            plain = false;
+            p += utf8::decode(m_data + p, m_data + m_size).bytes;
+        }
     }
-    advanceTo(p);
+    plain ? advanceAscii(p) : advanceTo(p);
 }
 
 // One stray character, and any that directly follow it.
@@ -469,6 +479,33 @@ void Lexer::lexError(Token &token)
         }
     } while (true);
     advanceTo(end);
+}
+
+Token Lexer::next()
+{
+    Token token;
+    token.start = m_offset;
+    token.utf16Start = m_utf16;
+    token.line = m_line;
+    token.column = m_column;
+
+    if (m_offset >= m_size) {
+        token.kind = TokenKind::EndOfFile;
+    } else if (m_state.context == State::Context::Code) {
+        lexCode(token);
+    } else if (isLineBreak(byteAt(m_offset))) {
+        lexNewline(token);
+    } else if (m_state.context == State::Context::BlockComment) {
+        lexBlockComment(token, m_offset);
+        token.flags |= Token::ContinuedFromPreviousLine;
+    } else {
+        lexString(token, m_offset);
+        token.flags |= Token::ContinuedFromPreviousLine;
+    }
+
+    token.end = m_offset;
+    token.utf16End = m_utf16;
+    return token;
 }
 
 } // namespace gh::prisma

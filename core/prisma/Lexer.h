@@ -110,7 +110,14 @@ public:
 private:
     unsigned char byteAt(int offset) const { return static_cast<unsigned char>(m_data[offset]); }
     void advanceTo(int offset);
-    void advanceAscii(int offset);
+    // The fast path for runs known to be ASCII without line breaks.
+    void advanceAscii(int offset)
+    {
+        const int count = offset - m_offset;
+        m_offset = offset;
+        m_utf16 += count;
+        m_column += count;
+    }
     int lineBreakFrom(int offset) const;
     int commentCloseFrom(int offset) const;
 
@@ -126,9 +133,11 @@ private:
 
     const char *m_data = nullptr;
     int m_size = 0;
+    // Not in Token's order: advanceAscii() updates the counters one by one, and next() must
+    // not read two of them back as one wide load (a store-forwarding stall per token).
     int m_offset = 0;
-    int m_utf16 = 0;
     int m_line = 1;
+    int m_utf16 = 0;
     int m_column = 1;
     State m_state;
     MultiLineTokens m_mode = MultiLineTokens::Split;
