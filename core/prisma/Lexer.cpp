@@ -481,9 +481,12 @@ void Lexer::lexError(Token &token)
     advanceTo(end);
 }
 
-Token Lexer::next()
+// Lexes the token at the current position into `token`, field by field: callers that keep
+// a token in place (the parser) read it back without copying a freshly stored struct.
+Q_ALWAYS_INLINE void Lexer::lexInto(Token &token)
 {
-    Token token;
+    token.kind = TokenKind::EndOfFile;
+    token.flags = 0;
     token.start = m_offset;
     token.utf16Start = m_utf16;
     token.line = m_line;
@@ -505,7 +508,21 @@ Token Lexer::next()
 
     token.end = m_offset;
     token.utf16End = m_utf16;
+}
+
+Token Lexer::next()
+{
+    Token token;
+    lexInto(token);
     return token;
+}
+
+void Lexer::nextSignificant(Token &token)
+{
+    do {
+        skipBlanks();
+        lexInto(token);
+    } while (token.kind == TokenKind::Whitespace);
 }
 
 } // namespace gh::prisma

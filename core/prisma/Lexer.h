@@ -90,6 +90,9 @@ public:
 
     /// The next token; at the end an empty EndOfFile token, as often as asked.
     Token next();
+    /// The next token that is not Whitespace, written into `token` (after skipBlanks()): how
+    /// the parser reads, since its grammar skips whitespace between the parts of a line.
+    void nextSignificant(Token &token);
 
     /// The state at the current position: after a Newline token, the state its next line
     /// starts in.
@@ -110,6 +113,7 @@ public:
 private:
     unsigned char byteAt(int offset) const { return static_cast<unsigned char>(m_data[offset]); }
     void advanceTo(int offset);
+    void lexInto(Token &token);
     // The fast path for runs known to be ASCII without line breaks.
     void advanceAscii(int offset)
     {

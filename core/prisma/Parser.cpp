@@ -4,7 +4,6 @@
 #include "core/prisma/StringLiteral.h"
 #include "core/prisma/SyntaxTreeStorage.h"
 
-#include <QStringList>
 #include <array>
 #include <climits>
 #include <unordered_set>
@@ -89,12 +88,18 @@ bool isAsciiDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-QString trimmedStart(const QString &text)
+QString trimmedStart(QString text)
 {
     qsizetype start = 0;
     while (start < text.size() && text.at(start).isSpace())
         ++start;
-    return text.mid(start);
+    return start == 0 ? text : text.mid(start);
+}
+
+// What QChar::isSpace() accepts below 0x80.
+bool isAsciiSpace(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 std::optional<QString> joinedDocumentation(std::optional<QString> first,
@@ -114,8 +119,12 @@ public:
         : m_source(std::move(source))
         , m_lexer(m_source.content(), Lexer::MultiLineTokens::Whole)
         , m_peekLexer(m_lexer)
+        , m_data(m_source.content().constData())
+        , m_size(m_source.size())
         , m_storage(std::make_shared<SyntaxTreeStorage>())
         , m_pool(*m_storage)
+        , m_argumentScratch(maxNesting + 1)
+        , m_expressionScratch(maxNesting + 1)
     {}
 
     ParsedFile run()
@@ -165,10 +174,7 @@ private:
             m_lexer = m_peekLexer;
             return;
         }
-        do {
-            m_lexer.skipBlanks();
-            m_token = m_lexer.next();
-        } while (m_token.is(TokenKind::Whitespace));
+        m_lexer.nextSignificant(m_token);
     }
 
     Token take()
@@ -184,18 +190,33 @@ private:
     {
         if (!m_hasPeek) {
             m_peekLexer = m_lexer;
-            do {
-                m_peekLexer.skipBlanks();
-                m_peekToken = m_peekLexer.next();
-            } while (m_peekToken.is(TokenKind::Whitespace));
+            m_peekLexer.nextSignificant(m_peekToken);
             m_hasPeek = true;
         }
         return m_peekToken;
     }
 
+    // Whether the token after the current one is a `:`. Read from the bytes after the current
+    // token when they are ASCII: only a Unicode space separator needs the lexer to tell.
+    bool nextIsColon()
+    {
+        int offset = m_token.end;
+        while (offset < m_size && (m_data[offset] == ' ' || m_data[offset] == '\t'))
+            ++offset;
+        if (offset < m_size && static_cast<unsigned char>(m_data[offset]) >= 0x80)
+            return peekNext().is(TokenKind::Colon);
+        return byteAt(offset) == ':';
+    }
+
     bool at(TokenKind kind) const { return m_token.is(kind); }
     bool adjacent() const { return m_token.start == m_previousEnd; }
-    QByteArrayView text(SourceRange range) const { return m_source.text(range); }
+    // Ranges in the parser all come from tokens, so they lie inside the file.
+    QByteArrayView text(SourceRange range) const
+    {
+        return QByteArrayView(m_data + range.start, range.end - range.start);
+    }
+    // The byte at `offset`, or 0 at the end of the file.
+    char byteAt(int offset) const { return offset < m_size ? m_data[offset] : '\0'; }
     QByteArrayView text(const Token &token) const { return text(token.range()); }
 
     static SourcePosition startOf(const Token &token)
@@ -424,24 +445,33 @@ private:
         switch (comment.kind) {
         case Comment::Kind::Line:
             return std::nullopt;
-        case Comment::Kind::Doc:
-            return trimmedStart(m_source.string(comment.content()));
+        case Comment::Kind::Doc: {
+            // ASCII blanks are dropped before decoding; a Unicode space is left to trimmedStart.
+            SourceRange content = comment.content();
+            while (content.start < content.end && isAsciiSpace(m_data[content.start]))
+                ++content.start;
+            return trimmedStart(m_source.string(content));
+        }
         case Comment::Kind::Block:
             return m_source.string(comment.content()).trimmed();
         }
         return std::nullopt;
     }
 
+    // The lines of the group's comments that document, joined by line breaks.
     std::optional<QString> documentation(const CommentGroup &group) const
     {
-        QStringList lines;
+        std::optional<QString> joined;
         for (const Comment &comment : group.comments) {
-            if (std::optional<QString> line = documentation(comment))
-                lines.append(*line);
+            std::optional<QString> line = documentation(comment);
+            if (!line)
+                continue;
+            if (joined)
+                *joined += QLatin1Char('\n') + *line;
+            else
+                joined = std::move(line);
         }
-        if (lines.isEmpty())
-            return std::nullopt;
-        return lines.join(QLatin1Char('\n'));
+        return joined;
     }
 
     std::optional<QString> documentation(const std::optional<Comment> &comment) const
@@ -691,15 +721,15 @@ private:
     bool parseBodyLine(const Block &block, Body body, const BodyStart &start, int &pendingComments)
     {
         if (body != Body::Config && at(TokenKind::AtAt)) {
-            std::optional<Attribute> attribute = parseBlockAttributeLine();
-            if (!attribute)
+            if (!parseBlockAttributeLine())
                 return false;
-            reportStrings(*attribute);
+            const Attribute &attribute = m_blockAttributes.back();
+            reportStrings(attribute);
             if (block.is(Block::Kind::CompositeType))
-                reportCompositeTypeAttribute(*attribute);
-            m_pool.members.push_back({BlockMember::Kind::Attribute, int(m_blockAttributes.size()),
-                                      withTrailingComment(*attribute)});
-            m_blockAttributes.push_back(*attribute);
+                reportCompositeTypeAttribute(attribute);
+            m_pool.members.push_back({BlockMember::Kind::Attribute,
+                                      int(m_blockAttributes.size() - 1),
+                                      withTrailingComment(attribute)});
             return true;
         }
         if (!atName())
@@ -810,7 +840,8 @@ private:
         field.range = field.name.range;
         if (at(TokenKind::Colon))
             field.legacyColon = take().range();
-        field.type = parseFieldType();
+        if (!parseFieldType(field.type.emplace()))
+            field.type.reset();
         field.attributes = parseFieldAttributes();
         field.trailingComment = parseTrailingComment();
         if (!takeNewline(field.range)) {
@@ -849,7 +880,8 @@ private:
             return std::nullopt;
         }
         take();
-        property.value = parseExpression(0);
+        if (!parseExpression(0, property.value.emplace()))
+            property.value.reset();
         property.trailingComment = parseTrailingComment();
         if (!takeNewline(property.range)) {
             reset(begin);
@@ -860,80 +892,80 @@ private:
 
     // block_attribute ~ NEWLINE, block_attribute = "@@" ~ path ~ arguments_list?
     //                                               ~ trailing_comment?
-    std::optional<Attribute> parseBlockAttributeLine()
+    // On success the attribute is m_blockAttributes.back().
+    bool parseBlockAttributeLine()
     {
         const Mark begin = mark();
-        std::optional<Attribute> attribute = parseAttribute();
-        if (attribute) {
-            attribute->trailingComment = parseTrailingComment();
-            SourceRange range = attribute->range;
+        Attribute &attribute = m_blockAttributes.emplace_back();
+        if (parseAttribute(attribute)) {
+            attribute.trailingComment = parseTrailingComment();
+            SourceRange range = attribute.range;
             if (takeNewline(range))
-                return attribute;
+                return true;
         }
+        m_blockAttributes.pop_back();
         reset(begin);
-        return std::nullopt;
+        return false;
     }
 
-    // field_attribute*
     // field_attribute*, appended to the pool in place: nothing else adds attributes meanwhile.
     NodeList<Attribute> parseFieldAttributes()
     {
         const std::size_t first = m_pool.attributes.size();
         while (at(TokenKind::At)) {
-            const std::optional<Attribute> attribute = parseAttribute();
-            if (!attribute)
+            if (!parseAttribute(m_pool.attributes.emplace_back())) {
+                m_pool.attributes.pop_back();
                 break;
-            m_pool.attributes.push_back(*attribute);
+            }
         }
         return since(m_pool.attributes, first);
     }
 
-    // field_attribute = "@" ~ path ~ arguments_list?, and the same after "@@"
-    std::optional<Attribute> parseAttribute()
+    // field_attribute = "@" ~ path ~ arguments_list?, and the same after "@@", parsed into a
+    // fresh `attribute`; on failure the position is unchanged and `attribute` is to be dropped.
+    bool parseAttribute(Attribute &attribute)
     {
         const Mark begin = mark();
-        Attribute attribute;
         attribute.isBlockAttribute = at(TokenKind::AtAt);
         const Token sigil = take();
         const std::optional<SourceRange> name = parsePath();
         if (!name) {
             reset(begin);
-            return std::nullopt;
+            return false;
         }
         attribute.name.range = *name;
         attribute.range = {sigil.start, name->end};
         if (at(TokenKind::LeftParen)) {
-            attribute.arguments = parseArguments(0);
-            if (attribute.arguments)
+            if (parseArguments(0, attribute.arguments.emplace()))
                 attribute.range.end = attribute.arguments->range.end;
+            else
+                attribute.arguments.reset();
         }
-        return attribute;
+        return true;
     }
 
     // field_type = unsupported_optional_list_type | list_type | optional_type
     //            | legacy_required_type | legacy_list_type | base_type
-    std::optional<FieldType> parseFieldType()
+    bool parseFieldType(FieldType &type)
     {
-        FieldType type;
         type.range.start = m_token.start;
         if (at(TokenKind::LeftBracket)) { // legacy_list_type = "[" ~ base_type ~ "]"
             const Mark begin = mark();
             take();
             if (!parseBaseType(type) || !at(TokenKind::RightBracket)) {
                 reset(begin);
-                return std::nullopt;
+                return false;
             }
             type.range.end = take().end;
             type.arity = FieldType::Arity::List;
             type.legacy = FieldType::Legacy::BracketList;
-            return type;
+            return true;
         }
         if (!parseBaseType(type))
-            return std::nullopt;
+            return false;
         type.range.end = type.base.end;
         if (at(TokenKind::LeftBracket)) { // the literal "[]", no space inside
-            const Token next = peekNext();
-            if (next.is(TokenKind::RightBracket) && next.start == m_token.end) {
+            if (byteAt(m_token.end) == ']') {
                 take();
                 type.range.end = take().end;
                 type.arity = FieldType::Arity::List;
@@ -949,7 +981,7 @@ private:
             type.range.end = take().end;
             type.legacy = FieldType::Legacy::RequiredBang;
         }
-        return type;
+        return true;
     }
 
     // base_type = unsupported_type | identifier, unsupported_type = "Unsupported(" ~
@@ -959,8 +991,7 @@ private:
         if (!atName())
             return false;
         if (text(m_token) == "Unsupported") {
-            const Token next = peekNext();
-            if (next.is(TokenKind::LeftParen) && next.start == m_token.end) {
+            if (byteAt(m_token.end) == '(') { // "Unsupported(" is one atomic literal
                 const Mark begin = mark();
                 const Token word = take();
                 take();
@@ -995,109 +1026,119 @@ private:
         return path;
     }
 
-    // (item ~ ("," ~ item)*)? onto `scratch`; a comma not followed by an item is left unread.
+    // (item ~ ("," ~ item)*)? onto `list`; a comma not followed by an item is left unread.
     template <typename T, typename ParseItem>
-    void parseCommaSeparated(std::vector<T> &scratch, ParseItem parseItem)
+    void parseCommaSeparated(std::vector<T> &list, ParseItem parseItem)
     {
-        std::optional<T> item = parseItem();
-        while (item) {
-            scratch.push_back(std::move(*item));
-            if (!at(TokenKind::Comma))
-                return;
+        if (!parseOnto(list, parseItem))
+            return;
+        while (at(TokenKind::Comma)) {
             const Mark beforeComma = mark();
             take();
-            item = parseItem();
-            if (!item)
+            if (!parseOnto(list, parseItem)) {
                 reset(beforeComma);
+                return;
+            }
         }
     }
 
-    // arguments_list = "(" ~ (argument ~ ("," ~ argument)*)? ~ trailing_comma? ~ ")"
-    std::optional<ArgumentList> parseArguments(int depth)
+    // One item parsed in place at the end of `list`, dropped again when it does not parse.
+    template <typename T, typename ParseItem>
+    static bool parseOnto(std::vector<T> &list, ParseItem parseItem)
+    {
+        if (parseItem(list.emplace_back()))
+            return true;
+        list.pop_back();
+        return false;
+    }
+
+    // arguments_list = "(" ~ (argument ~ ("," ~ argument)*)? ~ trailing_comma? ~ ")", into a
+    // fresh `list` (the same contract as parseAttribute)
+    bool parseArguments(int depth, ArgumentList &list)
     {
         if (depth > maxNesting)
-            return std::nullopt;
+            return false;
         const Mark begin = mark();
-        const std::size_t start = m_argumentScratch.size();
-        ArgumentList list;
+        std::vector<Argument> &scratch = m_argumentScratch[std::size_t(depth)];
+        const std::size_t start = scratch.size();
         list.range.start = take().start;
-        parseCommaSeparated(m_argumentScratch, [&] { return parseArgument(depth); });
+        parseCommaSeparated(scratch,
+                            [&](Argument &argument) { return parseArgument(depth, argument); });
         if (at(TokenKind::Comma))
             list.trailingComma = take().range();
         if (!at(TokenKind::RightParen)) {
-            m_argumentScratch.resize(start);
+            scratch.resize(start);
             reset(begin);
-            return std::nullopt;
+            return false;
         }
         list.range.end = take().end;
-        list.arguments = commit(m_pool.arguments, m_argumentScratch, start);
-        return list;
+        list.arguments = commit(m_pool.arguments, scratch, start);
+        return true;
     }
 
     // argument = named_argument | empty_argument | expression
-    std::optional<Argument> parseArgument(int depth)
+    bool parseArgument(int depth, Argument &argument)
     {
-        Argument argument;
-        if (atName() && peekNext().is(TokenKind::Colon)) {
+        if (atName() && nextIsColon()) {
             const Token name = take();
             take();
             argument.name = Identifier{name.range()};
             argument.range = {name.start, m_previousEnd};
-            argument.value = parseExpression(depth);
-            if (argument.value)
+            if (parseExpression(depth, argument.value.emplace()))
                 argument.range.end = argument.value->range.end;
-            return argument;
+            else
+                argument.value.reset();
+            return true;
         }
-        argument.value = parseExpression(depth);
-        if (!argument.value)
-            return std::nullopt;
+        if (!parseExpression(depth, argument.value.emplace())) {
+            argument.value.reset();
+            return false;
+        }
         argument.range = argument.value->range;
-        return argument;
+        return true;
     }
 
-    // expression = function_call | array_expression | numeric_literal | string_literal | path
-    std::optional<Expression> parseExpression(int depth)
+    // expression = function_call | array_expression | numeric_literal | string_literal | path,
+    // into a fresh `expression` (the same contract as parseAttribute)
+    bool parseExpression(int depth, Expression &expression)
     {
         if (depth > maxNesting)
-            return std::nullopt;
-        Expression expression;
+            return false;
         if (at(TokenKind::LeftBracket))
-            return parseArray(depth);
+            return parseArray(depth, expression);
         if (at(TokenKind::String)) {
             if (!isWellFormedString(m_token))
-                return std::nullopt;
+                return false;
             expression.kind = Expression::Kind::String;
             expression.range = take().range();
-            return expression;
+            return true;
         }
         if (at(TokenKind::Number) && text(m_token).front() == '-') {
             expression.kind = Expression::Kind::Number;
             expression.range = take().range();
-            return expression;
+            return true;
         }
         if (!atPathSegment())
-            return std::nullopt;
+            return false;
 
         const Mark begin = mark();
         const Token first = m_token;
         const SourceRange path = *parsePath();
         if (at(TokenKind::LeftParen)) { // function_call = path ~ arguments_list
-            std::optional<ArgumentList> arguments = parseArguments(depth + 1);
-            if (!arguments) {
+            if (!parseArguments(depth + 1, expression.arguments)) {
                 reset(begin);
-                return std::nullopt;
+                return false;
             }
             expression.kind = Expression::Kind::Function;
             expression.name.range = path;
-            expression.range = {path.start, arguments->range.end};
-            expression.arguments = *arguments;
-            return expression;
+            expression.range = {path.start, expression.arguments.range.end};
+            return true;
         }
         // numeric_literal comes before path: `123abc` is the number 123 and then garbage.
         if (isAsciiDigit(text(first).front())) {
             if (!first.is(TokenKind::Number) || path != first.range()) {
                 reset(begin);
-                return std::nullopt;
+                return false;
             }
             expression.kind = Expression::Kind::Number;
         } else {
@@ -1106,29 +1147,32 @@ private:
                                                                   : Expression::Kind::Constant;
         }
         expression.range = path;
-        return expression;
+        return true;
     }
 
     // array_expression = "[" ~ (expression ~ ("," ~ expression)*)? ~ "]"
-    std::optional<Expression> parseArray(int depth)
+    bool parseArray(int depth, Expression &array)
     {
         const Mark begin = mark();
-        const std::size_t start = m_expressionScratch.size();
-        Expression array;
+        std::vector<Expression> &scratch = m_expressionScratch[std::size_t(depth)];
+        const std::size_t start = scratch.size();
         array.kind = Expression::Kind::Array;
         array.range.start = take().start;
-        parseCommaSeparated(m_expressionScratch, [&] { return parseExpression(depth + 1); });
+        parseCommaSeparated(
+            scratch, [&](Expression &element) { return parseExpression(depth + 1, element); });
         if (!at(TokenKind::RightBracket)) {
-            m_expressionScratch.resize(start);
+            scratch.resize(start);
             reset(begin);
-            return std::nullopt;
+            return false;
         }
         array.range.end = take().end;
-        array.elements = commit(m_pool.expressions, m_expressionScratch, start);
-        return array;
+        array.elements = commit(m_pool.expressions, scratch, start);
+        return true;
     }
 
     SourceFile m_source;
+    const char *m_data;
+    int m_size;
     Lexer m_lexer;
     Token m_token;
     int m_previousEnd = 0;
@@ -1142,8 +1186,11 @@ private:
     // Lists being built whose nodes would interleave in their pool with other lists' nodes.
     std::vector<CommentGroup> m_topCommentGroups;
     std::vector<Attribute> m_blockAttributes;
-    std::vector<Argument> m_argumentScratch;
-    std::vector<Expression> m_expressionScratch;
+    // Per nesting depth: an argument list or array at depth d only ever contains lists at
+    // deeper levels, so the nodes of each list are built in place in its own vector, and the
+    // references to them stay valid while nested lists grow.
+    std::vector<std::vector<Argument>> m_argumentScratch;
+    std::vector<std::vector<Expression>> m_expressionScratch;
 
     std::unordered_set<int> m_unclosedFrom[3]; // per Body: item starts that run into the end
     std::vector<int> m_visited;                // item starts of the body being parsed
