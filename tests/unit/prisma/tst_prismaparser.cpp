@@ -408,6 +408,23 @@ private Q_SLOTS:
         QVERIFY(file.diagnostics.isEmpty());
     }
 
+    // The parser reuses the node pools of trees that died; a tree still alive keeps its own.
+    void aLiveTreeIsUntouchedByLaterParses()
+    {
+        const QByteArray first = "model A {\n  id Int @id @default(autoincrement())\n}\n";
+        const ParsedFile kept = parse(first);
+        const QString keptDump = dumpSyntaxTree(kept);
+        const ParsedFile copy = kept; // shares the pools
+        for (int i = 0; i < 3; ++i) {
+            const ParsedFile other = parse("model B {\n  name String @map(\"n\")\n  /// doc\n  "
+                                           "x Int[]\n  @@index([name(sort: Desc)])\n}\n");
+            QCOMPARE(other.tree.blocks.front().fields.size(), std::size_t(2));
+        }
+        QCOMPARE(dumpSyntaxTree(kept), keptDump);
+        QCOMPARE(dumpSyntaxTree(copy), keptDump);
+        QCOMPARE(dumpSyntaxTree(parse(first)), keptDump);
+    }
+
     void manyUnclosedBlocksParseInLinearTime()
     {
         // Each header would rescan the rest of the file without the parser's memory of bodies
