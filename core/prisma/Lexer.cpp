@@ -520,7 +520,10 @@ Token Lexer::next()
 void Lexer::nextSignificant(Token &token)
 {
     do {
-        skipBlanks();
+        int end = m_offset;
+        while (end < m_size && hasClass(byteAt(end), BlankByte))
+            ++end;
+        advanceAscii(end);
         lexInto(token);
     } while (token.kind == TokenKind::Whitespace);
 }
