@@ -15,6 +15,12 @@ namespace {
 const QString kConnections = QStringLiteral("connections");
 const QString kRecentProjects = QStringLiteral("recentProjects");
 
+Error noCredentialStore()
+{
+    return Error(Error::Code::KeyringUnavailable,
+                 QStringLiteral("This connection store was opened without a keyring"));
+}
+
 } // namespace
 
 ConnectionStore::ConnectionStore(QSettings *settings, CredentialStore *credentials)
@@ -85,14 +91,16 @@ Result<ConnectionStore::Saved> ConnectionStore::save(ConnectionProfile profile,
 
     Saved saved;
     if (savePassword && !secret.isEmpty()) {
-        const Status written = m_credentials->write(profile.id, secret);
+        const Status written =
+            m_credentials ? m_credentials->write(profile.id, secret) : noCredentialStore();
         profile.passwordInKeyring = bool(written);
         if (!written)
             saved.passwordError = written.error();
     } else {
         // Unticking "save password" forgets the old one.
         if (connection(profile.id).value_or(ConnectionProfile()).passwordInKeyring) {
-            const Status removed = m_credentials->remove(profile.id);
+            const Status removed =
+                m_credentials ? m_credentials->remove(profile.id) : noCredentialStore();
             if (!removed)
                 saved.passwordError = removed.error();
         }
@@ -117,6 +125,8 @@ Result<QString> ConnectionStore::password(const QString &id)
     if (!profile || !profile->passwordInKeyring)
         return Error(Error::Code::NotFound,
                      QStringLiteral("No password is saved for this connection"));
+    if (!m_credentials)
+        return noCredentialStore();
     return m_credentials->read(id);
 }
 
@@ -126,7 +136,7 @@ Status ConnectionStore::remove(const QString &id)
     m_settings->remove(kConnections + QLatin1Char('/') + id);
     m_settings->sync();
     if (profile && profile->passwordInKeyring)
-        return m_credentials->remove(id);
+        return m_credentials ? m_credentials->remove(id) : Status(noCredentialStore());
     return success();
 }
 

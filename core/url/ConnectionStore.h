@@ -22,7 +22,9 @@ class ConnectionStore
 public:
     static constexpr int MaxRecentProjects = 10;
 
-    /// Neither is owned; both must outlive the store.
+    /// Neither is owned; both must outlive the store. `credentials` may be null for a store
+    /// that only looks connections up (connections(), findByUrl(), ...): saving, removing and
+    /// reading passwords then need one.
     ConnectionStore(QSettings *settings, CredentialStore *credentials);
 
     /// Sorted by name.

@@ -436,6 +436,12 @@ bool MainWindow::showConnectDialog()
 
 void MainWindow::setEnvironment(EnvironmentTag tag, const QString &connectionName)
 {
+    m_environmentChosen = true;
+    showEnvironment(tag, connectionName);
+}
+
+void MainWindow::showEnvironment(EnvironmentTag tag, const QString &connectionName)
+{
     m_environmentTag = tag;
     m_environmentBand->setEnvironment(tag, connectionName);
     m_environmentBand->show();
@@ -582,6 +588,17 @@ void MainWindow::onLoaded(const WorkspaceSnapshot &snapshot)
         return;
     }
     m_workspace = snapshot.workspace;
+    // Opened from DATABASE_URL or `.env`, a database someone saved as Production is still one.
+    if (!m_environmentChosen) {
+        if (snapshot.savedConnection) {
+            showEnvironment(snapshot.savedConnection->tag, snapshot.savedConnection->name);
+        } else if (m_environmentBand->isVisibleTo(this)) {
+            // The previous database's tag does not carry over to this one.
+            m_environmentBand->hide();
+            m_environmentTag = EnvironmentTag::Development;
+            Q_EMIT environmentChanged(m_environmentTag);
+        }
+    }
     if (!m_readOnlyReason.isEmpty())
         m_workspace->setReadOnly(m_readOnlyReason);
     const AuthWorkspace &workspace = *m_workspace;

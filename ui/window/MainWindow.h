@@ -73,7 +73,8 @@ public:
     /// The environment of the open connection (Development unless a saved connection, the
     /// dialog or `--environment` said otherwise): stricter confirmations follow Production.
     EnvironmentTag environmentTag() const { return m_environmentTag; }
-    /// Shows the band (a coloured strip with the tag and `connectionName`).
+    /// Shows the band (a coloured strip with the tag and `connectionName`). A tag set here (or
+    /// by the dialog) wins over the one a saved connection for the same database carries.
     void setEnvironment(EnvironmentTag tag, const QString &connectionName);
     /// Show the connection dialog when the project names no database (no URL or no schema
     /// found) — for the first load only, and not for explicit --url/--schema.
@@ -139,6 +140,7 @@ private:
     bool event(QEvent *event) override;
     void onLoadStarted();
     void onLoaded(const WorkspaceSnapshot &snapshot);
+    void showEnvironment(EnvironmentTag tag, const QString &connectionName);
     void clearViews();
     void onTabChanged(int index);
     void updateHistoryActions();
@@ -172,6 +174,7 @@ private:
     EnvironmentBand *m_environmentBand = nullptr;
     EnvironmentTag m_environmentTag = EnvironmentTag::Development;
     bool m_connectWhenNothingFound = false;
+    bool m_environmentChosen = false; // by setEnvironment(): saved connections do not override it
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
     QAction *m_refreshAction = nullptr;

@@ -1,8 +1,10 @@
 #include "ui/window/WorkspaceLoader.h"
 
 #include "core/auth/DemoProject.h"
+#include "core/url/ConnectionStore.h"
 
 #include <QFutureWatcher>
+#include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace gh::ui {
@@ -30,6 +32,12 @@ WorkspaceSnapshot loadSnapshot(ProjectOptions options, const QString &demoDirect
         return snapshot;
     }
     snapshot.schemaFiles = workspace.value().schemaFiles();
+    // Only the saved connections are read here: no keyring is needed to find a tag.
+    QSettings settings;
+    const ConnectionStore store(&settings, nullptr);
+    snapshot.savedConnection = store.findByUrl(workspace.value().url());
+    if (!snapshot.savedConnection && !options.workingDirectory.isEmpty())
+        snapshot.savedConnection = store.findByProjectFolder(options.workingDirectory);
     snapshot.workspace = std::move(workspace.value());
     return snapshot;
 }

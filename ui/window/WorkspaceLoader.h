@@ -2,6 +2,7 @@
 
 #include "core/auth/AuthWorkspace.h"
 #include "core/common/Error.h"
+#include "core/url/ConnectionProfile.h"
 #include "core/url/ProjectResolver.h"
 
 #include <QObject>
@@ -18,6 +19,9 @@ struct WorkspaceSnapshot
     /// The project's schema files, also when the database could not be opened (so the schema
     /// can be fixed in the editor). Empty when there is no schema.
     QStringList schemaFiles;
+    /// The saved connection naming the same database, whichever way it was found (DATABASE_URL,
+    /// `.env`, the demo): its environment tag still applies.
+    std::optional<ConnectionProfile> savedConnection;
 };
 
 /// Opens a project off the GUI thread (resolution, demo creation, the mapping checked against

@@ -1,7 +1,9 @@
 // The main window driven offscreen: it opens a database off the GUI thread, shows the users,
 // and explains what is wrong when it cannot.
 
+#include "core/url/ConnectionStore.h"
 #include "core/url/ProjectResolver.h"
+#include "ui/connect/EnvironmentBand.h"
 #include "ui/editor/ProblemsModel.h"
 #include "ui/editor/SchemaWorkspace.h"
 #include "ui/inspector/PagedRecordModel.h"
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -26,6 +29,8 @@ using namespace gh::ui;
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    QTemporaryDir m_settingsDir;
 
 private:
     static bool waitForLoad(MainWindow &window, bool *ok)
@@ -56,6 +61,14 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Saved connections go to a throwaway settings file, never the developer's own.
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+
     void showsTheDemoUsers()
     {
         QTemporaryDir dir;
@@ -179,6 +192,67 @@ private Q_SLOTS:
         QCOMPARE(panel->title(), QStringLiteral("Not an Auth.js database"));
         QVERIFY2(panel->message().contains(QLatin1String("\"User\"")),
                  qPrintable(panel->message()));
+    }
+
+    void aSavedConnectionsTagFollowsItsDatabaseFromDotEnv()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString demo = dir.filePath(QStringLiteral("demo"));
+        QString url;
+        {
+            MainWindow window;
+            window.openDemo(demo);
+            bool ok = false;
+            QVERIFY(waitForLoad(window, &ok));
+            QVERIFY(ok);
+            url = QStringLiteral("file:") + window.workspace()->url().sqliteFilePath();
+            QVERIFY(!window.findChild<EnvironmentBand *>()->isVisibleTo(&window));
+        }
+        {
+            QSettings settings;
+            ConnectionStore store(&settings, nullptr);
+            ConnectionProfile profile;
+            profile.name = QStringLiteral("Support production");
+            profile.tag = EnvironmentTag::Production;
+            profile.url = url;
+            QVERIFY(store.save(profile, QString(), false));
+        }
+
+        // The same database found through the project's .env, not through the dialog.
+        ProjectOptions options;
+        options.workingDirectory = demo;
+        options.environment = QProcessEnvironment();
+        MainWindow window;
+        window.show();
+        QSignalSpy changed(&window, &MainWindow::environmentChanged);
+        window.openProject(options);
+        bool ok = false;
+        QVERIFY(waitForLoad(window, &ok));
+        QVERIFY(ok);
+        auto *band = window.findChild<EnvironmentBand *>();
+        QVERIFY(band->isVisible());
+        QCOMPARE(window.environmentTag(), EnvironmentTag::Production);
+        QVERIFY2(band->text().contains(QLatin1String("Support production")),
+                 qPrintable(band->text()));
+        QCOMPARE(changed.count(), 1);
+
+        // Another database that nobody saved: the production band does not stay behind.
+        options.workingDirectory = dir.filePath(QStringLiteral("other"));
+        QVERIFY(QDir().mkpath(options.workingDirectory));
+        window.openDemo(dir.filePath(QStringLiteral("other")));
+        QVERIFY(waitForLoad(window, &ok));
+        QVERIFY(ok);
+        QVERIFY(!band->isVisible());
+        QCOMPARE(window.environmentTag(), EnvironmentTag::Development);
+
+        // A tag given explicitly (--environment, the dialog) is not overridden by the saved one.
+        window.setEnvironment(EnvironmentTag::Staging, QString());
+        options.workingDirectory = demo;
+        window.openProject(options);
+        QVERIFY(waitForLoad(window, &ok));
+        QVERIFY(ok);
+        QCOMPARE(window.environmentTag(), EnvironmentTag::Staging);
     }
 
     void explainsAMissingFileWithoutCreatingIt()
