@@ -529,6 +529,38 @@ private Q_SLOTS:
         QVERIFY(!migrator->status()->lockHolder.has_value());
     }
 
+    void aLockInAnotherDatabaseIsNotOurs()
+    {
+        // Advisory locks belong to one database: a deploy into another database on the same
+        // server holds the same key, but neither blocks us nor is named as our holder.
+        ScratchPostgres other;
+        QVERIFY(other.isValid());
+        auto holder = holdMigrationLock(other.url(QStringLiteral("application_name=other-deploy")));
+        QVERIFY(holder);
+
+        ScratchPostgres pg;
+        QVERIFY(pg.isValid());
+        MigrateTestProject project;
+        QVERIFY(project.addMigration(QStringLiteral("1_a"), "CREATE TABLE a (id INTEGER);\n"));
+        QVERIFY(pg.run(MigrationHistoryTable::createStatement(SqlDialect::PostgreSQL,
+                                                              QStringLiteral("public")) +
+                       QStringLiteral("INSERT INTO _prisma_migrations (id, checksum, "
+                                      "migration_name) VALUES ('x', 'y', '0_failed');")));
+        auto migrator = migratorFor(project.target(pg.url()), quickLock(300));
+        QVERIFY(migrator);
+        auto status = migrator->status();
+        QVERIFY(status.ok());
+        QVERIFY(!status->failedMigrationNames.isEmpty());
+        QVERIFY2(!status->lockHolder.has_value(),
+                 qPrintable(status->lockHolder ? status->lockHolder->describe() : QString()));
+        QVERIFY(pg.run(QStringLiteral("DELETE FROM _prisma_migrations")));
+        auto result = migrator->deploy();
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().fullText()));
+        QCOMPARE(
+            queryRows(pg.url(), QStringLiteral("SELECT to_regclass('a')::text")).value(0).value(0),
+            QStringLiteral("a"));
+    }
+
     void waitingForTheLockCanBeCancelled()
     {
         ScratchPostgres pg;
