@@ -73,6 +73,11 @@ struct CommentGroup
 
 struct Argument;
 
+/// One `key: value` of an Object expression. It is an Argument whose name (the key) and value
+/// are always present, so code that looks up named arguments (ParsedFile::argument()) reads
+/// object members the same way.
+using ObjectMember = Argument;
+
 /// `(...)` after an attribute or function name.
 struct ArgumentList
 {
@@ -83,7 +88,8 @@ struct ArgumentList
     std::optional<SourceRange> trailingComma;
 };
 
-/// A value: an attribute argument, a datasource/generator property, an array element.
+/// A value: an attribute argument, a datasource/generator property, an array element, an
+/// object member's value.
 struct Expression
 {
     enum class Kind : quint8 {
@@ -96,15 +102,24 @@ struct Expression
                   ///< `raw("...")`; inside a field list (`@@index([a(sort: Desc)])`,
                   ///< `fields: [...]`) it is a field reference with arguments
         Array,    ///< `[a, b(sort: Desc)]`
+        Object,   ///< `{ active: true, name: { not: null } }` (Prisma 7: the `where` of a
+                  ///< partial index); keys are names, values any expression; see members()
     };
 
     Kind kind = Kind::Constant;
     SourceRange range;
-    Identifier name;               ///< Function: the called name (a path)
-    ArgumentList arguments;        ///< Function
+    Identifier name; ///< Function: the called name (a path)
+    /// Function: the call's arguments. Object: its members as named arguments, with range
+    /// `{` to `}` (the same as the expression's) and never a trailing comma.
+    ArgumentList arguments;
     NodeList<Expression> elements; ///< Array
 
     bool is(Kind k) const { return kind == k; }
+    /// Object: the members in source order (empty for other kinds).
+    NodeList<ObjectMember> members() const
+    {
+        return kind == Kind::Object ? arguments.arguments : NodeList<ObjectMember>();
+    }
 };
 
 /// `value`, `name: value`, or `name:` with the value missing (kept for completion; Prisma's

@@ -202,6 +202,13 @@ QString renderExpression(const ParsedFile &file, const Expression &expression)
             elements.append(renderExpression(file, element));
         return QLatin1Char('[') + elements.join(QLatin1String(", ")) + QLatin1Char(']');
     }
+    case Expression::Kind::Object: { // `{ a: 1, b: null }`, and `{  }` when empty
+        QStringList members;
+        for (const ObjectMember &member : expression.members())
+            members.append(file.string(*member.name) + QLatin1String(": ") +
+                           renderExpression(file, *member.value));
+        return QLatin1String("{ ") + members.join(QLatin1String(", ")) + QLatin1String(" }");
+    }
     default:
         return file.string(expression.range);
     }

@@ -23,8 +23,8 @@ namespace gh::prisma {
 QString dumpSyntaxTree(const ParsedFile &file);
 
 /// An expression, argument list or attribute written back in one line, normalised the way
-/// `prisma format` writes them: `a(sort: Desc)`, `[a, b]`, `@db.VarChar(255)`. A trailing
-/// comma shows as `(a,)`.
+/// `prisma format` writes them: `a(sort: Desc)`, `[a, b]`, `{ active: true }` (`{  }` when
+/// empty), `@db.VarChar(255)`. A trailing comma shows as `(a,)`.
 QString renderExpression(const ParsedFile &file, const Expression &expression);
 QString renderArguments(const ParsedFile &file, const ArgumentList &arguments);
 QString renderAttribute(const ParsedFile &file, const Attribute &attribute);

@@ -192,7 +192,7 @@ public:
         , m_size(m_source.size())
         , m_storage(StorageRecycler::acquire())
         , m_pool(*m_storage)
-        , m_argumentScratch(maxNesting + 1)
+        , m_argumentScratch(maxNesting + 2)
         , m_expressionScratch(maxNesting + 1)
     {}
 
@@ -393,6 +393,7 @@ private:
             break;
         }
         case Expression::Kind::Function:
+        case Expression::Kind::Object:
             reportStrings(expression.arguments);
             break;
         case Expression::Kind::Array:
@@ -1175,6 +1176,8 @@ private:
             return false;
         if (at(TokenKind::LeftBracket))
             return parseArray(depth, expression);
+        if (at(TokenKind::LeftBrace))
+            return parseObject(depth, expression);
         if (at(TokenKind::String)) {
             if (!isWellFormedString(m_token))
                 return false;
@@ -1239,6 +1242,49 @@ private:
         return true;
     }
 
+    // object_expression = "{" ~ (object_member ~ ("," ~ object_member)*)? ~ "}", into a fresh
+    // `object` (the same contract as parseAttribute). As in Prisma 7, there is no trailing
+    // comma, and the braces and members sit on one line (no NEWLINE in the rule).
+    bool parseObject(int depth, Expression &object)
+    {
+        const Mark begin = mark();
+        // depth + 1: the argument list this object may be an argument of builds at `depth`.
+        std::vector<Argument> &scratch = m_argumentScratch[std::size_t(depth) + 1];
+        const std::size_t start = scratch.size();
+        object.kind = Expression::Kind::Object;
+        object.arguments.range.start = take().start;
+        parseCommaSeparated(scratch,
+                            [&](Argument &member) { return parseObjectMember(depth, member); });
+        if (!at(TokenKind::RightBrace)) {
+            scratch.resize(start);
+            reset(begin);
+            return false;
+        }
+        object.arguments.range.end = take().end;
+        object.arguments.arguments = commit(m_pool.arguments, scratch, start);
+        object.range = object.arguments.range;
+        return true;
+    }
+
+    // object_member = identifier ~ ":" ~ expression: a key that is a plain name (not a path,
+    // not a string) and a value that is any expression.
+    bool parseObjectMember(int depth, Argument &member)
+    {
+        if (!atName() || !nextIsColon())
+            return false;
+        const Mark begin = mark();
+        const Token key = take();
+        take();
+        if (!parseExpression(depth + 1, member.value.emplace())) {
+            member.value.reset();
+            reset(begin);
+            return false;
+        }
+        member.name = Identifier{key.range()};
+        member.range = {key.start, member.value->range.end};
+        return true;
+    }
+
     SourceFile m_source;
     const char *m_data;
     int m_size;
@@ -1257,7 +1303,8 @@ private:
     std::vector<Attribute> m_blockAttributes;
     // Per nesting depth: an argument list or array at depth d only ever contains lists at
     // deeper levels, so the nodes of each list are built in place in its own vector, and the
-    // references to them stay valid while nested lists grow.
+    // references to them stay valid while nested lists grow. An object at depth d collects its
+    // members at d + 1.
     std::vector<std::vector<Argument>> m_argumentScratch;
     std::vector<std::vector<Expression>> m_expressionScratch;
 

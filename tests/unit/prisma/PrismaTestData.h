@@ -41,12 +41,13 @@ inline QString goldenPath(const QString &folder, const QString &name, const QStr
     return root() + QStringLiteral("/golden/") + folder + QLatin1Char('/') + name + suffix;
 }
 
-/// A data-driven column `path` with every schema file: valid fixtures, broken ones, multi-file.
+/// A data-driven column `path` with every schema file: valid fixtures, broken ones, multi-file,
+/// and the preview syntax that only the lexer and parser know so far (`preview/`).
 inline void addSchemaFiles()
 {
     QTest::addColumn<QString>("path");
-    for (const QString &folder :
-         {QStringLiteral("fixtures"), QStringLiteral("errors"), QStringLiteral("multi")}) {
+    for (const QString &folder : {QStringLiteral("fixtures"), QStringLiteral("errors"),
+                                  QStringLiteral("multi"), QStringLiteral("preview")}) {
         for (const QString &path : files(folder))
             QTest::newRow(qPrintable(QDir(root()).relativeFilePath(path))) << path;
     }

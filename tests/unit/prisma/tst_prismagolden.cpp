@@ -126,7 +126,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("golden");
-        for (const QString &folder : {QStringLiteral("fixtures"), QStringLiteral("errors")}) {
+        for (const QString &folder :
+             {QStringLiteral("fixtures"), QStringLiteral("errors"), QStringLiteral("preview")}) {
             for (const QString &path : PrismaTestData::files(folder)) {
                 QTest::newRow(qPrintable(folder + QLatin1Char('/') + baseName(path)))
                     << path

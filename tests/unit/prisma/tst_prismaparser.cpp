@@ -189,6 +189,9 @@ private Q_SLOTS:
         QTest::newRow("dotted function")
             << QByteArray("db.fn()") << int(Expression::Kind::Function);
         QTest::newRow("array") << QByteArray("[1, \"a\"]") << int(Expression::Kind::Array);
+        QTest::newRow("object") << QByteArray("{ a: 1, b: { c: null } }")
+                                << int(Expression::Kind::Object);
+        QTest::newRow("empty object") << QByteArray("{}") << int(Expression::Kind::Object);
     }
     void classifiesExpressions()
     {
@@ -248,6 +251,74 @@ private Q_SLOTS:
         const SourcePosition position = file.source.position(field.attributes.at(1).range.start);
         QCOMPARE(position.line, 2);
         QCOMPARE(position.column, 26);
+    }
+
+    void parsesObjectExpressions_data()
+    {
+        QTest::addColumn<QByteArray>("attribute");
+        QTest::addColumn<QString>("rendered");
+        QTest::newRow("partial unique index")
+            << QByteArray("@@unique([email], where: { active: true })")
+            << "@@unique([email], where: { active: true })";
+        QTest::newRow("raw where stays a function")
+            << QByteArray("@@index([email], where: raw(\"active = true\"))")
+            << "@@index([email], where: raw(\"active = true\"))";
+        QTest::newRow("every kind of value, normalised spacing")
+            << QByteArray(
+                   "@@index([a],where:{a:\"x\" ,b : -1.5,c:null,d:{ not: null },e:[1],f:g()})")
+            << "@@index([a], where: { a: \"x\", b: -1.5, c: null, d: { not: null }, e: [1], f: "
+               "g() })";
+        QTest::newRow("empty object, as prisma format writes it")
+            << QByteArray("@@index([a], where: {})") << "@@index([a], where: {  })";
+        QTest::newRow("keys are names: digits, dashes, keywords")
+            << QByteArray("@@index([a], where: { 1: 1, a-b: 2, model: 3 })")
+            << "@@index([a], where: { 1: 1, a-b: 2, model: 3 })";
+        QTest::newRow("objects in arrays and function arguments")
+            << QByteArray("@@index([{ a: 1 }], where: raw({ b: [{}] }))")
+            << "@@index([{ a: 1 }], where: raw({ b: [{  }] }))";
+    }
+    void parsesObjectExpressions()
+    {
+        QFETCH(QByteArray, attribute);
+        QFETCH(QString, rendered);
+        const ParsedFile file = parse("model A {\n  a Int @id\n  " + attribute + "\n}\n");
+        QVERIFY2(file.diagnostics.isEmpty(), qPrintable(diagnosticLines(file).join('\n')));
+        QCOMPARE(onlyBlock(file).attributes.size(), std::size_t(1));
+        QCOMPARE(renderAttribute(file, onlyBlock(file).attributes.at(0)), rendered);
+    }
+
+    void objectMembersHaveRanges()
+    {
+        const ParsedFile file =
+            parse("model A {\n  a Int @id\n  @@index([a], where: { äctive : true, n: { not: "
+                  "\"x\" } })\n}\n");
+        QVERIFY(file.diagnostics.isEmpty());
+        const Attribute &index = onlyBlock(file).attributes.at(0);
+        const Argument *where = file.argument(*index.arguments, "where");
+        QVERIFY(where && where->value);
+        const Expression &object = *where->value;
+        QCOMPARE(object.kind, Expression::Kind::Object);
+        QCOMPARE(file.text(object.range), "{ äctive : true, n: { not: \"x\" } }");
+        QCOMPARE(object.arguments.range, object.range);
+        QVERIFY(!object.arguments.trailingComma);
+        QCOMPARE(object.members().size(), std::size_t(2));
+
+        const ObjectMember &active = object.members()[0];
+        QVERIFY(active.isNamed() && !active.isEmpty());
+        QCOMPARE(file.text(*active.name), "äctive");
+        QCOMPARE(file.text(active.range), "äctive : true");
+        QCOMPARE(active.value->kind, Expression::Kind::Boolean);
+
+        const ObjectMember *n = file.argument(object.arguments, "n");
+        QVERIFY(n);
+        QCOMPARE(n->value->kind, Expression::Kind::Object);
+        QCOMPARE(file.text(n->range), "n: { not: \"x\" }");
+        const ObjectMember &notMember = n->value->members().at(0);
+        QCOMPARE(file.text(notMember.range), "not: \"x\"");
+        QCOMPARE(file.stringValue(*notMember.value), QStringLiteral("x"));
+
+        // Other kinds have no members, even a function whose arguments are named.
+        QVERIFY(index.arguments->arguments.at(0).value->members().empty());
     }
 
     void documentsLikePrisma_data()
@@ -370,6 +441,32 @@ private Q_SLOTS:
                            "schema.prisma:3:3: error: The name of a composite type is not "
                            "persisted in the database, therefore it does not need a mapped "
                            "database name."};
+        // Objects (Prisma 7, checked with the oracle): no trailing comma, keys are plain names,
+        // a value is required, everything on one line; a bad object makes its line invalid.
+        const QByteArray model = "model A {\n  a Int @id\n  @@index([a], where: ";
+        const QString invalidLine = QStringLiteral(
+            "schema.prisma:3:3: error: This line is not a valid field or attribute definition.");
+        QTest::newRow("object with a trailing comma") << model + "{ a: 1, })\n}\n"
+                                                      << QStringList{invalidLine};
+        QTest::newRow("object key that is a string") << model + "{ \"a\": 1 })\n}\n"
+                                                     << QStringList{invalidLine};
+        QTest::newRow("object key that is a path") << model + "{ a.b: 1 })\n}\n"
+                                                   << QStringList{invalidLine};
+        QTest::newRow("object member without a value") << model + "{ a: })\n}\n"
+                                                       << QStringList{invalidLine};
+        QTest::newRow("object member without a key") << model + "{ : 1 })\n}\n"
+                                                     << QStringList{invalidLine};
+        QTest::newRow("object members without a comma") << model + "{ a: 1 b: 2 })\n}\n"
+                                                        << QStringList{invalidLine};
+        QTest::newRow("unclosed object") << model + "{ a: 1\n}\n" << QStringList{invalidLine};
+        QTest::newRow("object over two lines")
+            << model + "{\n    a: true })\n}\n"
+            << QStringList{invalidLine, "schema.prisma:4:5: error: This line is not a valid "
+                                        "field or attribute definition."};
+        QTest::newRow("escape problems inside objects")
+            << model + "{ a: { not: \"\\q\" } })\n}\n"
+            << QStringList{"schema.prisma:3:36: error: Unknown escape sequence. If the value is a "
+                           "windows-style path, `\\` must be escaped as `\\\\`."};
     }
     void recoversFromErrors()
     {
