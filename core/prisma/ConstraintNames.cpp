@@ -2,33 +2,61 @@
 
 #include "core/prisma/Connector.h"
 
+#include <algorithm>
+
 namespace gh::prisma {
 
 namespace {
 
-// `prefix` cut to at most `limit` bytes on a character boundary, then `suffix` (Prisma cuts
-// when the prefix reaches the limit, hence >=).
-QString joinWithLimit(QString prefix, const char *suffix, int maxLength)
+// The UTF-8 length of UTF-16 text without converting it (surrogate pairs: 2 + 2 bytes).
+qsizetype utf8Length(const char16_t *text, std::size_t size)
+{
+    qsizetype bytes = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+        const char16_t u = text[i];
+        bytes += u < 0x80 ? 1 : u < 0x800 || QChar::isSurrogate(u) ? 2 : 3;
+    }
+    return bytes;
+}
+
+void append(std::u16string &out, const QString &text)
+{
+    out.append(reinterpret_cast<const char16_t *>(text.constData()), std::size_t(text.size()));
+}
+
+void append(std::u16string &out, const char *latin1)
+{
+    for (; *latin1; ++latin1)
+        out.push_back(char16_t(uchar(*latin1)));
+}
+
+// The text of `out` from `start` on (the prefix) cut to at most `limit` bytes on a character
+// boundary, then `suffix` (Prisma cuts when the prefix reaches the limit, hence >=).
+void finishWithLimit(std::u16string &out, std::size_t start, const char *suffix, int maxLength)
 {
     const int limit = maxLength - int(qstrlen(suffix));
-    // The UTF-8 length without converting (surrogate pairs: 2 + 2 bytes).
-    qsizetype bytes8 = 0;
-    for (const QChar c : std::as_const(prefix)) {
-        const char16_t u = c.unicode();
-        bytes8 += u < 0x80 ? 1 : u < 0x800 || c.isSurrogate() ? 2 : 3;
+    if (utf8Length(out.data() + start, out.size() - start) < limit) {
+        append(out, suffix);
+        return;
     }
-    if (bytes8 < limit) {
-        prefix += QLatin1String(suffix);
-        return prefix;
-    }
-    QByteArray bytes = prefix.toUtf8();
+    QByteArray bytes = QStringView(out.data() + start, qsizetype(out.size() - start)).toUtf8();
     if (bytes.size() >= limit) {
         int split = std::max(limit, 0);
         while (split > 0 && (uchar(bytes.at(split)) & 0xc0) == 0x80)
             --split;
         bytes.truncate(split);
     }
-    return QString::fromUtf8(bytes) + QLatin1String(suffix);
+    out.resize(start);
+    append(out, QString::fromUtf8(bytes));
+    append(out, suffix);
+}
+
+QString joinWithLimit(const QString &prefix, const char *suffix, int maxLength)
+{
+    std::u16string text;
+    append(text, prefix);
+    finishWithLimit(text, 0, suffix, maxLength);
+    return QString::fromUtf16(text.data(), qsizetype(text.size()));
 }
 
 QString joined(const QString &table, const QStringList &columns)
@@ -36,25 +64,11 @@ QString joined(const QString &table, const QStringList &columns)
     return table + QLatin1Char('_') + columns.join(QLatin1Char('_'));
 }
 
-// `{table}_{columns}` from the index's fields, built in one go.
-QString joinedColumns(const Model &model, const QList<IndexField> &fields)
+template <typename Name> QString build(const Name &append)
 {
-    const auto column = [&](const IndexField &field) -> const QString & {
-        if (field.field >= 0 && !field.name.contains(QLatin1Char('.')))
-            return model.fields.at(field.field).databaseName();
-        return field.name;
-    };
-    qsizetype size = model.databaseName().size();
-    for (const IndexField &field : fields)
-        size += 1 + column(field).size();
-    QString text;
-    text.reserve(size + 5);
-    text += model.databaseName();
-    for (const IndexField &field : fields) {
-        text += QLatin1Char('_');
-        text += column(field);
-    }
-    return text;
+    std::u16string text;
+    append(text);
+    return QString::fromUtf16(text.data(), qsizetype(text.size()));
 }
 
 } // namespace
@@ -87,45 +101,102 @@ QString ConstraintNames::defaultValue(const QString &table, const QString &colum
 
 QString ConstraintNames::primaryKey(const Model &model, const Connector &connector)
 {
-    if (!model.primaryKey || !connector.has(Connector::NamedPrimaryKeys))
-        return {};
-    if (!model.primaryKey->mappedName.isEmpty())
-        return model.primaryKey->mappedName;
-    return primaryKey(model.databaseName(), connector.maxIdentifierLength());
+    return build([&](std::u16string &out) { appendPrimaryKey(out, model, connector); });
 }
 
 QString ConstraintNames::index(const Model &model, const Index &index, const Connector &connector)
 {
-    if (!index.mappedName.isEmpty())
-        return index.mappedName;
-    return joinWithLimit(joinedColumns(model, index.fields), index.isUnique() ? "_key" : "_idx",
-                         connector.maxIdentifierLength());
+    return build([&](std::u16string &out) { appendIndex(out, model, index, connector); });
 }
 
 QString ConstraintNames::foreignKey(const Model &model, const ModelField &relationField,
                                     const Connector &connector)
 {
-    if (!relationField.relationAttribute)
-        return {};
-    if (!relationField.relationAttribute->mappedName.isEmpty())
-        return relationField.relationAttribute->mappedName;
-    QStringList columns;
-    for (const QString &name : relationField.relationAttribute->fields) {
-        const ModelField *field = model.field(name);
-        columns.append(field ? field->databaseName() : name);
-    }
-    return foreignKey(model.databaseName(), columns, connector.maxIdentifierLength());
+    return build(
+        [&](std::u16string &out) { appendForeignKey(out, model, relationField, connector); });
 }
 
 QString ConstraintNames::defaultValue(const Model &model, const ModelField &field,
                                       const Connector &connector)
 {
+    return build([&](std::u16string &out) { appendDefaultValue(out, model, field, connector); });
+}
+
+void ConstraintNames::appendPrimaryKey(std::u16string &out, const Model &model,
+                                       const Connector &connector)
+{
+    if (!model.primaryKey || !connector.has(Connector::NamedPrimaryKeys))
+        return;
+    if (!model.primaryKey->mappedName.isEmpty()) {
+        append(out, model.primaryKey->mappedName);
+        return;
+    }
+    const std::size_t start = out.size();
+    append(out, model.databaseName());
+    finishWithLimit(out, start, "_pkey", connector.maxIdentifierLength());
+}
+
+void ConstraintNames::appendIndex(std::u16string &out, const Model &model, const Index &index,
+                                  const Connector &connector)
+{
+    if (!index.mappedName.isEmpty()) {
+        append(out, index.mappedName);
+        return;
+    }
+    // `{table}_{columns}`: a column by its database name, a path into a composite type as
+    // written.
+    const std::size_t start = out.size();
+    append(out, model.databaseName());
+    for (const IndexField &field : index.fields) {
+        out.push_back(u'_');
+        const bool path = std::find(field.name.cbegin(), field.name.cend(), QLatin1Char('.')) !=
+                          field.name.cend();
+        if (field.field >= 0 && !path)
+            append(out, model.fields.at(field.field).databaseName());
+        else
+            append(out, field.name);
+    }
+    finishWithLimit(out, start, index.isUnique() ? "_key" : "_idx",
+                    connector.maxIdentifierLength());
+}
+
+void ConstraintNames::appendForeignKey(std::u16string &out, const Model &model,
+                                       const ModelField &relationField, const Connector &connector)
+{
+    if (!relationField.relationAttribute)
+        return;
+    const RelationAttribute &relation = *relationField.relationAttribute;
+    if (!relation.mappedName.isEmpty()) {
+        append(out, relation.mappedName);
+        return;
+    }
+    const std::size_t start = out.size();
+    append(out, model.databaseName());
+    out.push_back(u'_');
+    for (qsizetype i = 0; i < relation.fields.size(); ++i) {
+        if (i > 0)
+            out.push_back(u'_');
+        const QString &name = relation.fields.at(i);
+        const ModelField *field = model.field(name);
+        append(out, field ? field->databaseName() : name);
+    }
+    finishWithLimit(out, start, "_fkey", connector.maxIdentifierLength());
+}
+
+void ConstraintNames::appendDefaultValue(std::u16string &out, const Model &model,
+                                         const ModelField &field, const Connector &connector)
+{
     if (!field.defaultValue)
-        return {};
-    if (!field.defaultValue->mappedName.isEmpty())
-        return field.defaultValue->mappedName;
-    return defaultValue(model.databaseName(), field.databaseName(),
-                        connector.maxIdentifierLength());
+        return;
+    if (!field.defaultValue->mappedName.isEmpty()) {
+        append(out, field.defaultValue->mappedName);
+        return;
+    }
+    const std::size_t start = out.size();
+    append(out, model.databaseName());
+    out.push_back(u'_');
+    append(out, field.databaseName());
+    finishWithLimit(out, start, "_df", connector.maxIdentifierLength());
 }
 
 } // namespace gh::prisma

@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <string>
 
 namespace gh::prisma {
 
@@ -41,6 +42,18 @@ public:
                               const Connector &connector);
     static QString defaultValue(const Model &model, const ModelField &field,
                                 const Connector &connector);
+
+    /// The same four names appended to `out` as UTF-16, for callers that compute thousands of
+    /// them (ConstraintNamespace): `out` is reused, so a name costs no allocation once it has
+    /// grown. Nothing is appended where the functions above return an empty string.
+    static void appendPrimaryKey(std::u16string &out, const Model &model,
+                                 const Connector &connector);
+    static void appendIndex(std::u16string &out, const Model &model, const Index &index,
+                            const Connector &connector);
+    static void appendForeignKey(std::u16string &out, const Model &model,
+                                 const ModelField &relationField, const Connector &connector);
+    static void appendDefaultValue(std::u16string &out, const Model &model, const ModelField &field,
+                                   const Connector &connector);
 };
 
 } // namespace gh::prisma

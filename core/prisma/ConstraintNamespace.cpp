@@ -3,30 +3,87 @@
 #include "core/prisma/ConstraintNames.h"
 #include "core/prisma/ValidationContext.h"
 
-#include <QVarLengthArray>
-
-#include <functional>
-#include <string_view>
+#include <cstdint>
+#include <vector>
 
 namespace gh::prisma {
 
 namespace {
 
-// A constraint name as a hash key: std::hash over the UTF-16 units costs a fraction of
-// qHash(QString)'s SipHash, and build() hashes one name per index, key and relation.
-struct NameKey
+// Every constraint name of a data model once, as UTF-16 in one buffer, with an open-addressing
+// table over them: thousands of names cost a few allocations in all, and a hash that is a
+// loop over the units rather than qHash's SipHash.
+class NameTable
 {
-    QString name;
+public:
+    explicit NameTable(qsizetype expected)
+    {
+        qsizetype capacity = 16;
+        while (capacity < expected * 2)
+            capacity *= 2;
+        m_slots.assign(std::size_t(capacity), -1);
+        m_names.reserve(std::size_t(expected));
+        m_text.reserve(std::size_t(expected) * 24);
+    }
 
-    friend bool operator==(const NameKey &a, const NameKey &b) { return a.name == b.name; }
+    // Adds `name` and returns its index; `repeated` tells whether it was there before.
+    int insert(QStringView name, bool &repeated)
+    {
+        std::uint64_t hash = 14695981039346656037ull; // FNV-1a
+        for (const QChar c : name)
+            hash = (hash ^ c.unicode()) * 1099511628211ull;
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t slot = std::size_t(hash) & mask;; slot = (slot + 1) & mask) {
+            const int index = m_slots[slot];
+            if (index < 0) {
+                if (m_names.size() * 2 >= m_slots.size()) {
+                    grow();
+                    return insert(name, repeated);
+                }
+                m_slots[slot] = int(m_names.size());
+                m_names.push_back({m_text.size(), std::size_t(name.size()), hash});
+                m_text.insert(m_text.end(), name.utf16(), name.utf16() + name.size());
+                repeated = false;
+                return m_slots[slot];
+            }
+            const Entry &entry = m_names[std::size_t(index)];
+            if (entry.hash == hash && this->name(index) == name) {
+                repeated = true;
+                return index;
+            }
+        }
+    }
+
+    QStringView name(int index) const
+    {
+        const Entry &entry = m_names[std::size_t(index)];
+        return QStringView(m_text.data() + entry.start, qsizetype(entry.length));
+    }
+
+private:
+    struct Entry
+    {
+        std::size_t start;
+        std::size_t length;
+        std::uint64_t hash;
+    };
+
+    void grow()
+    {
+        m_slots.assign(m_slots.size() * 2, -1);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = 0; i < m_names.size(); ++i) {
+            std::size_t slot = std::size_t(m_names[i].hash) & mask;
+            while (m_slots[slot] >= 0)
+                slot = (slot + 1) & mask;
+            m_slots[slot] = int(i);
+        }
+    }
+
+    std::vector<int> m_slots;
+    std::vector<Entry> m_names;
+    std::vector<char16_t> m_text;
 };
-
-size_t qHash(const NameKey &key, size_t seed = 0)
-{
-    return std::hash<std::u16string_view>()(std::u16string_view(
-               reinterpret_cast<const char16_t *>(key.name.utf16()), size_t(key.name.size()))) ^
-           seed;
-}
 
 using Scope = Connector::ConstraintScope;
 
@@ -97,34 +154,51 @@ ConstraintNamespace ConstraintNamespace::build(const DataModel &dataModel,
     {
         Kind kind;
         int model;
+        int name; ///< in the NameTable
     };
     const auto counted = [&](Kind kind) { return names.m_kinds & (1u << unsigned(kind)); };
-    QHash<NameKey, QVarLengthArray<Use, 1>> uses;
-    bool repeated = false;
-    const auto use = [&](Kind kind, int model, const QString &name) {
-        QVarLengthArray<Use, 1> &list = uses[NameKey{name}];
-        repeated = repeated || !list.isEmpty();
-        list.append({kind, model});
-    };
     const QList<Model> &models = dataModel.models();
+    qsizetype expected = 0;
+    for (const Model &model : models)
+        expected += 1 + model.indexes.size() + model.fields.size();
+    NameTable table(expected);
+    std::vector<Use> uses;
+    uses.reserve(std::size_t(expected));
+    bool anyRepeated = false;
+    std::u16string name; // reused: each name is written into it, then copied into the table
+    const auto use = [&](Kind kind, int model) {
+        bool repeated = false;
+        uses.push_back({kind, model,
+                        table.insert(QStringView(name.data(), qsizetype(name.size())), repeated)});
+        anyRepeated = anyRepeated || repeated;
+    };
     for (int m = 0; m < models.size(); ++m) {
         const Model &model = models.at(m);
         if (counted(Kind::PrimaryKey)) {
-            const QString pk = ConstraintNames::primaryKey(model, connector);
-            if (!pk.isEmpty())
-                use(Kind::PrimaryKey, m, pk);
+            name.clear();
+            ConstraintNames::appendPrimaryKey(name, model, connector);
+            if (!name.empty())
+                use(Kind::PrimaryKey, m);
         }
         if (counted(Kind::Index)) {
-            for (const Index &index : model.indexes)
-                use(Kind::Index, m, ConstraintNames::index(model, index, connector));
+            for (const Index &index : model.indexes) {
+                name.clear();
+                ConstraintNames::appendIndex(name, model, index, connector);
+                use(Kind::Index, m);
+            }
         }
         for (const ModelField &field : model.fields) {
             if (field.isRelation() && field.relationAttribute &&
                 field.relationAttribute->hasFields && !model.isView) {
-                if (counted(Kind::Relation))
-                    use(Kind::Relation, m, ConstraintNames::foreignKey(model, field, connector));
+                if (counted(Kind::Relation)) {
+                    name.clear();
+                    ConstraintNames::appendForeignKey(name, model, field, connector);
+                    use(Kind::Relation, m);
+                }
             } else if (field.defaultValue && !field.isRelation() && counted(Kind::Default)) {
-                use(Kind::Default, m, ConstraintNames::defaultValue(model, field, connector));
+                name.clear();
+                ConstraintNames::appendDefaultValue(name, model, field, connector);
+                use(Kind::Default, m);
             }
         }
         if (model.primaryKey && !model.primaryKey->name.isEmpty())
@@ -134,22 +208,24 @@ ConstraintNamespace ConstraintNamespace::build(const DataModel &dataModel,
                 names.add({-1, m, QString(), index.name});
         }
     }
-    if (!repeated)
+    if (!anyRepeated)
         return names;
 
     names.m_clashesPossible = true;
-    for (auto it = uses.cbegin(); it != uses.cend(); ++it) {
-        if (it.value().size() < 2)
+    std::vector<int> useCount(uses.size(), 0); // per name in the table (fewer than uses)
+    for (const Use &used : uses)
+        ++useCount[std::size_t(used.name)];
+    for (const Use &used : uses) {
+        if (useCount[std::size_t(used.name)] < 2)
             continue;
-        for (const Use &used : it.value()) {
-            for (const Scope scope : scopes) {
-                if (!holds(scope, used.kind))
-                    continue;
-                if (isGlobal(scope))
-                    names.add({int(scope), -1, models.at(used.model).schema, it.key().name});
-                else
-                    names.add({int(scope), used.model, QString(), it.key().name});
-            }
+        const QString text = table.name(used.name).toString();
+        for (const Scope scope : scopes) {
+            if (!holds(scope, used.kind))
+                continue;
+            if (isGlobal(scope))
+                names.add({int(scope), -1, models.at(used.model).schema, text});
+            else
+                names.add({int(scope), used.model, QString(), text});
         }
     }
     return names;

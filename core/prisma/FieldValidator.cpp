@@ -249,7 +249,7 @@ void FieldValidator::nativeType(const ModelField &field)
         return nativeTypeArguments(field, {});
 
     // The arguments must parse: nonnegative integers, or SQL Server's `Max`.
-    QList<quint32> numbers;
+    QVarLengthArray<quint32, 4> numbers;
     bool parsed = true;
     for (const QString &argument : native.arguments) {
         if (constructor->arguments == Connector::Arguments::NumberOrMax &&
@@ -280,23 +280,24 @@ void FieldValidator::nativeType(const ModelField &field)
 }
 
 // The connectors' validate_native_type_arguments. DIFFERS: SQL Server's ranges are not checked.
-void FieldValidator::nativeTypeArguments(const ModelField &field, const QList<quint32> &numbers)
+void FieldValidator::nativeTypeArguments(const ModelField &field,
+                                         const QVarLengthArray<quint32, 4> &numbers)
 {
     const Connector &connector = *m_context.connector();
     const NativeType &native = *field.nativeType;
     const QByteArrayView provider(connector.provider());
-    const QString type = renderNativeType(native);
-    const QString database = QLatin1String(connector.name());
+    // The texts of the messages are only built for a message.
     const auto outOfRange = [&](const char *message) {
         m_context.error(native.span,
                         QStringLiteral("Argument M is out of range for native type `%1` of %2: %3")
-                            .arg(type, database, QLatin1String(message)));
+                            .arg(renderNativeType(native), QLatin1String(connector.name()),
+                                 QLatin1String(message)));
     };
     const auto scaleTooLarge = [&] {
         m_context.error(native.span,
                         QStringLiteral("The scale must not be larger than the precision for the %1 "
                                        "native type in %2.")
-                            .arg(type, database));
+                            .arg(renderNativeType(native), QLatin1String(connector.name())));
     };
     const QString &name = native.name;
     const auto is = [&](const char *candidate) { return name == QLatin1String(candidate); };

@@ -2,6 +2,8 @@
 
 #include "core/prisma/DataModel.h"
 
+#include <QVarLengthArray>
+
 namespace gh::prisma {
 
 class ValidationContext;
@@ -21,7 +23,7 @@ public:
     void defaultValue(const Model &model, const ModelField &field);
 
 private:
-    void nativeTypeArguments(const ModelField &field, const QList<quint32> &numbers);
+    void nativeTypeArguments(const ModelField &field, const QVarLengthArray<quint32, 4> &numbers);
     void literal(const DefaultValue &value, ScalarType type, bool isList);
     void parseError(const SourceSpan &at, const QString &message, bool withAt = true);
 

@@ -5,6 +5,7 @@
 #include "core/prisma/ConstraintNamespace.h"
 #include "core/prisma/ValidationContext.h"
 
+#include <QVarLengthArray>
 #include <algorithm>
 
 namespace gh::prisma {
@@ -39,16 +40,7 @@ QString actionList(const QList<ReferentialAction> &actions)
 RelationValidator::RelationValidator(ValidationContext &context, const ConstraintNamespace &names)
     : m_context(context)
     , m_names(names)
-{
-    const QList<Model> &models = context.dataModel().models();
-    for (int m = 0; m < models.size(); ++m) {
-        for (int f = 0; f < models.at(m).fields.size(); ++f) {
-            const ModelField &field = models.at(m).fields.at(f);
-            if (field.isRelation())
-                m_relationNames[relationNameKey(m, field)].append(f);
-        }
-    }
-}
+{}
 
 const Model &RelationValidator::model(int index) const
 {
@@ -98,7 +90,14 @@ bool RelationValidator::ambiguity(int modelIndex, int fieldIndex)
     const Model &source = model(modelIndex);
     const ModelField &relationField = source.fields.at(fieldIndex);
     const NameKey key = relationNameKey(modelIndex, relationField);
-    const QList<int> fields = m_relationNames.value(key);
+    // The relation fields of this model with the same relation name, in field order (few
+    // fields per model: a scan costs less than a map of all relation names).
+    QVarLengthArray<int, 4> fields;
+    for (int f = 0; f < source.fields.size(); ++f) {
+        const ModelField &other = source.fields.at(f);
+        if (other.isRelation() && relationNameKey(modelIndex, other) == key)
+            fields.append(f);
+    }
     if (fields.size() < 2)
         return true;
     const Model &target = model(relationField.type.index);
@@ -254,27 +253,43 @@ void RelationValidator::inline_(const Relation &relation)
 
     // references_unique_fields
     if (!attribute.references.isEmpty()) {
-        QStringList references = attribute.references;
-        std::sort(references.begin(), references.end());
-        QList<const QList<IndexField> *> criteria;
-        if (referenced.primaryKey)
-            criteria.append(&referenced.primaryKey->fields);
-        for (const Index &index : referenced.indexes) {
-            if (index.isUnique())
-                criteria.append(&index.fields);
-        }
+        const QStringList &references = attribute.references;
+        // The criterion's names equal the references as sorted lists (the same multiset), and
+        // in the same order; without copying or sorting either.
+        const auto count = [](const auto &list, const QString &name, const auto &nameOf) {
+            return std::count_if(list.cbegin(), list.cend(),
+                                 [&](const auto &item) { return nameOf(item) == name; });
+        };
+        const auto self = [](const QString &name) -> const QString & { return name; };
+        const auto fieldName = [](const IndexField &field) -> const QString & {
+            return field.name;
+        };
         bool unique = false;
         bool sameOrder = false;
-        for (const QList<IndexField> *fields : std::as_const(criteria)) {
-            QStringList names;
-            for (const IndexField &f : *fields)
-                names.append(f.name);
-            QStringList sorted = names;
-            std::sort(sorted.begin(), sorted.end());
-            if (sorted == references)
-                unique = true;
-            if (names == attribute.references)
-                sameOrder = true;
+        const auto consider = [&](const QList<IndexField> &fields) {
+            if (fields.size() != references.size())
+                return;
+            bool same = true;
+            for (qsizetype i = 0; i < fields.size() && same; ++i)
+                same = fields.at(i).name == references.at(i);
+            if (same) {
+                unique = sameOrder = true;
+                return;
+            }
+            bool permutation = true;
+            for (const QString &name : references) {
+                if (count(references, name, self) != count(fields, name, fieldName)) {
+                    permutation = false;
+                    break;
+                }
+            }
+            unique = unique || permutation;
+        };
+        if (referenced.primaryKey)
+            consider(referenced.primaryKey->fields);
+        for (const Index &index : referenced.indexes) {
+            if (index.isUnique())
+                consider(index.fields);
         }
         if (!unique) {
             const QString message =

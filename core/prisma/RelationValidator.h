@@ -58,7 +58,6 @@ private:
 
     ValidationContext &m_context;
     const ConstraintNamespace &m_names;
-    QHash<NameKey, QList<int>> m_relationNames; // the fields of each relation name
 };
 
 size_t qHash(const RelationValidator::NameKey &key, size_t seed = 0);

@@ -11,6 +11,7 @@
 #include "core/prisma/ValidationContext.h"
 
 #include <QHash>
+#include <vector>
 
 // The model part of Prisma's validation pipeline (psl-core validations.rs, models.rs,
 // indexes.rs, constraint_namespace.rs, names.rs, enums.rs), in its order: models first, then
@@ -97,16 +98,31 @@ private:
 
     void databaseNameClashes()
     {
-        QHash<QString, int> seen; // schema + database name -> model
-        for (int m = 0; m < m_dm.models().size(); ++m) {
-            const Model &model = m_dm.models().at(m);
-            const QString key = model.schema + QChar(0x1f) + model.databaseName();
-            const auto existing = seen.constFind(key);
-            if (existing == seen.cend()) {
-                seen.insert(key, m);
+        // schema + database name -> the model seen last with them (open addressing over model
+        // indexes: no key to build per model).
+        const QList<Model> &models = m_dm.models();
+        std::size_t capacity = 16;
+        while (capacity < std::size_t(models.size()) * 2)
+            capacity *= 2;
+        std::vector<int> seen(capacity, -1);
+        const auto hashOf = [](const Model &model) {
+            return qHash(model.databaseName()) ^ (qHash(model.schema) * 31u);
+        };
+        for (int m = 0; m < models.size(); ++m) {
+            const Model &model = models.at(m);
+            std::size_t slot = hashOf(model) & (capacity - 1);
+            for (; seen[slot] >= 0; slot = (slot + 1) & (capacity - 1)) {
+                const Model &candidate = models.at(seen[slot]);
+                if (candidate.databaseName() == model.databaseName() &&
+                    candidate.schema == model.schema)
+                    break;
+            }
+            if (seen[slot] < 0) {
+                seen[slot] = m;
                 continue;
             }
-            const Model &other = m_dm.models().at(*existing);
+            const int existing = seen[slot];
+            const Model &other = m_dm.models().at(existing);
             // The error goes on the @@map attribute, of whichever model has it.
             const Model &mapped = model.mappedName.isEmpty() ? other : model;
             const Attribute *map = m_context.blockAttribute(mapped, "map");
@@ -118,7 +134,7 @@ private:
                                "defined because another model or view with this name "
                                "exists: \"%2\"")
                     .arg(model.databaseName(), &mapped == &model ? other.name : model.name));
-            seen.insert(key, m);
+            seen[slot] = m;
         }
     }
 
@@ -214,7 +230,10 @@ private:
         const QString attribute = pkAttributeName(key);
         const SourceSpan &span = key.span;
 
-        if (m_connector) {
+        // A default name is cut to the provider's limit, so only a `map:` name can be too
+        // long; and a name is only needed again when names clash somewhere.
+        if (m_connector &&
+            (!key.mappedName.isEmpty() || m_names.counts(ConstraintNamespace::Kind::PrimaryKey))) {
             const QString name = ConstraintNames::primaryKey(model, *m_connector);
             if (!name.isEmpty()) {
                 m_context.databaseNameLength(model, span, name, attribute);
