@@ -3,6 +3,7 @@
 #include "core/prisma/DataModelBuilder.h"
 
 #include <array>
+#include <cstring>
 
 namespace gh::prisma {
 
@@ -17,10 +18,20 @@ constexpr std::array<const char *, 5> actionNames = {"Cascade", "Restrict", "NoA
 constexpr std::array<const char *, 6> algorithmNames = {"BTree", "Hash",   "Gist",
                                                         "Gin",   "SpGist", "Brin"};
 
+// By length first, then the bytes: this runs for every field of a schema (QByteArrayView's
+// comparison with a `const char *` would measure the name with strlen each time).
 template <size_t N> int indexOfName(const std::array<const char *, N> &names, QByteArrayView name)
 {
+    if (name.isEmpty())
+        return -1;
     for (size_t i = 0; i < N; ++i) {
-        if (name == names[i])
+        const char *candidate = names[i];
+        if (candidate[0] != name.front())
+            continue;
+        qsizetype length = 0;
+        while (length <= name.size() && candidate[length])
+            ++length;
+        if (length == name.size() && std::memcmp(candidate, name.data(), size_t(length)) == 0)
             return int(i);
     }
     return -1;

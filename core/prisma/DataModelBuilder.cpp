@@ -24,18 +24,30 @@ namespace {
 
 using View = QByteArrayView;
 
-// Names are hashed a few hundred thousand times per schema: std::hash (a multiply-based hash)
-// costs a fraction of qHash(QByteArrayView)'s SipHash, and flooding resistance is no concern
-// for names out of a schema file.
+// `"map"_v`: a View whose length is known at compile time (QByteArrayView's constructor from a
+// char array looks for a '\0' at run time).
+constexpr View operator""_v(const char *text, std::size_t size)
+{
+    return View(text, qsizetype(size));
+}
+
+// Names are hashed a few hundred thousand times per schema: FNV-1a over a short name costs a
+// fraction of qHash(QByteArrayView)'s SipHash (or a call to std::hash), and flooding
+// resistance is no concern for names out of a schema file.
 size_t nameHash(View name, size_t seed)
 {
-    return std::hash<std::string_view>()(std::string_view(name.data(), size_t(name.size()))) ^ seed;
+    size_t hash = 14695981039346656037ull; // FNV-1a: names are short, and this inlines
+    for (const char c : name)
+        hash = (hash ^ uchar(c)) * 1099511628211ull;
+    return hash ^ seed;
 }
 
 // A name as a hash key (QHash<View> would use SipHash, see nameHash()).
 struct Name
 {
-    Name(View text) : view(text) {} // implicit: lookups pass a View
+    Name(View text)
+        : view(text)
+    {} // implicit: lookups pass a View
 
     View view;
 
@@ -47,22 +59,150 @@ size_t qHash(const Name &name, size_t seed = 0)
     return nameHash(name.view, seed);
 }
 
-// A name inside one block (a field of a model, a field of a composite type).
-struct NameKey
+// FNV-1a: names are short, and this inlines into the loops that hash them.
+quint32 shortHash(View name)
 {
-    int owner;
-    View name;
+    quint32 hash = 2166136261u;
+    for (const char c : name)
+        hash = (hash ^ uchar(c)) * 16777619u;
+    return hash;
+}
 
-    friend bool operator==(const NameKey &a, const NameKey &b)
+// The fields of every model (or every composite type) by name: one small open-addressing table
+// per block, all in one vector, filled block after block. As in Prisma's maps, the last field
+// of a name wins.
+class FieldNameIndex
+{
+public:
+    void reserve(qsizetype owners, qsizetype fields)
     {
-        return a.owner == b.owner && a.name == b.name;
+        m_owners.reserve(std::size_t(owners));
+        m_slots.reserve(std::size_t(fields) * 2 + std::size_t(owners) * 4);
+        m_names.reserve(std::size_t(fields));
     }
+
+    /// Starts the table of the next block (`owner` is its index), for `count` fields.
+    void beginOwner(int owner, qsizetype count)
+    {
+        Q_ASSERT(owner == int(m_owners.size()));
+        Q_UNUSED(owner);
+        std::size_t capacity = 4;
+        while (capacity < std::size_t(count) * 2)
+            capacity *= 2;
+        m_owners.push_back({m_slots.size(), capacity - 1, m_names.size()});
+        m_slots.resize(m_slots.size() + capacity, Slot{0, -1});
+        m_names.resize(m_names.size() + std::size_t(count));
+    }
+
+    /// Adds field `field` of the current block; true when the name was already taken.
+    bool insert(View name, int field)
+    {
+        const Owner &owner = m_owners.back();
+        m_names[owner.names + std::size_t(field)] = name;
+        const quint32 hash = shortHash(name);
+        for (std::size_t i = hash & owner.mask;; i = (i + 1) & owner.mask) {
+            Slot &slot = m_slots[owner.firstSlot + i];
+            if (slot.field < 0) {
+                slot = {hash, field};
+                return false;
+            }
+            if (slot.hash == hash && m_names[owner.names + std::size_t(slot.field)] == name) {
+                slot.field = field;
+                return true;
+            }
+        }
+    }
+
+    /// The field of block `owner` called `name`, or -1.
+    int value(int owner, View name) const
+    {
+        if (owner < 0 || std::size_t(owner) >= m_owners.size())
+            return -1;
+        const Owner &table = m_owners[std::size_t(owner)];
+        const quint32 hash = shortHash(name);
+        for (std::size_t i = hash & table.mask;; i = (i + 1) & table.mask) {
+            const Slot &slot = m_slots[table.firstSlot + i];
+            if (slot.field < 0)
+                return -1;
+            if (slot.hash == hash && m_names[table.names + std::size_t(slot.field)] == name)
+                return slot.field;
+        }
+    }
+
+private:
+    struct Owner
+    {
+        std::size_t firstSlot;
+        std::size_t mask;
+        std::size_t names;
+    };
+    struct Slot
+    {
+        quint32 hash;
+        int field;
+    };
+
+    std::vector<Owner> m_owners;
+    std::vector<Slot> m_slots;
+    std::vector<View> m_names;
 };
 
-size_t qHash(const NameKey &key, size_t seed = 0)
+// One shared QString per distinct text (see DataModelBuilder::Impl::intern()): an
+// open-addressing table of views into the source files.
+class StringTable
 {
-    return nameHash(key.name, seed) ^ (size_t(key.owner) * 0x9E3779B97F4A7C15ull);
-}
+public:
+    StringTable()
+        : m_slots(256)
+    {}
+
+    QString get(View text)
+    {
+        const size_t hash = nameHash(text, 0);
+        size_t mask = m_slots.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (!slot.used) {
+                if (m_size * 2 >= m_slots.size()) {
+                    grow();
+                    return get(text);
+                }
+                slot = {hash, text, QString::fromUtf8(text.data(), text.size()), true};
+                ++m_size;
+                return slot.value;
+            }
+            if (slot.hash == hash && slot.key == text)
+                return slot.value;
+        }
+    }
+
+private:
+    struct Slot
+    {
+        size_t hash = 0;
+        View key;
+        QString value;
+        bool used = false;
+    };
+
+    void grow()
+    {
+        std::vector<Slot> old(m_slots.size() * 2);
+        old.swap(m_slots);
+        const size_t mask = m_slots.size() - 1;
+        for (Slot &slot : old) {
+            if (!slot.used)
+                continue;
+            size_t i = slot.hash & mask;
+            while (m_slots[i].used)
+                i = (i + 1) & mask;
+            m_slots[i] = std::move(slot);
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    size_t m_size = 0;
+};
 
 // A name as UTF-8 bytes for the lookups keyed by source text, on the stack when it is ASCII.
 class Utf8Key
@@ -71,8 +211,10 @@ public:
     explicit Utf8Key(const QString &text)
     {
         if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; })) {
-            for (const QChar c : text)
-                m_ascii.append(char(c.unicode()));
+            m_ascii.resize(text.size());
+            const ushort *in = text.utf16();
+            for (qsizetype i = 0; i < text.size(); ++i)
+                m_ascii[i] = char(in[i]);
             m_view = View(m_ascii.constData(), m_ascii.size());
         } else {
             m_utf8 = text.toUtf8();
@@ -151,6 +293,15 @@ AttributeKind attributeKind(View name)
     return name.contains('.') ? KindScoped : KindOther;
 }
 
+// The name of an attribute kind, for messages (KindOther and KindScoped have none).
+const char *attributeKindName(AttributeKind kind)
+{
+    static constexpr std::array<const char *, 12> names = {
+        "",          "",        "map",    "ignore", "relation", "id",
+        "updatedAt", "default", "unique", "index",  "fulltext", "schema"};
+    return names[size_t(kind)];
+}
+
 enum class TopKind : quint8 { Model, Enum, CompositeType };
 
 struct TopRef
@@ -220,25 +371,26 @@ bool startsWithNumber(View name)
     return !decoded.isEmpty() && decoded.at(0).isNumber();
 }
 
-constexpr std::array<const char *, 46> reservedTypeNames = {
+constexpr std::array<std::string_view, 46> reservedTypeNames = {
     "PrismaClient", "break",   "case",       "catch",     "class",    "const", "continue",
     "debugger",     "default", "delete",     "do",        "else",     "enum",  "export",
     "extends",      "false",   "finally",    "for",       "function", "if",    "implements",
     "import",       "in",      "instanceof", "interface", "let",      "new",   "null",
     "package",      "private", "protected",  "public",    "return",   "super", "switch",
     "this",         "throw",   "true",       "try",       "typeof",   "var",   "void",
-    "while",        "with",    "yield",      nullptr};
+    "while",        "with",    "yield",      {}};
 
 bool isReservedTypeName(View name)
 {
-    for (const char *reserved : reservedTypeNames) {
-        if (reserved && name == reserved)
+    const std::string_view text(name.data(), size_t(name.size()));
+    for (const std::string_view reserved : reservedTypeNames) {
+        if (!reserved.empty() && text == reserved)
             return true;
     }
     return false;
 }
 
-constexpr std::array<const char *, 56> operatorClasses = {
+constexpr std::array<std::string_view, 56> operatorClasses = {
     "InetOps",
     "JsonbOps",
     "JsonbPathOps",
@@ -299,8 +451,9 @@ constexpr std::array<const char *, 56> operatorClasses = {
 
 bool isOperatorClass(View name)
 {
-    for (const char *known : operatorClasses) {
-        if (name == known)
+    const std::string_view text(name.data(), size_t(name.size()));
+    for (const std::string_view known : operatorClasses) {
+        if (text == known)
             return true;
     }
     return false;
@@ -377,8 +530,7 @@ public:
             m_dm.m_files.append(file.path());
             m_contents.push_back(View(file.source.content()));
         }
-        collect();
-        resolveNames();
+        collect(); // and pass 1, names
         resolveTypes();
         resolveAttributes();
         inferRelations();
@@ -402,6 +554,9 @@ private:
         QVarLengthArray<bool, 8> used;
         QVarLengthArray<View, 8> names;          ///< of the attributes, read once
         QVarLengthArray<AttributeKind, 8> kinds; ///< the same, classified
+        quint32 present = 0;                     ///< a bit per kind in kinds
+
+        bool has(AttributeKind kind) const { return present & (1u << unsigned(kind)); }
     };
 
     // The arguments of the attribute being visited (Prisma's Context::set_attribute): one
@@ -432,15 +587,7 @@ private:
     }
     // Names repeat across a schema (`id`, `email`, `createdAt`, `db`, `now`): one shared copy
     // of each saves an allocation per field.
-    QString intern(View text) const
-    {
-        const auto found = m_strings.constFind(text);
-        if (found != m_strings.cend())
-            return *found;
-        QString copy = toQString(text);
-        m_strings.insert(text, copy);
-        return copy;
-    }
+    QString intern(View text) const { return m_strings.get(text); }
 
     QString string(int fileIndex, SourceRange range) const
     {
@@ -511,8 +658,8 @@ private:
     {
         if (isConstant(expression)) {
             const View value = text(fileIndex, expression.range);
-            if (value == "true" || value == "false")
-                return value == "true";
+            if (value == "true"_v || value == "false"_v)
+                return value == "true"_v;
         }
         typeMismatch(fileIndex, expression, "boolean");
         return std::nullopt;
@@ -540,6 +687,7 @@ private:
         for (const Attribute &attribute : attributes) {
             set.names.append(text(fileIndex, attribute.name));
             set.kinds.append(attributeKind(set.names.back()));
+            set.present |= 1u << unsigned(set.kinds.back());
         }
         return set;
     }
@@ -551,9 +699,10 @@ private:
 
     // visit_optional_single_attr: the attribute if it is there once and its arguments are
     // usable; a repeated one is reported on every occurrence.
-    const Attribute *visitSingle(AttributeSet &set, View name)
+    const Attribute *visitSingle(AttributeSet &set, AttributeKind kind)
     {
-        const AttributeKind kind = attributeKind(name);
+        if (!set.has(kind))
+            return nullptr;
         int found = -1;
         int count = 0;
         for (int i = 0; i < int(set.attributes.size()); ++i) {
@@ -571,7 +720,7 @@ private:
                 if (set.kinds[i] == kind) {
                     error(set.file, attribute.range,
                           QStringLiteral("Attribute \"@%1\" can only be defined once.")
-                              .arg(toQString(name)));
+                              .arg(QLatin1String(attributeKindName(kind))));
                     set.used[i] = true;
                 }
             }
@@ -583,9 +732,10 @@ private:
     }
 
     // visit_repeated_attr: the next unvisited attribute called `name` with usable arguments.
-    const Attribute *visitRepeated(AttributeSet &set, View name)
+    const Attribute *visitRepeated(AttributeSet &set, AttributeKind kind)
     {
-        const AttributeKind kind = attributeKind(name);
+        if (!set.has(kind))
+            return nullptr;
         for (int i = 0; i < int(set.attributes.size()); ++i) {
             const Attribute &attribute = set.attributes[size_t(i)];
             if (set.used[i] || set.kinds[i] != kind)
@@ -600,6 +750,8 @@ private:
     // visit_datasource_scoped: the `@db.X` attribute (the last one; repeats are reported).
     const Attribute *visitDatasourceScoped(AttributeSet &set)
     {
+        if (!set.has(KindScoped))
+            return nullptr;
         const Attribute *found = nullptr;
         for (int i = 0; i < int(set.attributes.size()); ++i) {
             if (set.kinds[i] != KindScoped)
@@ -687,7 +839,7 @@ private:
                     existing = &slot;
             }
             if (!existing) {
-                m_arguments.append({name, argument.isNamed(), i, false});
+                m_arguments.push_back({name, argument.isNamed(), i, false});
                 continue;
             }
             if (argument.isNamed()) {
@@ -821,7 +973,7 @@ private:
 
     std::optional<bool> clusteredArgument()
     {
-        const Expression *value = optionalArgument("clustered");
+        const Expression *value = optionalArgument("clustered"_v);
         return value ? coerceBoolean(m_attributeFile, *value) : std::nullopt;
     }
 
@@ -829,6 +981,24 @@ private:
 
     void collect()
     {
+        qsizetype models = 0, enums = 0, composites = 0, modelFields = 0, compositeFields = 0;
+        for (const ParsedFile &parsed : m_files) {
+            for (const Block &block : parsed.tree.blocks) {
+                const bool isModel = block.is(Block::Kind::Model) || block.is(Block::Kind::View);
+                models += isModel;
+                enums += block.is(Block::Kind::Enum);
+                composites += block.is(Block::Kind::CompositeType);
+                (isModel ? modelFields : compositeFields) += qsizetype(block.fields.size());
+            }
+        }
+        m_dm.m_models.reserve(models);
+        m_dm.m_enums.reserve(enums);
+        m_dm.m_compositeTypes.reserve(composites);
+        m_modelBlocks.reserve(std::size_t(models));
+        m_modelFields.reserve(models, modelFields);
+        m_compositeFields.reserve(composites, compositeFields);
+        m_tops.reserve(models + enums + composites);
+        m_topBlocks.reserve(models + enums + composites);
         for (int f = 0; f < int(m_files.size()); ++f) {
             const NodeList<Block> &blocks = file(f).tree.blocks;
             for (int b = 0; b < int(blocks.size()); ++b) {
@@ -849,19 +1019,23 @@ private:
                     m_configBlocks.push_back({f, &block});
                     break;
                 }
+                // Pass 1 in the same walk: names need nothing from later blocks (the
+                // diagnostics come out in the same order as in a pass of their own).
+                resolveBlockNames(f, block);
             }
         }
+        finishNames();
     }
 
-    QList<ModelField> collectFields(int fileIndex, const Block &block) const
+    // Fields are built in place: a ModelField is large, and moving it costs.
+    void collectFields(int fileIndex, const Block &block, QList<ModelField> &fields) const
     {
-        QList<ModelField> fields;
         fields.reserve(qsizetype(block.fields.size()));
         for (int i = 0; i < int(block.fields.size()); ++i) {
             const prisma::Field &ast = block.fields[size_t(i)];
             if (!ast.isValid || !ast.type)
                 continue;
-            ModelField field;
+            ModelField &field = fields.emplace_back();
             field.name = string(fileIndex, ast.name);
             switch (ast.type->arity) {
             case prisma::FieldType::Arity::Required:
@@ -879,22 +1053,19 @@ private:
             field.nameSpan = span(fileIndex, ast.name.range);
             field.typeSpan = span(fileIndex, ast.type->range);
             field.astIndex = i;
-            fields.append(std::move(field));
         }
-        return fields;
     }
 
     void collectModel(int fileIndex, int blockIndex, const Block &block)
     {
-        Model model;
+        Model &model = m_dm.m_models.emplace_back();
         model.name = string(fileIndex, block.name);
         model.isView = block.is(Block::Kind::View);
-        model.fields = collectFields(fileIndex, block);
+        collectFields(fileIndex, block, model.fields);
         model.documentation = block.documentation;
         model.span = span(fileIndex, block.range);
         model.nameSpan = span(fileIndex, block.name.range);
         model.astIndex = blockIndex;
-        m_dm.m_models.append(std::move(model));
         m_modelBlocks.push_back({fileIndex, &block});
     }
 
@@ -922,7 +1093,7 @@ private:
     {
         CompositeType type;
         type.name = string(fileIndex, block.name);
-        type.fields = collectFields(fileIndex, block);
+        collectFields(fileIndex, block, type.fields);
         type.documentation = block.documentation;
         type.span = span(fileIndex, block.range);
         type.nameSpan = span(fileIndex, block.name.range);
@@ -955,6 +1126,11 @@ private:
     void validateIdentifier(int fileIndex, const Identifier &identifier, const char *item)
     {
         const View name = text(fileIndex, identifier);
+        // The usual name: an ASCII non-digit first, no `-` anywhere.
+        if (!name.isEmpty() && uchar(name.front()) < 0x80 &&
+            !(name.front() >= '0' && name.front() <= '9') &&
+            std::find(name.begin(), name.end(), '-') == name.end())
+            return;
         if (name.isEmpty())
             error(fileIndex, identifier.range,
                   QStringLiteral("The name of a %1 must not be empty.").arg(QLatin1String(item)));
@@ -974,56 +1150,46 @@ private:
             validateIdentifier(fileIndex, attribute.name, "Attribute");
     }
 
-    void resolveNames()
+    // Models, enums and composite types in file order, as Prisma iterates its tops.
+    void resolveBlockNames(int f, const Block &block)
     {
-        qsizetype modelFields = 0, compositeFields = 0;
-        for (const Model &model : std::as_const(m_dm.m_models))
-            modelFields += model.fields.size();
-        for (const CompositeType &type : std::as_const(m_dm.m_compositeTypes))
-            compositeFields += type.fields.size();
-        m_modelFields.reserve(modelFields);
-        m_compositeFields.reserve(compositeFields);
-        m_tops.reserve(m_dm.m_models.size() + m_dm.m_enums.size() + m_dm.m_compositeTypes.size());
-        // Models, enums and composite types in file order, as Prisma iterates its tops.
-        int model = 0, enumIndex = 0, composite = 0;
-        QHash<Name, const Block *> datasources, generators;
-        QHash<Name, std::pair<int, const Block *>> topBlocks;
-        for (int f = 0; f < int(m_files.size()); ++f) {
-            for (const Block &block : file(f).tree.blocks) {
-                const View name = text(f, block.name);
-                if (scalarTypeFromName(name))
-                    error(f, block.name.range,
-                          QStringLiteral("\"%1\" is a reserved scalar type name and cannot be "
-                                         "used.")
-                              .arg(toQString(name)));
-                switch (block.kind) {
-                case Block::Kind::Enum:
-                    resolveEnumNames(f, block);
-                    insertTop(f, block, {TopKind::Enum, enumIndex++}, topBlocks);
-                    break;
-                case Block::Kind::Model:
-                case Block::Kind::View:
-                    resolveModelNames(f, block, model);
-                    insertTop(f, block, {TopKind::Model, model++}, topBlocks);
-                    break;
-                case Block::Kind::CompositeType:
-                    resolveCompositeNames(f, block, composite);
-                    insertTop(f, block, {TopKind::CompositeType, composite++}, topBlocks);
-                    break;
-                case Block::Kind::Datasource:
-                case Block::Kind::Generator: {
-                    checkDuplicateProperties(f, block);
-                    auto &namespaceOf =
-                        block.is(Block::Kind::Datasource) ? datasources : generators;
-                    if (const Block *existing = namespaceOf.value(name))
-                        duplicateTop(f, block, *existing);
-                    namespaceOf.insert(name, &block);
-                    break;
-                }
-                }
-            }
+        const View name = text(f, block.name);
+        if (scalarTypeFromName(name))
+            error(f, block.name.range,
+                  QStringLiteral("\"%1\" is a reserved scalar type name and cannot be "
+                                 "used.")
+                      .arg(toQString(name)));
+        switch (block.kind) {
+        case Block::Kind::Enum:
+            resolveEnumNames(f, block);
+            insertTop(f, block, {TopKind::Enum, m_namedEnums++}, m_topBlocks);
+            break;
+        case Block::Kind::Model:
+        case Block::Kind::View:
+            resolveModelNames(f, block, m_namedModels);
+            insertTop(f, block, {TopKind::Model, m_namedModels++}, m_topBlocks);
+            break;
+        case Block::Kind::CompositeType:
+            resolveCompositeNames(f, block, m_namedComposites);
+            insertTop(f, block, {TopKind::CompositeType, m_namedComposites++}, m_topBlocks);
+            break;
+        case Block::Kind::Datasource:
+        case Block::Kind::Generator: {
+            checkDuplicateProperties(f, block);
+            auto &namespaceOf =
+                block.is(Block::Kind::Datasource) ? m_datasourceNames : m_generatorNames;
+            if (const Block *existing = namespaceOf.value(name))
+                duplicateTop(f, block, *existing);
+            namespaceOf.insert(name, &block);
+            break;
         }
+        }
+    }
+
+    void finishNames()
+    {
         // Prisma's name maps keep the last definition of a name; so do these lookups.
+        m_dm.m_modelIndex.reserve(m_dm.m_models.size());
         for (int i = 0; i < m_dm.m_models.size(); ++i)
             m_dm.m_modelIndex.insert(m_dm.m_models.at(i).name, i);
         for (int i = 0; i < m_dm.m_enums.size(); ++i)
@@ -1091,17 +1257,17 @@ private:
                            .arg(QLatin1String(isView ? "view" : "model"), toQString(name)));
         validateAttributeIdentifiers(fileIndex, block.attributes);
         const QList<ModelField> &fields = m_dm.m_models.at(modelIndex).fields;
+        m_modelFields.beginOwner(modelIndex, fields.size());
         for (int i = 0; i < fields.size(); ++i) {
             const prisma::Field &ast = block.fields[size_t(fields.at(i).astIndex)];
             validateIdentifier(fileIndex, ast.name, isView ? "field" : "Field");
             validateAttributeIdentifiers(fileIndex, ast.attributes);
-            const NameKey key{modelIndex, text(fileIndex, ast.name)};
-            if (m_modelFields.contains(key))
+            const View fieldName = text(fileIndex, ast.name);
+            if (m_modelFields.insert(fieldName, i))
                 error(fileIndex, ast.name.range,
                       QStringLiteral("Field \"%1\" is already defined on %2 \"%3\".")
-                          .arg(toQString(key.name), QLatin1String(isView ? "view" : "model"),
+                          .arg(toQString(fieldName), QLatin1String(isView ? "view" : "model"),
                                toQString(name)));
-            m_modelFields.insert(key, i);
         }
     }
 
@@ -1110,14 +1276,14 @@ private:
         validateIdentifier(fileIndex, block.name, "Composite type");
         const View name = text(fileIndex, block.name);
         const QList<ModelField> &fields = m_dm.m_compositeTypes.at(typeIndex).fields;
+        m_compositeFields.beginOwner(typeIndex, fields.size());
         for (int i = 0; i < fields.size(); ++i) {
             const prisma::Field &ast = block.fields[size_t(fields.at(i).astIndex)];
-            const NameKey key{typeIndex, text(fileIndex, ast.name)};
-            if (m_compositeFields.contains(key))
+            const View fieldName = text(fileIndex, ast.name);
+            if (m_compositeFields.insert(fieldName, i))
                 error(fileIndex, ast.name.range,
                       QStringLiteral("Field \"%1\" is already defined on composite type \"%2\".")
-                          .arg(toQString(key.name), toQString(name)));
-            m_compositeFields.insert(key, i);
+                          .arg(toQString(fieldName), toQString(name)));
         }
     }
 
@@ -1270,31 +1436,31 @@ private:
             return;
         AttributeSet set = attributeSet(ref.file, ast.attributes);
 
-        if (visitSingle(set, "relation")) {
+        if (visitSingle(set, KindRelation)) {
             visitRelation(modelIndex, fieldIndex);
             finishArguments();
         }
-        if (visitSingle(set, "id")) {
+        if (visitSingle(set, KindId)) {
             attributeError(QStringLiteral("The field `%1` is a relation field and cannot be marked "
                                           "with `@id`. Only scalar fields can be declared as id.")
                                .arg(field.name));
             discardArguments();
         }
-        if (visitSingle(set, "ignore")) {
+        if (visitSingle(set, KindIgnore)) {
             field.isIgnored = true;
             finishArguments();
         }
-        if (visitSingle(set, "default")) {
+        if (visitSingle(set, KindDefault)) {
             attributeError(QStringLiteral("Cannot set a default value on a relation field."));
             discardArguments();
         }
-        if (visitSingle(set, "map")) {
+        if (visitSingle(set, KindMap)) {
             attributeError(
                 QStringLiteral("The attribute `@map` cannot be used on relation fields."));
-            defaultArgument("name");
+            defaultArgument("name"_v);
             discardArguments();
         }
-        if (visitSingle(set, "unique")) {
+        if (visitSingle(set, KindUnique)) {
             QString suggestion;
             const QStringList fields =
                 field.relationAttribute ? field.relationAttribute->fields : QStringList();
@@ -1331,8 +1497,9 @@ private:
 
         QVarLengthArray<int, 8> seen;
         const Model &model = m_dm.m_models.at(modelIndex);
+        names.reserve(constants.size());
         for (const View name : constants) {
-            const int index = name.contains('.') ? -1 : m_modelFields.value({modelIndex, name}, -1);
+            const int index = name.contains('.') ? -1 : m_modelFields.value(modelIndex, name);
             if (index < 0) {
                 unknown.append(toQString(name));
                 continue;
@@ -1363,7 +1530,7 @@ private:
         relation.span = span(fileIndex, m_attribute->range);
         const int referenced = m_dm.m_models.at(modelIndex).fields.at(fieldIndex).type.index;
 
-        if (const Expression *fields = optionalArgument("fields")) {
+        if (const Expression *fields = optionalArgument("fields"_v)) {
             QStringList unknown, relations;
             relation.hasFields = true;
             if (!resolveFieldList(*fields, modelIndex, relation.fields, unknown, relations)) {
@@ -1383,7 +1550,7 @@ private:
                     relation.fields.clear();
             }
         }
-        if (const Expression *references = optionalArgument("references")) {
+        if (const Expression *references = optionalArgument("references"_v)) {
             QStringList unknown, relations;
             relation.hasReferences = true;
             const QString &target = m_dm.m_models.at(referenced).name;
@@ -1407,7 +1574,7 @@ private:
                     relation.references.clear();
             }
         }
-        if (const Expression *name = defaultArgument("name", false)) {
+        if (const Expression *name = defaultArgument("name"_v, false)) {
             if (const auto value = coerceString(fileIndex, *name)) {
                 if (value->isEmpty())
                     attributeError(QStringLiteral("A relation cannot have an empty name."));
@@ -1415,9 +1582,9 @@ private:
                     relation.name = *value;
             }
         }
-        relation.onDelete = referentialAction(optionalArgument("onDelete"));
-        relation.onUpdate = referentialAction(optionalArgument("onUpdate"));
-        relation.mappedName = nonEmptyStringArgument("map");
+        relation.onDelete = referentialAction(optionalArgument("onDelete"_v));
+        relation.onUpdate = referentialAction(optionalArgument("onUpdate"_v));
+        relation.mappedName = nonEmptyStringArgument("map"_v);
         m_dm.m_models[modelIndex].fields[fieldIndex].relationAttribute = std::move(relation);
     }
 
@@ -1447,7 +1614,7 @@ private:
         }
 
         AttributeSet set = attributeSet(ref.file, ref.block->attributes);
-        if (visitSingle(set, "ignore")) {
+        if (visitSingle(set, KindIgnore)) {
             for (const ModelField &field : std::as_const(model.fields)) {
                 if (field.isIgnored && isScalarField(field))
                     error(
@@ -1458,28 +1625,28 @@ private:
             model.isIgnored = true;
             finishArguments();
         }
-        if (visitSingle(set, "id")) {
+        if (visitSingle(set, KindId)) {
             visitCompoundId(modelIndex);
             finishArguments();
         }
-        if (visitSingle(set, "map")) {
+        if (visitSingle(set, KindMap)) {
             if (const auto mapped = mapArgument())
                 model.mappedName = *mapped;
             finishArguments();
         }
-        if (visitSingle(set, "schema")) {
+        if (visitSingle(set, KindSchema)) {
             model.schema = schemaArgument();
             finishArguments();
         }
-        while (visitRepeated(set, "index")) {
+        while (visitRepeated(set, KindIndex)) {
             visitIndex(modelIndex, Index::Type::Normal);
             finishArguments();
         }
-        while (visitRepeated(set, "unique")) {
+        while (visitRepeated(set, KindUnique)) {
             visitIndex(modelIndex, Index::Type::Unique);
             finishArguments();
         }
-        while (visitRepeated(set, "fulltext")) {
+        while (visitRepeated(set, KindFulltext)) {
             visitIndex(modelIndex, Index::Type::Fulltext);
             finishArguments();
         }
@@ -1499,7 +1666,7 @@ private:
 
     std::optional<QString> mapArgument()
     {
-        const Expression *value = defaultArgument("name");
+        const Expression *value = defaultArgument("name"_v);
         if (!value)
             return std::nullopt;
         return coerceString(m_attributeFile, *value);
@@ -1507,7 +1674,7 @@ private:
 
     QString schemaArgument()
     {
-        const Expression *value = defaultArgument("map");
+        const Expression *value = defaultArgument("map"_v);
         if (!value)
             return {};
         return coerceString(m_attributeFile, *value).value_or(QString());
@@ -1524,14 +1691,14 @@ private:
         AttributeSet set = attributeSet(ref.file, ast.attributes);
         const View modelName = text(ref.file, ref.block->name);
 
-        if (visitSingle(set, "map")) {
+        if (visitSingle(set, KindMap)) {
             if (const auto mapped = mapArgument()) {
                 field.mappedName = *mapped;
                 checkMappedFieldName(modelIndex, fieldIndex);
             }
             finishArguments();
         }
-        if (visitSingle(set, "ignore")) {
+        if (visitSingle(set, KindIgnore)) {
             if (field.isUnsupported())
                 attributeError(QStringLiteral("Fields of type `Unsupported` cannot take an "
                                               "`@ignore` attribute. They are already treated as "
@@ -1540,18 +1707,18 @@ private:
                 field.isIgnored = true;
             finishArguments();
         }
-        if (visitSingle(set, "relation")) {
+        if (visitSingle(set, KindRelation)) {
             attributeError(QStringLiteral("Invalid field type, not a relation."));
             finishArguments();
         }
-        if (visitSingle(set, "id")) {
+        if (visitSingle(set, KindId)) {
             if (model.primaryKey) {
                 modelError(ref.file, ref.block->range, modelName,
                            QStringLiteral("At most one field must be marked as the id field with "
                                           "the `@id` attribute."));
             } else {
                 PrimaryKey key;
-                key.mappedName = nonEmptyStringArgument("map");
+                key.mappedName = nonEmptyStringArgument("map"_v);
                 IndexField indexField = singleFieldOptions(field, fieldIndex);
                 key.clustered = clusteredArgument();
                 key.fields.append(std::move(indexField));
@@ -1562,7 +1729,7 @@ private:
             }
             finishArguments();
         }
-        if (visitSingle(set, "updatedAt")) {
+        if (visitSingle(set, KindUpdatedAt)) {
             if (!field.type.isScalar(ScalarType::DateTime))
                 attributeError(QStringLiteral(
                     "Fields that are marked with @updatedAt must be of type DateTime."));
@@ -1572,7 +1739,7 @@ private:
             field.isUpdatedAt = true;
             finishArguments();
         }
-        if (visitSingle(set, "default")) {
+        if (visitSingle(set, KindDefault)) {
             visitDefault(field, false);
             finishArguments();
         }
@@ -1580,10 +1747,10 @@ private:
             if (const Attribute *native = visitDatasourceScoped(set))
                 field.nativeType = nativeType(ref.file, *native);
         }
-        if (visitSingle(set, "unique")) {
+        if (visitSingle(set, KindUnique)) {
             Index index;
             index.type = Index::Type::Unique;
-            index.mappedName = nonEmptyStringArgument("map");
+            index.mappedName = nonEmptyStringArgument("map"_v);
             IndexField indexField = singleFieldOptions(field, fieldIndex);
             index.clustered = clusteredArgument();
             index.fields.append(std::move(indexField));
@@ -1602,15 +1769,15 @@ private:
         IndexField indexField;
         indexField.name = field.name;
         indexField.field = fieldIndex;
-        if (const Expression *length = optionalArgument("length")) {
+        if (const Expression *length = optionalArgument("length"_v)) {
             if (const auto value = coerceInteger(m_attributeFile, *length))
                 indexField.length = int(*value);
         }
-        if (const Expression *sort = optionalArgument("sort")) {
+        if (const Expression *sort = optionalArgument("sort"_v)) {
             if (const auto value = coerceConstant(m_attributeFile, *sort)) {
-                if (*value == "Asc")
+                if (*value == "Asc"_v)
                     indexField.sort = SortOrder::Asc;
-                else if (*value == "Desc")
+                else if (*value == "Desc"_v)
                     indexField.sort = SortOrder::Desc;
                 else
                     attributeError(QStringLiteral("The `sort` argument can only be `Asc` or `Desc` "
@@ -1640,7 +1807,7 @@ private:
                 break;
             }
         }
-        const int named = m_modelFields.value({modelIndex, mapped.view()}, -1);
+        const int named = m_modelFields.value(modelIndex, mapped.view());
         if (named < 0 || named == fieldIndex)
             return;
         const ModelField &other = model.fields.at(named);
@@ -1659,9 +1826,16 @@ private:
         native.prefix = intern(name.first(dot));
         native.name = intern(name.sliced(dot + 1));
         if (attribute.arguments) {
+            native.arguments.reserve(qsizetype(attribute.arguments->arguments.size()));
             for (const Argument &argument : attribute.arguments->arguments) {
-                if (argument.value)
-                    native.arguments.append(render(fileIndex, *argument.value));
+                if (!argument.value)
+                    continue;
+                // A number, string or name renders as written: one shared copy of `255`.
+                const Expression &value = *argument.value;
+                native.arguments.append(value.is(Expression::Kind::Function) ||
+                                                value.is(Expression::Kind::Array)
+                                            ? render(fileIndex, value)
+                                            : string(fileIndex, value.range));
             }
         }
         native.span = span(fileIndex, attribute.range);
@@ -1714,17 +1888,17 @@ private:
 
     void visitDefault(ModelField &field, bool inCompositeType)
     {
-        const Expression *value = defaultArgument("value");
+        const Expression *value = defaultArgument("value"_v);
         if (!value)
             return;
         const int fileIndex = m_attributeFile;
         QString mappedName;
         if (inCompositeType) {
-            if (optionalArgument("map"))
+            if (optionalArgument("map"_v))
                 attributeError(
                     QStringLiteral("The `map` argument is not allowed on a composite type field."));
         } else {
-            mappedName = nonEmptyStringArgument("map");
+            mappedName = nonEmptyStringArgument("map"_v);
         }
         const auto accept = [&] {
             DefaultValue result = defaultValue(fileIndex, *value);
@@ -1735,7 +1909,7 @@ private:
 
         const bool isFunction = value->is(Expression::Kind::Function);
         const View function = isFunction ? text(fileIndex, value->name) : View();
-        if (isFunction && function == "dbgenerated") {
+        if (isFunction && function == "dbgenerated"_v) {
             if (inCompositeType)
                 attributeError(QStringLiteral(
                     "Fields of composite types cannot have `dbgenerated()` as default."));
@@ -1878,7 +2052,7 @@ private:
         case ScalarType::Boolean:
             if (isConstant(value)) {
                 const View text = this->text(m_attributeFile, value.range);
-                if (text == "true" || text == "false")
+                if (text == "true"_v || text == "false"_v)
                     return true;
                 error(m_attributeFile, value.range,
                       QStringLiteral("Error parsing attribute \"@default\": A boolean literal must "
@@ -1899,13 +2073,14 @@ private:
                               bool inCompositeType, bool named)
     {
         const NodeList<Argument> &arguments = value.arguments.arguments;
-        const QString name = toQString(function);
+        // The name is only needed for a message.
+        const auto name = [function] { return toQString(function); };
         const auto noArguments = [&] {
             if (arguments.empty())
                 return true;
             attributeError(QStringLiteral("The `%1` function does not take any argument. Consider "
                                           "changing this default to `%1()`.")
-                               .arg(name));
+                               .arg(name()));
             return false;
         };
         const auto numericArgument = [&](const QString &bail, const auto &valid,
@@ -1930,42 +2105,42 @@ private:
         };
         const bool isString = scalar == ScalarType::String;
 
-        if (!inCompositeType && function == "autoincrement" && named) {
+        if (!inCompositeType && function == "autoincrement"_v && named) {
             attributeError(QStringLiteral("Naming an autoincrement default value is not allowed."));
             return false;
         }
-        if (inCompositeType && (function == "autoincrement" || function == "auto")) {
+        if (inCompositeType && (function == "autoincrement"_v || function == "auto"_v)) {
             attributeError(QStringLiteral("The function `%1()` is not supported on composite "
                                           "fields.")
-                               .arg(name));
+                               .arg(name()));
             return false;
         }
-        if (!inCompositeType && function == "autoincrement" &&
+        if (!inCompositeType && function == "autoincrement"_v &&
             (scalar == ScalarType::Int || scalar == ScalarType::BigInt))
             return noArguments();
-        if (isString && function == "cuid")
+        if (isString && function == "cuid"_v)
             return numericArgument(
                 QStringLiteral("`cuid()` takes a single Int argument."),
                 [](qint64 v) { return v == 1 || v == 2; },
                 QStringLiteral("`cuid()` takes either no argument, or a single integer argument "
                                "which is either 1 or 2."));
-        if (isString && function == "uuid")
+        if (isString && function == "uuid"_v)
             return numericArgument(
                 QStringLiteral("`uuid()` takes a single Int argument."),
                 [](qint64 v) { return v == 4 || v == 7; },
                 QStringLiteral("`uuid()` takes either no argument, or a single integer argument "
                                "which is either 4 or 7."));
-        if (isString && function == "nanoid" && !inCompositeType)
+        if (isString && function == "nanoid"_v && !inCompositeType)
             return numericArgument(
                 QStringLiteral("`nanoid()` takes a single Int argument."),
                 [](qint64 v) { return v >= 2 && v <= 255; },
                 QStringLiteral("`nanoid()` takes either no argument, or a single integer argument "
                                "between 2 and 255."));
-        if (isString && function == "ulid" && !inCompositeType)
+        if (isString && function == "ulid"_v && !inCompositeType)
             return noArguments();
-        if (scalar == ScalarType::DateTime && function == "now")
+        if (scalar == ScalarType::DateTime && function == "now"_v)
             return noArguments();
-        if (!inCompositeType && function == "auto") {
+        if (!inCompositeType && function == "auto"_v) {
             if (!arguments.empty()) {
                 attributeError(QStringLiteral("`auto()` takes no arguments"));
                 return false;
@@ -1982,20 +2157,20 @@ private:
                       QStringLiteral("Unknown function in @default(): `%1` is not known. You can "
                                      "read about the available functions here: "
                                      "https://pris.ly/d/attribute-functions")
-                          .arg(name));
+                          .arg(name()));
                 return false;
             }
             return true; // the connector decides (validator)
         }
         attributeError(QStringLiteral("The function `%1()` cannot be used on fields of type `%2`.")
-                           .arg(name, QLatin1String(scalarTypeName(scalar))));
+                           .arg(name(), QLatin1String(scalarTypeName(scalar))));
         return false;
     }
 
     // ---- @@id, @@index, @@unique, @@fulltext ----------------------------------------------
 
     // coerce_field_array_with_args and field_args of types/index_fields.rs.
-    bool indexFieldArguments(const Expression &value, QList<IndexFieldArgument> &out)
+    bool indexFieldArguments(const Expression &value, QVarLengthArray<IndexFieldArgument, 8> &out)
     {
         const int fileIndex = m_attributeFile;
         bool valid = true;
@@ -2032,21 +2207,21 @@ private:
             error(fileIndex, range,
                   QStringLiteral("Unexpected token. Expected one of: %1").arg(expected));
         };
-        if (const Argument *sort = find("sort")) {
+        if (const Argument *sort = find("sort"_v)) {
             if (const auto value = coerceConstant(fileIndex, *sort->value)) {
-                if (*value == "Asc")
+                if (*value == "Asc"_v)
                     field.sort = SortOrder::Asc;
-                else if (*value == "Desc")
+                else if (*value == "Desc"_v)
                     field.sort = SortOrder::Desc;
                 else
                     unexpected(QStringLiteral("Asc, Desc"), sort->range);
             }
         }
-        if (const Argument *length = find("length")) {
+        if (const Argument *length = find("length"_v)) {
             if (const auto value = coerceInteger(fileIndex, *length->value); value && *value >= 0)
                 field.length = int(*value);
         }
-        if (const Argument *ops = find("ops")) {
+        if (const Argument *ops = find("ops"_v)) {
             const Expression &value = *ops->value;
             if (isConstant(value)) {
                 const View name = text(fileIndex, value.range);
@@ -2056,7 +2231,7 @@ private:
                     unexpected(QStringLiteral("Invalid operator class: %1").arg(toQString(name)),
                                value.range);
             } else if (value.is(Expression::Kind::Function) &&
-                       text(fileIndex, value.name) == "raw") {
+                       text(fileIndex, value.name) == "raw"_v) {
                 const NodeList<Argument> &raw = value.arguments.arguments;
                 if (raw.size() != 1 || !raw.front().value)
                     unexpected(QStringLiteral("Wrong number of arguments. Expected: 1, got: %1")
@@ -2081,9 +2256,10 @@ private:
                             QList<IndexField> &fields, QList<UnknownField> &unknown,
                             QStringList &relations)
     {
-        QList<IndexFieldArgument> arguments;
+        QVarLengthArray<IndexFieldArgument, 8> arguments;
         if (!indexFieldArguments(value, arguments))
             return false;
+        fields.reserve(fields.size() + arguments.size());
         const Model &model = m_dm.m_models.at(modelIndex);
         const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
         QVarLengthArray<QString, 8> seen;
@@ -2102,7 +2278,7 @@ private:
                     continue;
                 }
                 const QList<View> parts = splitPath(argument.name);
-                const int root = m_modelFields.value({modelIndex, parts.first()}, -1);
+                const int root = m_modelFields.value(modelIndex, parts.first());
                 if (root < 0) {
                     unknown.append({parts.first(), -1});
                     continue;
@@ -2118,7 +2294,7 @@ private:
                 int type = model.fields.at(root).type.index;
                 bool resolved = true;
                 for (int i = 1; i < parts.size(); ++i) {
-                    const int next = m_compositeFields.value({type, parts.at(i)}, -1);
+                    const int next = m_compositeFields.value(type, parts.at(i));
                     if (next < 0) {
                         unknown.append({parts.at(i), type});
                         resolved = false;
@@ -2140,7 +2316,7 @@ private:
                     continue;
                 field.field = root;
             } else {
-                const int index = m_modelFields.value({modelIndex, argument.name}, -1);
+                const int index = m_modelFields.value(modelIndex, argument.name);
                 if (index < 0) {
                     unknown.append({argument.name, -1});
                     continue;
@@ -2213,7 +2389,7 @@ private:
         const BlockRef ref = m_modelBlocks[size_t(modelIndex)];
         Model &model = m_dm.m_models[modelIndex];
         const View name = text(ref.file, ref.block->name);
-        const Expression *value = defaultArgument("fields");
+        const Expression *value = defaultArgument("fields"_v);
         if (!value)
             return;
         QList<IndexField> fields;
@@ -2253,8 +2429,8 @@ private:
                        QStringLiteral("Each model must have at most one id criteria. You can't "
                                       "have `@id` and `@@id` at the same time."));
         PrimaryKey key;
-        key.mappedName = nonEmptyStringArgument("map");
-        key.name = nonEmptyStringArgument("name");
+        key.mappedName = nonEmptyStringArgument("map"_v);
+        key.name = nonEmptyStringArgument("name"_v);
         if (!key.name.isEmpty())
             validateClientName(modelIndex, key.name, "@@id");
         key.clustered = clusteredArgument();
@@ -2287,7 +2463,7 @@ private:
         index.span = span(ref.file, m_attribute->range);
 
         // common_index_validations
-        if (const Expression *value = defaultArgument("fields")) {
+        if (const Expression *value = defaultArgument("fields"_v)) {
             QList<UnknownField> unknown;
             QStringList relations;
             const QLatin1String prefix(type == Index::Type::Unique ? "unique " : "");
@@ -2323,8 +2499,8 @@ private:
         }
 
         if (type == Index::Type::Normal) {
-            const QString name = nonEmptyStringArgument("name");
-            const QString mapped = nonEmptyStringArgument("map");
+            const QString name = nonEmptyStringArgument("name"_v);
+            const QString mapped = nonEmptyStringArgument("map"_v);
             if (!name.isEmpty() && !mapped.isEmpty())
                 attributeError(QStringLiteral(
                     "The `@@index` attribute accepts the `name` argument as an alias for the "
@@ -2332,7 +2508,7 @@ private:
                     "use the `map` argument to specify the database name of the index."));
             else
                 index.mappedName = name.isEmpty() ? mapped : name;
-            if (const Expression *algorithm = optionalArgument("type")) {
+            if (const Expression *algorithm = optionalArgument("type"_v)) {
                 if (const auto value = coerceConstant(m_attributeFile, *algorithm)) {
                     bool known = false;
                     for (int i = 0; i <= int(IndexAlgorithm::Brin); ++i) {
@@ -2349,21 +2525,21 @@ private:
             index.clustered = clusteredArgument();
             whereArgument();
         } else if (type == Index::Type::Unique) {
-            index.name = nonEmptyStringArgument("name");
-            index.mappedName = nonEmptyStringArgument("map");
+            index.name = nonEmptyStringArgument("name"_v);
+            index.mappedName = nonEmptyStringArgument("map"_v);
             if (!index.name.isEmpty())
                 validateClientName(modelIndex, index.name, "@@unique");
             index.clustered = clusteredArgument();
             whereArgument();
         } else {
-            index.mappedName = nonEmptyStringArgument("map");
+            index.mappedName = nonEmptyStringArgument("map"_v);
         }
         model.indexes.append(std::move(index));
     }
 
     // Partial indexes (`where: raw("...")`) are a preview feature in Prisma 7; they are read
     // so that they are not reported as unknown arguments, and otherwise left out of the model.
-    void whereArgument() { optionalArgument("where"); }
+    void whereArgument() { optionalArgument("where"_v); }
 
     // ---- enums and composite types --------------------------------------------------------
 
@@ -2373,7 +2549,7 @@ private:
         Enum &enumType = m_dm.m_enums[enumIndex];
         for (int i = 0; i < int(ref.block->values.size()); ++i) {
             AttributeSet set = attributeSet(ref.file, ref.block->values[size_t(i)].attributes);
-            if (visitSingle(set, "map")) {
+            if (visitSingle(set, KindMap)) {
                 if (const auto mapped = mapArgument())
                     enumType.values[i].mappedName = *mapped;
                 finishArguments();
@@ -2381,12 +2557,12 @@ private:
             finishAttributes(set);
         }
         AttributeSet set = attributeSet(ref.file, ref.block->attributes);
-        if (visitSingle(set, "map")) {
+        if (visitSingle(set, KindMap)) {
             if (const auto mapped = mapArgument())
                 enumType.mappedName = *mapped;
             finishArguments();
         }
-        if (visitSingle(set, "schema")) {
+        if (visitSingle(set, KindSchema)) {
             enumType.schema = schemaArgument();
             finishArguments();
         }
@@ -2407,14 +2583,14 @@ private:
                 if (const Attribute *native = visitDatasourceScoped(set))
                     field.nativeType = nativeType(ref.file, *native);
             }
-            if (visitSingle(set, "map")) {
+            if (visitSingle(set, KindMap)) {
                 if (const auto mapped = mapArgument()) {
                     field.mappedName = *mapped;
                     checkMappedCompositeFieldName(typeIndex, i);
                 }
                 finishArguments();
             }
-            if (visitSingle(set, "default")) {
+            if (visitSingle(set, KindDefault)) {
                 visitDefault(field, true);
                 finishArguments();
             }
@@ -2436,7 +2612,7 @@ private:
             }
         }
         const Utf8Key mapped(field.mappedName);
-        const int named = m_compositeFields.value({typeIndex, mapped.view()}, -1);
+        const int named = m_compositeFields.value(typeIndex, mapped.view());
         if (named < 0 || named == fieldIndex || !type.fields.at(named).mappedName.isEmpty())
             return;
         error(ref.file, field.span.range,
@@ -2449,20 +2625,21 @@ private:
     void inferRelations()
     {
         // Relation fields per referencing model, to find the opposite side.
-        QHash<int, QVarLengthArray<int, 4>> relationFields;
+        std::vector<QVarLengthArray<int, 4>> relationFields(std::size_t(m_dm.m_models.size()));
+        qsizetype count = 0;
         for (int m = 0; m < m_dm.m_models.size(); ++m) {
             const QList<ModelField> &fields = m_dm.m_models.at(m).fields;
             for (int i = 0; i < fields.size(); ++i) {
                 if (fields.at(i).isRelation())
-                    relationFields[m].append(i);
+                    relationFields[size_t(m)].append(i);
             }
+            count += relationFields[size_t(m)].size();
         }
+        m_dm.m_relations.reserve(count);
         for (int m = 0; m < m_dm.m_models.size(); ++m) {
             const QList<ModelField> &fields = m_dm.m_models.at(m).fields;
-            for (int i = 0; i < fields.size(); ++i) {
-                if (fields.at(i).isRelation())
-                    ingestRelation(m, i, relationFields.value(fields.at(i).type.index));
-            }
+            for (const int i : relationFields[size_t(m)])
+                ingestRelation(m, i, relationFields[size_t(fields.at(i).type.index)]);
         }
     }
 
@@ -2595,22 +2772,22 @@ private:
         source.span = span(fileIndex, block.range);
         for (const ConfigProperty &property : block.properties) {
             const View name = text(fileIndex, property.name);
-            if (name == "url" || name == "directUrl" || name == "shadowDatabaseUrl") {
-                DatasourceUrl &url = name == "url"         ? source.url
-                                     : name == "directUrl" ? source.directUrl
-                                                           : source.shadowDatabaseUrl;
+            if (name == "url"_v || name == "directUrl"_v || name == "shadowDatabaseUrl"_v) {
+                DatasourceUrl &url = name == "url"_v         ? source.url
+                                     : name == "directUrl"_v ? source.directUrl
+                                                             : source.shadowDatabaseUrl;
                 url = datasourceUrl(file(fileIndex), block, name);
             }
             if (!property.value)
                 continue;
             const Expression &value = *property.value;
-            if (name == "provider")
+            if (name == "provider"_v)
                 source.provider = literal(fileIndex, value);
-            else if (name == "relationMode" || name == "referentialIntegrity")
+            else if (name == "relationMode"_v || name == "referentialIntegrity"_v)
                 source.relationMode = literal(fileIndex, value);
-            else if (name == "schemas")
+            else if (name == "schemas"_v)
                 source.schemas = stringList(fileIndex, value);
-            else if (name == "extensions" && value.is(Expression::Kind::Array)) {
+            else if (name == "extensions"_v && value.is(Expression::Kind::Array)) {
                 for (const Expression &element : value.elements)
                     source.extensions.append(extension(fileIndex, element));
             }
@@ -2628,11 +2805,11 @@ private:
                     continue;
                 const View name = text(fileIndex, *argument.name);
                 const QString text = literal(fileIndex, *argument.value);
-                if (name == "map")
+                if (name == "map"_v)
                     extension.mappedName = text;
-                else if (name == "schema")
+                else if (name == "schema"_v)
                     extension.schema = text;
-                else if (name == "version")
+                else if (name == "version"_v)
                     extension.version = text;
             }
         } else {
@@ -2653,11 +2830,11 @@ private:
             const Expression &value = *property.value;
             const QString rendered = value.is(Expression::Kind::String) ? literal(fileIndex, value)
                                                                         : render(fileIndex, value);
-            if (name == "provider")
+            if (name == "provider"_v)
                 generator.provider = rendered;
-            else if (name == "output")
+            else if (name == "output"_v)
                 generator.output = rendered;
-            else if (name == "previewFeatures")
+            else if (name == "previewFeatures"_v)
                 generator.previewFeatures = stringList(fileIndex, value);
             generator.properties.append({toQString(name), rendered});
         }
@@ -2675,13 +2852,17 @@ private:
     std::vector<BlockRef> m_compositeBlocks;
     std::vector<BlockRef> m_configBlocks;
     QHash<Name, TopRef> m_tops;
-    QHash<NameKey, int> m_modelFields;     // (model, field name) -> index in Model::fields
-    QHash<NameKey, int> m_compositeFields; // (composite type, field name) -> index
+    // Pass 1's state: blocks named so far, by kind, and the namespaces of names.
+    int m_namedModels = 0, m_namedEnums = 0, m_namedComposites = 0;
+    QHash<Name, const Block *> m_datasourceNames, m_generatorNames;
+    QHash<Name, std::pair<int, const Block *>> m_topBlocks;
+    FieldNameIndex m_modelFields;     // (model, field name) -> index in Model::fields
+    FieldNameIndex m_compositeFields; // (composite type, field name) -> index
 
-    mutable QHash<Name, QString> m_strings; // see intern()
+    mutable StringTable m_strings;          // see intern()
     const Attribute *m_attribute = nullptr; // the attribute whose arguments are being read
     int m_attributeFile = 0;
-    QVarLengthArray<ArgumentSlot, 8> m_arguments;
+    std::vector<ArgumentSlot> m_arguments; // cleared, never shrunk
 };
 
 DataModel DataModelBuilder::build(const SchemaSource &schema, QList<Diagnostic> *diagnostics)
