@@ -11,6 +11,7 @@
 #include <QChar>
 #include <algorithm>
 #include <array>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,10 +28,11 @@ namespace {
 // keeping its place among the others.
 int attributeRank(QByteArrayView name)
 {
-    static constexpr std::array<const char *, 9> order = {
+    static constexpr std::array<std::string_view, 9> order = {
         "id", "unique", "default", "updatedAt", "index", "fulltext", "map", "relation", "ignore"};
+    const std::string_view text(name.data(), std::size_t(name.size()));
     for (std::size_t i = 0; i < order.size(); ++i) {
-        if (name == QByteArrayView(order[i]))
+        if (text == order[i])
             return int(i);
     }
     return int(order.size());
@@ -81,6 +83,7 @@ class LayoutWriter
 public:
     LayoutWriter(const ParsedFile &file, int indentWidth)
         : m_file(file)
+        , m_content(file.source.content())
         , m_output(indentWidth)
     {}
 
@@ -125,7 +128,14 @@ public:
     }
 
 private:
-    QByteArrayView text(SourceRange range) const { return m_file.text(range); }
+    // SourceFile::text() without the call: this runs for every token written.
+    QByteArrayView text(SourceRange range) const
+    {
+        const qsizetype size = m_content.size();
+        const qsizetype start = std::clamp<qsizetype>(range.start, 0, size);
+        const qsizetype end = std::clamp<qsizetype>(range.end, start, size);
+        return QByteArrayView(m_content.data() + start, end - start);
+    }
     QByteArrayView text(const Identifier &identifier) const { return text(identifier.range); }
 
     char byteAt(int offset) const
@@ -544,6 +554,7 @@ private:
     }
 
     const ParsedFile &m_file;
+    QByteArrayView m_content;
     FormatterOutput m_output;
     FormatterTable m_table;
     std::vector<Entry<TopItem::Kind>> m_topEntries;

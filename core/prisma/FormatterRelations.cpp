@@ -4,6 +4,8 @@
 #include "core/prisma/FormatterInflector.h"
 #include "core/prisma/SchemaSource.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -20,9 +22,17 @@ std::string_view view(QByteArrayView text)
     return std::string_view(text.data(), std::size_t(text.size()));
 }
 
-bool isBuiltinScalar(QByteArrayView name)
+// `"id"_v`: a view whose length is known at compile time (QByteArrayView's constructor from a
+// char array looks for a '\0' at run time, on every comparison).
+constexpr QByteArrayView operator""_v(const char *text, std::size_t size)
+{
+    return QByteArrayView(text, qsizetype(size));
+}
+
+bool isBuiltinScalar(QByteArrayView bytes)
 {
     // By length first: this runs for every field.
+    const std::string_view name(bytes.data(), std::size_t(bytes.size()));
     switch (name.size()) {
     case 3:
         return name == "Int";
@@ -68,6 +78,10 @@ const char *aritySuffix(Arity arity)
     return "";
 }
 
+// Field indexes of `fields:`, `references:`, ids and uniques: a few each, kept without
+// allocating.
+using FieldIndexes = QVarLengthArray<int, 4>;
+
 struct FieldInfo
 {
     const Field *ast = nullptr;
@@ -78,8 +92,8 @@ struct FieldInfo
     int target = -1; ///< relation fields: the model they point at
     const Attribute *relationAttribute = nullptr;
     std::optional<QString> relationName;
-    std::optional<std::vector<int>> fields;     ///< `fields:`, indexes into the own model
-    std::optional<std::vector<int>> references; ///< `references:`, indexes into the target
+    std::optional<FieldIndexes> fields;     ///< `fields:`, indexes into the own model
+    std::optional<FieldIndexes> references; ///< `references:`, indexes into the target
     const Attribute *nativeType = nullptr;      ///< `@db.VarChar(10)` and the like
 };
 
@@ -90,8 +104,8 @@ struct ModelInfo
     QByteArrayView name;
     bool isIgnored = false;
     std::vector<FieldInfo> fields;
-    std::optional<std::vector<int>> primaryKey;
-    std::vector<std::vector<int>> uniques; ///< `@unique` in field order, then `@@unique`
+    std::optional<FieldIndexes> primaryKey;
+    std::vector<FieldIndexes> uniques; ///< `@unique` in field order, then `@@unique`
     /// Fields by name, sorted; built on the first look-up in a model with many fields.
     mutable std::vector<std::pair<std::string_view, int>> sortedNames;
 
@@ -118,6 +132,66 @@ struct ModelInfo
             [](const auto &entry, std::string_view key) { return entry.first < key; });
         return it != sortedNames.end() && it->first == name ? it->second : -1;
     }
+};
+
+// The names of the schema's models, enums and composite types: an open-addressing table of
+// views into the files (a std::unordered_map allocates a node per name).
+class TopNames
+{
+public:
+    enum class Kind : quint8 { Model, Enum, CompositeType };
+    struct Top
+    {
+        Kind kind;
+        int model; ///< for models: the index in RelationCompleter's models
+    };
+
+    explicit TopNames(std::size_t expected)
+    {
+        std::size_t capacity = 16;
+        while (capacity < expected * 2)
+            capacity *= 2;
+        m_slots.resize(capacity);
+    }
+
+    /// False when the name is taken already.
+    bool insert(std::string_view name, Top top)
+    {
+        Slot &slot = find(name);
+        if (slot.used)
+            return false;
+        slot = {name, top, true};
+        return true;
+    }
+
+    const Top *value(std::string_view name) const
+    {
+        const Slot &slot = const_cast<TopNames *>(this)->find(name);
+        return slot.used ? &slot.top : nullptr;
+    }
+
+private:
+    struct Slot
+    {
+        std::string_view name;
+        Top top{Kind::Model, -1};
+        bool used = false;
+    };
+
+    // The slot of `name`, or the empty one where it would go.
+    Slot &find(std::string_view name)
+    {
+        std::size_t hash = 14695981039346656037ull; // FNV-1a
+        for (const char c : name)
+            hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            if (!m_slots[i].used || m_slots[i].name == name)
+                return m_slots[i];
+        }
+    }
+
+    std::vector<Slot> m_slots;
 };
 
 // A one-to-one or one-to-many relation as parser-database's RelationAttributes describes it:
@@ -180,9 +254,11 @@ private:
     // False when the schema has an error that makes Prisma skip the additions.
     bool collect()
     {
-        std::unordered_set<std::string_view> enums;
-        std::unordered_set<std::string_view> compositeTypes;
-        std::unordered_set<std::string_view> topNames;
+        std::size_t blocks = 0;
+        for (const ParsedFile &parsed : m_schema.files())
+            blocks += parsed.tree.blocks.size();
+        m_models.reserve(blocks);
+        TopNames topNames(blocks);
         for (int f = 0; f < int(m_schema.files().size()); ++f) {
             const ParsedFile &parsed = file(f);
             if (hasErrors(parsed.diagnostics))
@@ -191,15 +267,17 @@ private:
                 if (block.isConfig())
                     continue;
                 const QByteArrayView name = parsed.text(block.name);
-                if (!topNames.insert(view(name)).second)
+                const TopNames::Kind kind = block.is(Block::Kind::Enum) ? TopNames::Kind::Enum
+                                            : block.is(Block::Kind::CompositeType)
+                                                ? TopNames::Kind::CompositeType
+                                                : TopNames::Kind::Model;
+                if (!topNames.insert(view(name), {kind, int(m_models.size())}))
                     return false;
                 if (block.is(Block::Kind::Enum)) {
-                    enums.insert(view(name));
+                    // a type name
                 } else if (block.is(Block::Kind::CompositeType)) {
-                    compositeTypes.insert(view(name));
                     m_compositeBlocks.push_back({f, &block});
                 } else {
-                    m_modelIndex.emplace(view(name), int(m_models.size()));
                     ModelInfo model;
                     model.file = f;
                     model.block = &block;
@@ -210,7 +288,7 @@ private:
         }
 
         for (ModelInfo &model : m_models) {
-            if (!collectFields(model, enums, compositeTypes))
+            if (!collectFields(model, topNames))
                 return false;
         }
         for (ModelInfo &model : m_models) {
@@ -224,16 +302,16 @@ private:
                 if (!names.insert(view(file(f).text(field.name))).second || !field.type)
                     return false;
                 const QByteArrayView type = file(f).text(field.type->name);
+                const TopNames::Top *top = topNames.value(view(type));
                 if (!field.type->isUnsupported() && !isBuiltinScalar(type) &&
-                    !enums.count(view(type)) && !compositeTypes.count(view(type)))
+                    (!top || top->kind == TopNames::Kind::Model))
                     return false;
             }
         }
         return true;
     }
 
-    bool collectFields(ModelInfo &model, const std::unordered_set<std::string_view> &enums,
-                       const std::unordered_set<std::string_view> &compositeTypes)
+    bool collectFields(ModelInfo &model, const TopNames &topNames)
     {
         const ParsedFile &parsed = file(model.file);
         int fieldsWithId = 0;
@@ -252,25 +330,25 @@ private:
                 // a scalar field of no built-in type
             } else if (isBuiltinScalar(type)) {
                 info.isBuiltinScalar = true;
-            } else if (const auto it = m_modelIndex.find(view(type)); it != m_modelIndex.end()) {
-                info.isRelation = true;
-                info.target = it->second;
-            } else if (!enums.count(view(type)) && !compositeTypes.count(view(type))) {
+            } else if (const TopNames::Top *top = topNames.value(view(type)); !top) {
                 return false; // "Type X is neither a built-in type, nor refers to ..."
+            } else if (top->kind == TopNames::Kind::Model) {
+                info.isRelation = true;
+                info.target = top->model;
             }
 
             for (const Attribute &attribute : field.attributes) {
                 const QByteArrayView name = parsed.text(attribute.name);
-                if (name == "relation") {
+                if (name == "relation"_v) {
                     if (info.relationAttribute)
                         return false; // given twice
                     if (!info.isRelation)
                         return false;
                     info.relationAttribute = &attribute;
-                } else if (name == "id") {
+                } else if (name == "id"_v) {
                     ++fieldsWithId;
-                    model.primaryKey = std::vector<int>{int(model.fields.size())};
-                } else if (name == "unique") {
+                    model.primaryKey = FieldIndexes{int(model.fields.size())};
+                } else if (name == "unique"_v) {
                     model.uniques.push_back({int(model.fields.size())});
                 } else if (name.contains('.') && !info.nativeType) {
                     info.nativeType = &attribute;
@@ -283,12 +361,12 @@ private:
 
     // `[a, b]` naming fields of `model`: their indexes, or nothing when the list is not a list
     // of known field names.
-    std::optional<std::vector<int>> fieldList(const ModelInfo &owner, const Expression *list,
+    std::optional<FieldIndexes> fieldList(const ModelInfo &owner, const Expression *list,
                                               const ModelInfo &model, bool allowArguments) const
     {
         if (!list || !list->is(Expression::Kind::Array))
             return std::nullopt;
-        std::vector<int> indexes;
+        FieldIndexes indexes;
         for (const Expression &element : list->elements) {
             QByteArrayView name;
             if (element.is(Expression::Kind::Constant))
@@ -347,17 +425,17 @@ private:
         bool hasBlockId = false;
         for (const Attribute &attribute : model.block->attributes) {
             const QByteArrayView name = parsed.text(attribute.name);
-            if (name == "ignore") {
+            if (name == "ignore"_v) {
                 model.isIgnored = true;
                 continue;
             }
-            const bool isId = name == "id";
-            const bool isUnique = name == "unique";
-            if (!isId && !isUnique && name != "index" && name != "fulltext")
+            const bool isId = name == "id"_v;
+            const bool isUnique = name == "unique"_v;
+            if (!isId && !isUnique && name != "index"_v && name != "fulltext"_v)
                 continue;
             const Argument *fields =
                 attribute.arguments ? parsed.argument(*attribute.arguments, "fields", 0) : nullptr;
-            std::optional<std::vector<int>> list =
+            std::optional<FieldIndexes> list =
                 fieldList(model, fields && fields->value ? &*fields->value : nullptr, model, true);
             if (!list)
                 return false;
@@ -391,10 +469,10 @@ private:
                    m_models[std::size_t(otherModel)].fields[std::size_t(otherField)].name) > 0;
     }
 
-    bool fieldsAreUnique(const ModelInfo &model, const std::vector<int> &fields) const
+    bool fieldsAreUnique(const ModelInfo &model, const FieldIndexes &fields) const
     {
         return std::any_of(model.uniques.begin(), model.uniques.end(),
-                           [&](const std::vector<int> &unique) { return unique == fields; });
+                           [&](const FieldIndexes &unique) { return unique == fields; });
     }
 
     void inferRelations()
@@ -476,7 +554,7 @@ private:
     {
         const ModelInfo &a = m_models[std::size_t(relation.modelA)];
         const ModelInfo &b = m_models[std::size_t(relation.modelB)];
-        const std::vector<int> *criteria = firstUniqueCriteria(b);
+        const FieldIndexes *criteria = firstUniqueCriteria(b);
         std::vector<InferredField> fields;
         if (!criteria)
             return fields;
@@ -496,7 +574,7 @@ private:
         return fields;
     }
 
-    static const std::vector<int> *firstUniqueCriteria(const ModelInfo &model)
+    static const FieldIndexes *firstUniqueCriteria(const ModelInfo &model)
     {
         if (model.primaryKey)
             return &*model.primaryKey;
@@ -504,9 +582,9 @@ private:
     }
 
     // The first criteria with no optional and no Unsupported field (is_strict_criteria).
-    const std::vector<int> *firstStrictCriteria(const ModelInfo &model) const
+    const FieldIndexes *firstStrictCriteria(const ModelInfo &model) const
     {
-        auto strict = [&](const std::vector<int> &criteria) {
+        auto strict = [&](const FieldIndexes &criteria) {
             return std::all_of(criteria.begin(), criteria.end(), [&](int index) {
                 if (index < 0)
                     return true;
@@ -516,7 +594,7 @@ private:
         };
         if (model.primaryKey && strict(*model.primaryKey))
             return &*model.primaryKey;
-        for (const std::vector<int> &unique : model.uniques) {
+        for (const FieldIndexes &unique : model.uniques) {
             if (strict(unique))
                 return &unique;
         }
@@ -541,7 +619,7 @@ private:
     {
         const ModelInfo &a = m_models[std::size_t(relation.modelA)];
         const ModelInfo &b = m_models[std::size_t(relation.modelB)];
-        const std::vector<int> *referenced = nullptr;
+        const FieldIndexes *referenced = nullptr;
         if (relation.forward >= 0 && a.fields[std::size_t(relation.forward)].references)
             referenced = &*a.fields[std::size_t(relation.forward)].references;
         else
@@ -693,7 +771,6 @@ private:
     const SchemaSource &m_schema;
     std::vector<ModelInfo> m_models;
     std::vector<std::pair<int, const Block *>> m_compositeBlocks;
-    std::unordered_map<std::string_view, int> m_modelIndex;
     std::vector<InlineRelation> m_relations;
     std::unordered_map<int, std::vector<Insertion>> m_insertions;
 };

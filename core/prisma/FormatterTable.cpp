@@ -3,6 +3,7 @@
 #include "core/prisma/FormatterOutput.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace gh::prisma {
 
@@ -22,15 +23,13 @@ void FormatterTable::beginSuffix()
     m_target = &m_rows.back().suffix;
 }
 
-void FormatterTable::append(QByteArrayView text)
+void FormatterTable::grow(std::size_t capacity)
 {
-    if (text.isEmpty())
-        return;
-    // Pieces of one cell arrive one after the other, so a cell is one run of the buffer.
-    if (m_target->length == 0)
-        m_target->start = int(m_buffer.size());
-    m_buffer.append(text.data(), std::size_t(text.size()));
-    m_target->length += int(text.size());
+    std::unique_ptr<char[]> buffer(new char[capacity]);
+    if (m_used > 0)
+        std::memcpy(buffer.get(), m_buffer.get(), m_used);
+    m_buffer = std::move(buffer);
+    m_capacity = capacity;
 }
 
 void FormatterTable::interleave(QByteArrayView text)
@@ -84,7 +83,7 @@ void FormatterTable::render(FormatterOutput &output)
     }
 
     m_rows.clear();
-    m_buffer.clear(); // keeps its capacity
+    m_used = 0;
     m_target = nullptr;
 }
 

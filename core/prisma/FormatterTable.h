@@ -1,14 +1,15 @@
 #pragma once
 
+#include "core/prisma/FormatterOutput.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
+#include <algorithm>
 #include <array>
-#include <string>
+#include <memory>
 #include <vector>
 
 namespace gh::prisma {
-
-class FormatterOutput;
 
 /// One alignment group of `prisma format`: rows of up to three cells (name, type, attributes;
 /// or key and `= value`; or name and attributes) whose columns line up, as Prisma's TableFormat
@@ -33,7 +34,20 @@ public:
     void beginCell(int column);
     /// Directs the following append() calls to the current row's suffix.
     void beginSuffix();
-    void append(QByteArrayView text);
+    void append(QByteArrayView text)
+    {
+        const qsizetype size = text.size();
+        if (size == 0)
+            return;
+        // Pieces of one cell arrive one after the other, so a cell is one run of the buffer.
+        if (m_target->length == 0)
+            m_target->start = int(m_used);
+        if (m_used + std::size_t(size) > m_capacity)
+            grow(std::max(m_capacity * 2, m_used + std::size_t(size)));
+        FormatterOutput::copy(m_buffer.get() + m_used, text.data(), std::size_t(size));
+        m_used += std::size_t(size);
+        m_target->length += int(size);
+    }
     /// Adds a row written verbatim.
     void interleave(QByteArrayView text);
 
@@ -57,11 +71,15 @@ private:
 
     QByteArrayView text(Span span) const
     {
-        return QByteArrayView(m_buffer.data() + span.start, span.length);
+        return QByteArrayView(m_buffer.get() + span.start, span.length);
     }
 
     std::vector<Row> m_rows;
-    std::string m_buffer;
+    void grow(std::size_t capacity);
+
+    std::unique_ptr<char[]> m_buffer; ///< its first m_used bytes are the text (not zeroed)
+    std::size_t m_capacity = 0;
+    std::size_t m_used = 0;
     Span *m_target = nullptr;
 };
 
