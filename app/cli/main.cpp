@@ -32,7 +32,7 @@ struct Command
 const Command kCommands[] = {
     {"users", "users list|show|delete         List users, everything about one, or delete one", runUsersCommand},
     {"sessions", "sessions list|revoke           List or revoke sessions", runSessionsCommand},
-    {"accounts", "accounts list                  List accounts", runAccountsCommand},
+    {"accounts", "accounts list|providers        List accounts, or their providers", runAccountsCommand},
     {"tokens", "tokens list|purge              List verification tokens, or purge expired ones", runTokensCommand},
     {"authenticators", "authenticators list            List WebAuthn authenticators", runAuthenticatorsCommand},
     {"demo", "demo create [DIR]              Create the demo project", runDemoCommand},

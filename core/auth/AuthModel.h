@@ -6,6 +6,8 @@
 
 namespace gh {
 
+class Database;
+
 /// The scalar types Auth.js models use, as Prisma names them. Other Prisma scalars a schema may
 /// add to a model (enums, BigInt, Float, Decimal, Json) are shown as String; Bytes is left out.
 enum class FieldType { String, Int, Boolean, DateTime };
@@ -40,6 +42,20 @@ struct AuthModel
     QVector<AuthField> fields;
     QStringList keyFields; // logical (Auth.js) field names, never null
     bool present = false;  // false when the schema has no such model (Authenticator is optional)
+    /// The PostgreSQL schema (namespace) the table lives in from `@@schema("auth")` (Prisma's
+    /// multiSchema); empty = the database's own, the URL's `?schema=`.
+    QString schema;
+
+    /// The namespace of the table in `database`: schema, else Database::schema(). Empty on SQLite.
+    QString schemaIn(const Database &database) const;
+    /// The table as SQL on `database` names it: qualified by schemaIn() and quoted by core/db's
+    /// one quoting function. Every Auth.js query names its table through this.
+    QString tableIn(const Database &database) const;
+    /// "Session", or "auth.Session" when the model names a schema: for messages.
+    QString displayTable() const
+    {
+        return schema.isEmpty() ? table : schema + QLatin1Char('.') + table;
+    }
 
     /// The field Auth.js calls `fieldName` (or, failing that, the schema does).
     const AuthField *field(const QString &fieldName) const

@@ -87,7 +87,7 @@ AuthQueries &AuthQueries::operator=(AuthQueries &&) noexcept = default;
 
 Result<AuthQueries> AuthQueries::open(Database &database, AuthSchema schema)
 {
-    auto catalog = database.tableColumns();
+    auto catalog = AuthCatalog::load(database, schema);
     if (!catalog)
         return catalog.error();
     const Status reconciled = schema.reconcile(*catalog);
@@ -132,9 +132,10 @@ Result<QueryResult> AuthQueries::run(const SqlStatement &statement,
     return result;
 }
 
-TextOrder AuthQueries::textOrder(const QString &table, const QString &column) const
+TextOrder AuthQueries::textOrder(const AuthModel &model, const QString &column) const
 {
-    const QString cacheKey = table + QLatin1Char('\n') + column;
+    const QString cacheKey =
+        model.schemaIn(*m_database) + QLatin1Char('\n') + model.table + QLatin1Char('\n') + column;
     const auto cached = m_cache->textOrders.constFind(cacheKey);
     if (cached != m_cache->textOrders.constEnd())
         return *cached;
@@ -148,8 +149,8 @@ TextOrder AuthQueries::textOrder(const QString &table, const QString &column) co
                          " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                          " JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
                          " WHERE n.nspname = ");
-    st << st.bind(m_database->schema()) << QStringLiteral(" AND c.relname = ") << st.bind(table)
-       << QStringLiteral(" AND a.attname = ") << st.bind(column);
+    st << st.bind(model.schemaIn(*m_database)) << QStringLiteral(" AND c.relname = ")
+       << st.bind(model.table) << QStringLiteral(" AND a.attname = ") << st.bind(column);
     auto collation = m_database->query(st);
     if (collation && !collation->isEmpty()) {
         QString provider = collation->value(0, 0).toString();
@@ -187,13 +188,14 @@ Result<RecordSql> AuthQueries::makeSql(const RecordQuery &query) const
     const AuthModel &model = m_schema.model(query.model);
     RecordSql::TextOrderLookup lookup;
     if (m_database->dialect() == SqlDialect::PostgreSQL) {
-        const QString table = model.table;
-        lookup = [this, table](const AuthField &field) { return textOrder(table, field.column); };
+        const AuthModel *source = &model; // in m_schema, which lives as long as this
+        lookup = [this, source](const AuthField &field) {
+            return textOrder(*source, field.column);
+        };
     } else {
         lookup = [](const AuthField &) { return TextOrder::Bytes; };
     }
-    return RecordSql::make(model, query, m_database->dialect(), m_database->table(model.table),
-                           lookup);
+    return RecordSql::make(model, query, m_database->dialect(), model.tableIn(*m_database), lookup);
 }
 
 RecordPage AuthQueries::toPage(const RecordSql &sql, QueryResult result, int limit,
@@ -380,7 +382,7 @@ AuthQueries::histogramLanding(const RecordSql &sql, const RecordQuery &query, do
     st << QStringLiteral("SELECT s.null_frac, b.bound FROM pg_catalog.pg_stats s,"
                          " unnest(s.histogram_bounds::text::text[]) WITH ORDINALITY AS b(bound, n)"
                          " WHERE s.schemaname = ");
-    st << st.bind(m_database->schema()) << QStringLiteral(" AND s.tablename = ")
+    st << st.bind(sql.model().schemaIn(*m_database)) << QStringLiteral(" AND s.tablename = ")
        << st.bind(sql.model().table) << QStringLiteral(" AND s.attname = ")
        << st.bind(sql.sortField().column) << QStringLiteral(" AND NOT s.inherited ORDER BY b.n");
     auto stats = m_database->query(st);
@@ -529,7 +531,7 @@ Result<RowCount> AuthQueries::estimateCount(const RecordQuery &query) const
     st << QStringLiteral(
         "SELECT c.reltuples::bigint FROM pg_catalog.pg_class c"
         " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ");
-    st << st.bind(m_database->schema()) << QStringLiteral(" AND c.relname = ")
+    st << st.bind(sql->model().schemaIn(*m_database)) << QStringLiteral(" AND c.relname = ")
        << st.bind(sql->model().table);
     auto stats = m_database->query(st);
     if (!stats)
@@ -707,6 +709,66 @@ Result<QString> AuthQueries::explain(const RecordQuery &query, int limit) const
     for (const QVariantList &row : plan->rows())
         lines << row.value(sqlite ? 3 : 0).toString();
     return lines.join(QLatin1Char('\n'));
+}
+
+Result<QStringList> AuthQueries::distinctValues(AuthModelKind kind, const QString &fieldName,
+                                                int limit, const CancellationToken &cancel) const
+{
+    const AuthModel &model = m_schema.model(kind);
+    const AuthField *field = model.present ? model.field(fieldName) : nullptr;
+    if (!field)
+        return Error(Error::Code::InvalidArgument,
+                     QStringLiteral("%1 has no field %2").arg(model.name, fieldName));
+    const SqlDialect dialect = m_database->dialect();
+    const QString table = model.tableIn(*m_database);
+
+    // Does an index (not partial, not on an expression) lead with the column?
+    SqlStatement probe(dialect);
+    if (dialect == SqlDialect::PostgreSQL) {
+        probe << QStringLiteral("SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_attribute a"
+                                " ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
+                                " WHERE i.indrelid = ")
+              << probe.bind(table)
+              << QStringLiteral("::regclass AND i.indpred IS NULL AND a.attname = ")
+              << probe.bind(field->column) << QStringLiteral(" LIMIT 1");
+    } else {
+        probe << QStringLiteral("SELECT 1 FROM pragma_index_list(") << probe.bind(model.table)
+              << QStringLiteral(") l JOIN pragma_index_info(l.name) i"
+                                " WHERE l.partial = 0 AND i.seqno = 0 AND i.name = ")
+              << probe.bind(field->column) << QStringLiteral(" LIMIT 1");
+    }
+    auto indexed = run(probe, cancel);
+    if (!indexed)
+        return indexed.error();
+
+    const QString column = quoteIdentifier(dialect, field->column);
+    SqlStatement st(dialect);
+    if (!indexed->isEmpty()) {
+        // The first value, then each next one is the smallest greater than the last: one index
+        // probe per distinct value (PostgreSQL has no skip scan of its own; SQLite's needs
+        // ANALYZE statistics). Both dialects accept this form.
+        st << QStringLiteral("WITH RECURSIVE skip(v) AS (SELECT (SELECT ") << column
+           << QStringLiteral(" FROM ") << table << QStringLiteral(" WHERE ") << column
+           << QStringLiteral(" IS NOT NULL ORDER BY ") << column
+           << QStringLiteral(" LIMIT 1) UNION ALL SELECT (SELECT ") << column
+           << QStringLiteral(" FROM ") << table << QStringLiteral(" WHERE ") << column
+           << QStringLiteral(" > skip.v ORDER BY ") << column
+           << QStringLiteral(" LIMIT 1) FROM skip WHERE skip.v IS NOT NULL)"
+                             " SELECT v FROM skip WHERE v IS NOT NULL LIMIT ");
+    } else {
+        st << QStringLiteral("SELECT DISTINCT ") << column << QStringLiteral(" FROM ") << table
+           << QStringLiteral(" WHERE ") << column << QStringLiteral(" IS NOT NULL ORDER BY ")
+           << column << QStringLiteral(" LIMIT ");
+    }
+    st << st.bind(qMax(0, limit));
+    auto result = run(st, cancel);
+    if (!result)
+        return result.error();
+    QStringList values;
+    values.reserve(result->rowCount());
+    for (const QVariantList &row : result->rows())
+        values << row.value(0).toString();
+    return values;
 }
 
 // --- Values -----------------------------------------------------------------------------------

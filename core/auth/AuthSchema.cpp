@@ -1,5 +1,6 @@
 #include "core/auth/AuthSchema.h"
 
+#include "core/db/Database.h"
 #include "core/prisma/DataModel.h"
 
 #include <QSet>
@@ -23,6 +24,18 @@ QString authModelKindName(AuthModelKind kind)
     return QString();
 }
 
+QString AuthModel::schemaIn(const Database &database) const
+{
+    if (database.dialect() == SqlDialect::SQLite)
+        return QString();
+    return schema.isEmpty() ? database.schema() : schema;
+}
+
+QString AuthModel::tableIn(const Database &database) const
+{
+    return qualifiedName(database.dialect(), schemaIn(database), table);
+}
+
 namespace {
 
 AuthField field(const char *name, FieldType type = FieldType::String, bool optional = false,
@@ -41,7 +54,8 @@ AuthModel makeModel(AuthModelKind kind, const char *table, QVector<AuthField> fi
                      QString::fromLatin1(table),
                      std::move(fields),
                      std::move(key),
-                     true};
+                     true,
+                     QString()};
 }
 
 // Fields Auth.js itself never needs: a schema may leave them out.
@@ -211,6 +225,7 @@ Result<AuthSchema> AuthSchema::fromDataModel(const prisma::DataModel &dataModel)
             continue;
         }
         m.table = source->databaseName();
+        m.schema = source->schema;
         m.fields.clear();
         for (const prisma::ModelField &f : source->fields) {
             if (f.isRelation() || f.isList() || f.isIgnored)
@@ -285,19 +300,23 @@ const AuthModel &AuthSchema::model(AuthModelKind kind) const
     return missing;
 }
 
-Status AuthSchema::reconcile(const QHash<QString, QStringList> &catalog)
+Status AuthSchema::reconcile(const AuthCatalog &catalog)
 {
+    // `Session`, or `auth"."Session` for a model in another schema: quoted in the message.
+    auto quotedTable = [](const AuthModel &m) {
+        return m.schema.isEmpty() ? m.table : m.schema + QStringLiteral("\".\"") + m.table;
+    };
     QStringList missing;
     for (AuthModel &m : m_models) {
         if (!m.present)
             continue;
-        const auto table = catalog.constFind(m.table);
-        if (table == catalog.constEnd()) {
+        const QStringList *table = catalog.columns(m.schema, m.table);
+        if (!table) {
             if (m.kind == AuthModelKind::Authenticator) {
                 m.present = false;
                 continue;
             }
-            missing << QStringLiteral("table \"%1\" (model %2)").arg(m.table, m.name);
+            missing << QStringLiteral("table \"%1\" (model %2)").arg(quotedTable(m), m.name);
             continue;
         }
         if (m_fromCatalogGuess) {
@@ -323,7 +342,7 @@ Status AuthSchema::reconcile(const QHash<QString, QStringList> &catalog)
                 kept << f;
             else if (!isAuthJsOptional(f) || m.keyFields.contains(f.logicalName()))
                 missing << QStringLiteral("column \"%1\".\"%2\" (%3.%4)")
-                               .arg(m.table, f.column, m.name, f.name);
+                               .arg(quotedTable(m), f.column, m.name, f.name);
         }
         m.fields = kept;
     }

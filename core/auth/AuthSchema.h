@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/auth/AuthCatalog.h"
 #include "core/auth/AuthModel.h"
 #include "core/common/Result.h"
 
@@ -31,6 +32,8 @@ public:
     /// their tables and columns after @@map/@map, every scalar field in schema order (extra
     /// fields such as a `role` included; Bytes left out), and the key from @id/@@id, else the
     /// first all-required @unique/@@unique. NotAuthJsDatabase names what the schema lacks.
+    /// A model's `@@schema("...")` (multiSchema) is kept as AuthModel::schema: its queries
+    /// name that PostgreSQL schema instead of the URL's `?schema=`.
     /// Reconcile the result with the catalog before use.
     static Result<AuthSchema> fromDataModel(const prisma::DataModel &dataModel);
 
@@ -48,7 +51,8 @@ public:
     /// when optional in Auth.js (createdAt, updatedAt, …) and reported when required.
     /// A guessed mapping (the defaults, no schema file) also follows the catalog for older
     /// layouts: `userID` on Authenticator, an `id` key column on Account and Session.
-    Status reconcile(const QHash<QString, QStringList> &catalog);
+    /// Each model is looked up in its own namespace (AuthModel::schema, else the database's).
+    Status reconcile(const AuthCatalog &catalog);
 
 private:
     QVector<AuthModel> m_models;

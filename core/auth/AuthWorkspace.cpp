@@ -13,10 +13,11 @@ AuthWorkspace::AuthWorkspace(DatabaseUrl url, AuthSchema schema)
 
 namespace {
 
-// The mapping the project's schema file gives (following @@map/@map), checked against the
-// database; a schema without Auth.js models falls back to the catalog, as without a schema.
-Result<AuthSchema> schemaOfProject(const ResolvedProject &project,
-                                   const QHash<QString, QStringList> &catalog)
+// The mapping the project's schema file gives (following @@map/@map and @@schema), checked
+// against the database; a schema without Auth.js models falls back to the catalog, as without a
+// schema.
+Result<AuthSchema> schemaOfProject(const ResolvedProject &project, Database &database,
+                                   AuthCatalog &catalog)
 {
     auto source = prisma::SchemaSource::load(project.schemaPath);
     if (!source)
@@ -24,11 +25,13 @@ Result<AuthSchema> schemaOfProject(const ResolvedProject &project,
     auto schema = AuthSchema::fromDataModel(prisma::DataModel::build(*source));
     if (!schema) {
         if (schema.error().code() == Error::Code::NotAuthJsDatabase) {
-            if (auto guessed = AuthSchema::fromCatalog(catalog))
+            if (auto guessed = AuthSchema::fromCatalog(catalog.tables()))
                 return guessed;
         }
         return schema.error();
     }
+    if (Status namespaces = catalog.loadNamespacesOf(database, *schema); !namespaces)
+        return namespaces.error();
     const Status reconciled = schema->reconcile(catalog);
     if (!reconciled)
         return reconciled.error();
@@ -51,11 +54,12 @@ Result<AuthWorkspace> AuthWorkspace::open(const ProjectOptions &options)
     auto database = Database::open(workspace.m_url);
     if (!database)
         return database.error();
-    auto catalog = (*database)->tableColumns();
-    if (!catalog)
-        return catalog.error();
-    auto schema = project->hasSchema() ? schemaOfProject(*project, *catalog)
-                                       : AuthSchema::fromCatalog(*catalog);
+    auto tables = (*database)->tableColumns();
+    if (!tables)
+        return tables.error();
+    AuthCatalog catalog(std::move(tables.value()), (*database)->schema());
+    auto schema = project->hasSchema() ? schemaOfProject(*project, **database, catalog)
+                                       : AuthSchema::fromCatalog(catalog.tables());
     if (!schema)
         return schema.error();
     workspace.m_schema = std::move(schema.value());

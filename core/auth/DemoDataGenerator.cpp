@@ -727,7 +727,7 @@ Status insertRows(Database &database, const AuthSchema &schema, const TableRows 
         columns << insert.id(column);
         placeholders << insert.bind(QVariant());
     }
-    insert << QStringLiteral("INSERT INTO ") << database.table(model.table) << QStringLiteral(" (")
+    insert << QStringLiteral("INSERT INTO ") << model.tableIn(database) << QStringLiteral(" (")
            << columns.join(QStringLiteral(", ")) << QStringLiteral(") VALUES (")
            << placeholders.join(QStringLiteral(", ")) << QStringLiteral(")");
     for (const QVariantList &row : table.rows) {

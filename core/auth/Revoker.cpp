@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSet>
 #include <QSysInfo>
 #include <algorithm>
 
@@ -276,8 +277,7 @@ Result<RevocationSql> Revoker::sessionSql(const RevocationPlan &plan, const QDat
         break;
     }
     const AuthModel &model = m_schema.model(kind);
-    return RevocationSql::make(model, m_database->dialect(), m_database->table(model.table),
-                               filter);
+    return RevocationSql::make(model, m_database->dialect(), model.tableIn(*m_database), filter);
 }
 
 // --- Preview -------------------------------------------------------------------------------------
@@ -340,9 +340,9 @@ Status Revoker::previewSessions(RevocationPlan &plan, const CancellationToken &c
         // The session's owner, for the summary and the audit line.
         SqlStatement st(m_database->dialect());
         st << QStringLiteral("SELECT ") << st.id(sessions.column(QStringLiteral("userId")))
-           << QStringLiteral(" FROM ") << m_database->table(sessions.table)
-           << QStringLiteral(" WHERE ") << st.id(sessions.column(QStringLiteral("sessionToken")))
-           << QStringLiteral(" = ") << st.bind(plan.request.sessionToken);
+           << QStringLiteral(" FROM ") << sessions.tableIn(*m_database) << QStringLiteral(" WHERE ")
+           << st.id(sessions.column(QStringLiteral("sessionToken"))) << QStringLiteral(" = ")
+           << st.bind(plan.request.sessionToken);
         auto owner = run(st, cancel);
         if (!owner)
             return owner.error();
@@ -430,8 +430,8 @@ Status Revoker::previewDeleteUser(RevocationPlan &plan, const CancellationToken 
             continue;
         RevocationSql::Filter filter;
         filter.userId = plan.userId;
-        auto sql = RevocationSql::make(model, m_database->dialect(), m_database->table(model.table),
-                                       filter);
+        auto sql =
+            RevocationSql::make(model, m_database->dialect(), model.tableIn(*m_database), filter);
         if (!sql)
             return sql.error();
         auto rows = count(*sql, cancel);
@@ -477,7 +477,7 @@ Status Revoker::addCredentialsWarning(RevocationPlan &plan, const CancellationTo
     st << QStringLiteral("SELECT count(*), sum(CASE WHEN ")
        << st.id(accounts.column(QStringLiteral("type"))) << QStringLiteral(" = ")
        << st.bind(QStringLiteral("credentials")) << QStringLiteral(" THEN 0 ELSE 1 END) FROM ")
-       << m_database->table(accounts.table) << QStringLiteral(" WHERE ")
+       << accounts.tableIn(*m_database) << QStringLiteral(" WHERE ")
        << st.id(accounts.column(QStringLiteral("userId"))) << QStringLiteral(" = ")
        << st.bind(plan.userId);
     auto result = run(st, cancel);
@@ -510,7 +510,7 @@ Status Revoker::addCredentialsUsersWarning(RevocationPlan &plan,
         quoteIdentifier(m_database->dialect(), accounts.column(QStringLiteral("userId")));
     SqlStatement st(m_database->dialect());
     st << QStringLiteral("SELECT count(*) FROM (SELECT ") << owner << QStringLiteral(" FROM ")
-       << m_database->table(accounts.table) << QStringLiteral(" GROUP BY ") << owner
+       << accounts.tableIn(*m_database) << QStringLiteral(" GROUP BY ") << owner
        << QStringLiteral(" HAVING sum(CASE WHEN ") << st.id(accounts.column(QStringLiteral("type")))
        << QStringLiteral(" = ") << st.bind(QStringLiteral("credentials"))
        << QStringLiteral(" THEN 0 ELSE 1 END) = 0) AS credentials_only");
@@ -534,7 +534,7 @@ Status Revoker::addNoSessionRowsWarning(RevocationPlan &plan, const Cancellation
         return success();
     auto any = [&](AuthModelKind kind) -> Result<bool> {
         SqlStatement st(m_database->dialect());
-        st << QStringLiteral("SELECT 1 FROM ") << m_database->table(m_schema.model(kind).table)
+        st << QStringLiteral("SELECT 1 FROM ") << m_schema.model(kind).tableIn(*m_database)
            << QStringLiteral(" LIMIT 1");
         auto result = run(st, cancel);
         if (!result)
@@ -579,7 +579,7 @@ Status Revoker::addReferenceWarnings(RevocationPlan &plan, const CancellationTok
                   " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid"
                   " AND a.attnum = c.conkey[1]"
                   " WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1 AND c.confrelid = ")
-           << st.bind(m_database->table(m_schema.user().table))
+           << st.bind(m_schema.user().tableIn(*m_database))
            << QStringLiteral("::regclass ORDER BY 1, 2, 3");
         auto rows = run(st, cancel);
         if (!rows)
@@ -618,16 +618,18 @@ Status Revoker::addReferenceWarnings(RevocationPlan &plan, const CancellationTok
         }
     }
 
-    QStringList authTables;
+    // The Auth.js tables, each in its own namespace (@@schema, else the URL's).
+    QSet<QPair<QString, QString>> authTables;
     for (AuthModelKind kind :
          {AuthModelKind::Account, AuthModelKind::Session, AuthModelKind::Authenticator}) {
-        if (m_schema.model(kind).present)
-            authTables << m_schema.model(kind).table;
+        const AuthModel &model = m_schema.model(kind);
+        if (model.present)
+            authTables.insert({model.schemaIn(*m_database), model.table});
     }
     for (const Reference &ref : references) {
-        const bool ourSchema = ref.schema.isEmpty() || ref.schema == m_database->schema();
-        if (ourSchema && authTables.contains(ref.table))
+        if (authTables.contains({ref.schema, ref.table}))
             continue;
+        const bool ourSchema = ref.schema.isEmpty() || ref.schema == m_database->schema();
         SqlStatement st(dialect);
         st << QStringLiteral("SELECT count(*) FROM ")
            << qualifiedName(dialect, ref.schema, ref.table) << QStringLiteral(" WHERE ")
@@ -789,7 +791,7 @@ Status Revoker::deleteMatching(const RevocationSql &sql, Batches &batches, qint6
 Status Revoker::deleteByPages(const RevocationSql &sql, Batches &batches, bool sweep)
 {
     batches.method = QStringLiteral("ctid ranges");
-    const QString table = m_database->table(sql.model().table);
+    const QString table = sql.model().tableIn(*m_database);
     auto stats = [&]() -> Result<QPair<qint64, double>> {
         SqlStatement st(SqlDialect::PostgreSQL);
         st << QStringLiteral(
@@ -858,8 +860,7 @@ Status Revoker::deleteByRowids(const RevocationSql &sql, Batches &batches)
 {
     batches.method = QStringLiteral("rowid ranges");
     SqlStatement st(SqlDialect::SQLite);
-    st << QStringLiteral("SELECT min(rowid), max(rowid) FROM ")
-       << m_database->table(sql.model().table);
+    st << QStringLiteral("SELECT min(rowid), max(rowid) FROM ") << sql.model().tableIn(*m_database);
     auto bounds = m_database->query(st);
     if (!bounds)
         return bounds.error();
@@ -936,8 +937,8 @@ Status Revoker::deleteUser(const RevocationPlan &plan, Batches &batches)
                 continue;
             RevocationSql::Filter filter;
             filter.userId = plan.userId;
-            auto sql = RevocationSql::make(model, m_database->dialect(),
-                                           m_database->table(model.table), filter);
+            auto sql = RevocationSql::make(model, m_database->dialect(), model.tableIn(*m_database),
+                                           filter);
             if (!sql)
                 return sql.error();
             qint64 rows = 0;

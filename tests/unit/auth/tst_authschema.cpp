@@ -242,6 +242,65 @@ private Q_SLOTS:
         QVERIFY(!schema.error().message().contains(QLatin1String("Authenticator")));
     }
 
+    void multiSchemaModelsKeepTheirSchema()
+    {
+        auto schema = fromSchemaFile(QStringLiteral("authjs-postgres-multischema.prisma"));
+        QVERIFY2(schema.ok(), qPrintable(schema.error().fullText()));
+        QCOMPARE(schema->user().schema, QStringLiteral("base"));
+        for (AuthModelKind kind : {AuthModelKind::Account, AuthModelKind::Session,
+                                   AuthModelKind::VerificationToken, AuthModelKind::Authenticator})
+            QCOMPARE(schema->model(kind).schema, QStringLiteral("auth"));
+        QCOMPARE(schema->model(AuthModelKind::Session).displayTable(),
+                 QStringLiteral("auth.Session"));
+        // The default schema file says nothing: the URL's schema applies.
+        auto plain = fromSchemaFile(QStringLiteral("authjs-postgres.prisma"));
+        QVERIFY(plain.ok());
+        QVERIFY(plain->user().schema.isEmpty());
+    }
+
+    void multiSchemaReconcilesInEachModelsSchema()
+    {
+        auto schema = fromSchemaFile(QStringLiteral("authjs-postgres-multischema.prisma"));
+        QVERIFY(schema.ok());
+        const QHash<QString, QStringList> all = defaultCatalog();
+
+        // The Auth.js tables in the URL's schema do not count for models of other schemas.
+        AuthSchema decoyed = *schema;
+        const Status status = decoyed.reconcile(AuthCatalog(all, QStringLiteral("public")));
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code(), Error::Code::NotAuthJsDatabase);
+        QVERIFY2(status.error().message().contains(
+                     QLatin1String("table \"auth\".\"Session\" (model Session)")),
+                 qPrintable(status.error().message()));
+        QVERIFY(status.error().message().contains(QLatin1String("table \"base\".\"User\"")));
+
+        // Each in its own: found, the Authenticator too.
+        AuthCatalog split(QHash<QString, QStringList>(), QStringLiteral("public"));
+        split.addNamespace(QStringLiteral("base"), {{QStringLiteral("User"), all.value("User")}});
+        QHash<QString, QStringList> auth = all;
+        auth.remove(QStringLiteral("User"));
+        split.addNamespace(QStringLiteral("auth"), auth);
+        AuthSchema found = *schema;
+        QVERIFY(found.reconcile(split).ok());
+        QVERIFY(found.model(AuthModelKind::Authenticator).present);
+
+        // A model whose @@schema is the URL's own schema is looked up there.
+        AuthCatalog own(auth, QStringLiteral("auth"));
+        own.addNamespace(QStringLiteral("base"), {{QStringLiteral("User"), all.value("User")}});
+        AuthSchema same = *schema;
+        QVERIFY(same.reconcile(own).ok());
+
+        // A missing column names its schema.
+        auth[QStringLiteral("Session")].removeAll(QStringLiteral("expires"));
+        split.addNamespace(QStringLiteral("auth"), auth);
+        AuthSchema broken = *schema;
+        const Status column = broken.reconcile(split);
+        QVERIFY(!column.ok());
+        QVERIFY2(column.error().message().contains(
+                     QLatin1String("column \"auth\".\"Session\".\"expires\"")),
+                 qPrintable(column.error().message()));
+    }
+
     void emptyDatabaseIsNotAuthJs()
     {
         AuthSchema schema = AuthSchema::prismaDefaults();
