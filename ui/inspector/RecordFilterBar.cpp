@@ -1,6 +1,7 @@
 #include "ui/inspector/RecordFilterBar.h"
 
 #include "core/auth/AuthQueries.h"
+#include "ui/inspector/QueryThread.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -74,12 +75,9 @@ RecordFilterBar::RecordFilterBar(AuthModelKind kind, QWidget *parent)
         m_provider = new QComboBox(this);
         m_provider->setEditable(true);
         m_provider->setInsertPolicy(QComboBox::NoInsert);
-        m_provider->addItem(QString());
-        for (const char *provider : {"github", "google", "discord", "apple", "azure-ad", "gitlab",
-                                     "email", "credentials", "webauthn"})
-            m_provider->addItem(QString::fromLatin1(provider));
+        m_provider->addItem(QString()); // the database's providers follow: loadProviders()
         m_provider->lineEdit()->setPlaceholderText(tr("Any provider"));
-        m_provider->setToolTip(tr("Accounts of this provider exactly"));
+        m_provider->setToolTip(tr("Accounts of this provider exactly (pick one or type)"));
         m_provider->setMinimumContentsLength(10);
         connect(m_provider, &QComboBox::currentTextChanged, this, [this] { changed(true); });
         layout->addWidget(m_provider);
@@ -119,6 +117,51 @@ RecordFilterBar::RecordFilterBar(AuthModelKind kind, QWidget *parent)
     connect(m_clear, &QToolButton::clicked, this, &RecordFilterBar::clear);
     layout->addWidget(m_clear);
     layout->addStretch(0);
+}
+
+void RecordFilterBar::loadProviders(const AuthWorkspace &workspace, bool reload)
+{
+    if (!m_provider || m_providerThread || (m_providersRequested && !reload))
+        return;
+    m_providersRequested = true;
+    m_providerThread = new QueryThread(workspace, QStringLiteral("providers"), this);
+    m_providerThread->run<QStringList>(
+        this,
+        [](const AuthQueries &queries, const CancellationToken &cancel) {
+            return queries.distinctValues(AuthModelKind::Account, QStringLiteral("provider"), 1000,
+                                          cancel);
+        },
+        [this](const Result<QStringList> &providers) {
+            if (providers) {
+                setProviders(*providers);
+                m_provider->setToolTip(tr("Accounts of this provider exactly (pick one or type)"));
+            } else {
+                m_provider->setToolTip(tr("Accounts of this provider exactly (type it: the list "
+                                          "of providers could not be read: %1)")
+                                           .arg(providers.error().message()));
+            }
+            // Done: the thread and its connection go.
+            m_providerThread->deleteLater();
+            m_providerThread = nullptr;
+            Q_EMIT providersLoaded();
+        });
+}
+
+void RecordFilterBar::setProviders(const QStringList &providers)
+{
+    m_providers = providers;
+    if (!m_provider)
+        return;
+    const QString typed = m_provider->currentText();
+    const bool blocked = m_provider->blockSignals(true);
+    m_provider->clear();
+    m_provider->addItem(QString());
+    m_provider->addItems(providers);
+    const int chosen = m_provider->findText(typed);
+    if (chosen >= 0)
+        m_provider->setCurrentIndex(chosen);
+    m_provider->setEditText(typed);
+    m_provider->blockSignals(blocked);
 }
 
 void RecordFilterBar::updateDateEdits()

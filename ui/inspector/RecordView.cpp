@@ -164,6 +164,7 @@ AuthModelKind RecordView::kind() const
 void RecordView::activate()
 {
     m_model->activate();
+    m_filters->loadProviders(m_workspace); // Accounts: the provider box's list, once
     updateStatus();
 }
 
@@ -187,6 +188,7 @@ void RecordView::setQuery(const RecordQuery &query)
 void RecordView::refresh()
 {
     m_model->refresh();
+    m_filters->loadProviders(m_workspace, true);
 }
 
 RecordPage RecordView::selectedRecords() const
