@@ -79,6 +79,8 @@ const char *valueTypeName(const Expression &expression)
         return "functional";
     case Expression::Kind::Array:
         return "array";
+    case Expression::Kind::Object:
+        return "object";
     default:
         return "literal";
     }

@@ -191,16 +191,17 @@ const QList<S> sqlServerScopes = {S::GlobalPrimaryKeyForeignKeyDefault, S::Model
 const QList<S> mongoScopes = {S::ModelKeyIndex};
 
 const Connector postgres("postgresql", "Postgres",
-                         sqlCommon | C::Enums | C::Json | C::JsonLists | C::ScalarLists |
-                             C::NamedPrimaryKeys | C::NamedForeignKeys | C::MultiSchema |
-                             C::AutoIncrementAllowedOnNonId | C::AutoIncrementMultipleAllowed |
-                             C::AutoIncrementNonIndexedAllowed | C::RelationFieldsInArbitraryOrder,
+                         sqlCommon | C::PartialIndex | C::Enums | C::Json | C::JsonLists |
+                             C::ScalarLists | C::NamedPrimaryKeys | C::NamedForeignKeys |
+                             C::MultiSchema | C::AutoIncrementAllowedOnNonId |
+                             C::AutoIncrementMultipleAllowed | C::AutoIncrementNonIndexedAllowed |
+                             C::RelationFieldsInArbitraryOrder,
                          63, &postgresTypes, allActions, Restrict | SetNull | Cascade,
                          allAlgorithms, &postgresScopes);
 
 const Connector cockroach("cockroachdb", "CockroachDB",
-                          sqlCommon | C::Enums | C::Json | C::ScalarLists | C::NamedPrimaryKeys |
-                              C::NamedForeignKeys | C::MultiSchema |
+                          sqlCommon | C::PartialIndex | C::Enums | C::Json | C::ScalarLists |
+                              C::NamedPrimaryKeys | C::NamedForeignKeys | C::MultiSchema |
                               C::AutoIncrementAllowedOnNonId | C::AutoIncrementMultipleAllowed |
                               C::AutoIncrementNonIndexedAllowed | C::RelationFieldsInArbitraryOrder,
                           63, &cockroachTypes, allActions, Restrict | SetNull | Cascade,
@@ -215,11 +216,12 @@ const Connector mysql("mysql", "MySQL",
                       64, &mysqlTypes, allActions, Restrict | SetNull | Cascade, btreeOnly,
                       &mysqlScopes);
 
-const Connector sqlite("sqlite", "SQLite", sqlCommon | C::Enums | C::Json, 10000, &noTypes,
-                       allActions, Restrict | SetNull | Cascade, btreeOnly, &sqliteScopes);
+const Connector sqlite("sqlite", "SQLite", sqlCommon | C::Enums | C::Json | C::PartialIndex, 10000,
+                       &noTypes, allActions, Restrict | SetNull | Cascade, btreeOnly,
+                       &sqliteScopes);
 
 const Connector sqlServer("sqlserver", "SQL Server",
-                          sqlCommon | C::NamedPrimaryKeys | C::NamedForeignKeys |
+                          sqlCommon | C::PartialIndex | C::NamedPrimaryKeys | C::NamedForeignKeys |
                               C::NamedDefaultValues | C::MultiSchema | C::ClusteringSetting |
                               C::PrimaryKeySortOrderDefinition | C::ReferenceCycleDetection |
                               C::AutoIncrementAllowedOnNonId | C::AutoIncrementNonIndexedAllowed,

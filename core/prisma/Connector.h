@@ -43,6 +43,7 @@ public:
         TwoWayEmbeddedManyToManyRelation = 1u << 21,
         ReferenceCycleDetection = 1u << 22,
         RelationFieldsInArbitraryOrder = 1u << 23,
+        PartialIndex = 1u << 24, ///< `@@index(..., where: ...)` (Prisma 7, `partialIndexes`)
     };
 
     /// How a native type's arguments are written.

@@ -198,6 +198,32 @@ struct PrimaryKey
     SourceSpan span;               ///< the attribute
 };
 
+/// The `where:` of a partial index (Prisma 7, preview feature `partialIndexes`):
+/// `where: raw("active = true")`, or the object form `where: { active: true, deletedAt: null,
+/// name: { not: null } }`.
+struct IndexWhere
+{
+    enum class Kind : quint8 { Raw, Object };
+
+    /// One `field: value` of the object form; `field: { not: value }` is negated.
+    struct Condition
+    {
+        enum class Value : quint8 { Null, Boolean, String, Number };
+
+        QString field;       ///< a scalar field of the model
+        int fieldIndex = -1; ///< in Model::fields
+        bool negated = false;
+        Value valueKind = Value::Null;
+        /// Boolean: `true` or `false`; String: the decoded text; Number: as written.
+        QString value;
+    };
+
+    Kind kind = Kind::Raw;
+    QString raw;                 ///< Raw: the SQL text inside raw("...")
+    QList<Condition> conditions; ///< Object: in source order
+    SourceSpan span;             ///< the argument's value
+};
+
 /// `@unique`, `@@unique`, `@@index` or `@@fulltext`.
 struct Index
 {
@@ -209,6 +235,8 @@ struct Index
     QString mappedName; ///< `map:` (or the legacy `name:` of `@@index`): the database name
     std::optional<IndexAlgorithm> algorithm; ///< `type:`
     std::optional<bool> clustered;
+    /// `@@index(..., where: ...)` and `@@unique(..., where: ...)`: a partial index.
+    std::optional<IndexWhere> where;
     bool isDefinedOnField = false; ///< `@unique` rather than `@@unique`
     SourceSpan span;               ///< the attribute
 

@@ -340,6 +340,8 @@ const char *valueTypeName(const Expression &expression)
         return "functional";
     case Expression::Kind::Array:
         return "array";
+    case Expression::Kind::Object:
+        return "object";
     }
     return "literal";
 }
@@ -1875,6 +1877,10 @@ private:
                     value.arguments.back().name = string(fileIndex, *argument.name);
             }
             break;
+        case Expression::Kind::Object: // only reachable inside a function's arguments
+            value.kind = DefaultValue::Kind::Constant;
+            value.value = render(fileIndex, expression);
+            break;
         case Expression::Kind::Array:
             value.kind = DefaultValue::Kind::List;
             for (const Expression &element : expression.elements)
@@ -2523,23 +2529,200 @@ private:
                 }
             }
             index.clustered = clusteredArgument();
-            whereArgument();
+            whereArgument(modelIndex, index);
         } else if (type == Index::Type::Unique) {
             index.name = nonEmptyStringArgument("name"_v);
             index.mappedName = nonEmptyStringArgument("map"_v);
             if (!index.name.isEmpty())
                 validateClientName(modelIndex, index.name, "@@unique");
             index.clustered = clusteredArgument();
-            whereArgument();
+            whereArgument(modelIndex, index);
         } else {
             index.mappedName = nonEmptyStringArgument("map"_v);
         }
         model.indexes.append(std::move(index));
     }
 
-    // Partial indexes (`where: raw("...")`) are a preview feature in Prisma 7; they are read
-    // so that they are not reported as unknown arguments, and otherwise left out of the model.
-    void whereArgument() { optionalArgument("where"_v); }
+    // ---- partial indexes: `where:` of @@index and @@unique ----------------------------------
+
+    // Prisma 7 (preview feature `partialIndexes`): `where: raw("...")` or an object of
+    // `field: value` / `field: { not: value }`. The first problem is reported, as Prisma does;
+    // whether the feature is on and the connector has it is the validator's (Pipeline).
+    void whereArgument(int modelIndex, Index &index)
+    {
+        const Expression *value = optionalArgument("where"_v);
+        if (!value)
+            return;
+        const int fileIndex = m_attributeFile;
+        const QString either = QStringLiteral(
+            "The `where` argument must be either a raw() function call or an object literal, "
+            "e.g. `where: raw(\"status = 'active'\")` or `where: { active: true }`.");
+        IndexWhere where;
+        where.span = span(fileIndex, value->range);
+        if (value->is(Expression::Kind::Function)) {
+            if (text(fileIndex, value->name) != "raw"_v) {
+                attributeError(either);
+                return;
+            }
+            const NodeList<Argument> &arguments = value->arguments.arguments;
+            if (arguments.size() == 1 && arguments.front().value) {
+                if (const auto sql = coerceString(fileIndex, *arguments.front().value)) {
+                    if (sql->isEmpty()) {
+                        attributeError(
+                            QStringLiteral("The `where` argument cannot contain an empty string."));
+                        return;
+                    }
+                    where.kind = IndexWhere::Kind::Raw;
+                    where.raw = *sql;
+                    index.where = std::move(where);
+                    return;
+                }
+            }
+            attributeError(QStringLiteral("The `where` argument must be a raw() function with a "
+                                          "string argument, e.g. `where: raw(\"status = "
+                                          "'active'\")`."));
+            return;
+        }
+        if (!value->is(Expression::Kind::Object)) {
+            typeMismatch(fileIndex, *value, "function");
+            attributeError(either);
+            return;
+        }
+        const NodeList<ObjectMember> members = value->members();
+        if (members.empty()) {
+            attributeError(QStringLiteral("The `where` argument cannot be an empty object."));
+            return;
+        }
+        const Model &model = m_dm.m_models.at(modelIndex);
+        where.conditions.reserve(qsizetype(members.size()));
+        for (const ObjectMember &member : members) {
+            if (!member.name || !member.value)
+                return; // the parser reported it
+            const View key = text(fileIndex, *member.name);
+            const int fieldIndex = m_modelFields.value(modelIndex, key);
+            if (fieldIndex < 0) {
+                attributeError(QStringLiteral("Field '%1' does not exist in model '%2'.")
+                                   .arg(toQString(key), model.name));
+                return;
+            }
+            const ModelField &field = model.fields.at(fieldIndex);
+            if (field.isRelation()) {
+                attributeError(QStringLiteral("Field '%1' is a relation field. Only scalar fields "
+                                              "can be used in the where clause.")
+                                   .arg(field.name));
+                return;
+            }
+            if (field.isUnsupported()) {
+                attributeError(QStringLiteral("Field '%1' is an unsupported type and cannot be "
+                                              "used in the object syntax of a where clause. Use "
+                                              "raw() instead.")
+                                   .arg(field.name));
+                return;
+            }
+            IndexWhere::Condition condition;
+            condition.field = field.name;
+            condition.fieldIndex = fieldIndex;
+            const Expression *conditionValue = &*member.value;
+            if (conditionValue->is(Expression::Kind::Object)) {
+                const NodeList<ObjectMember> nested = conditionValue->members();
+                if (nested.size() != 1 || !nested.front().name || !nested.front().value) {
+                    attributeError(QStringLiteral("Nested object in where clause must have exactly "
+                                                  "one key. Use `{ not: null }` or `{ not: "
+                                                  "\"value\" }`."));
+                    return;
+                }
+                const View operation = text(fileIndex, *nested.front().name);
+                if (operation != "not"_v) {
+                    attributeError(QStringLiteral("Unknown key '%1' in nested where clause object. "
+                                                  "Only 'not' is supported.")
+                                       .arg(toQString(operation)));
+                    return;
+                }
+                condition.negated = true;
+                conditionValue = &*nested.front().value;
+            }
+            if (!whereValue(field, *conditionValue, condition))
+                return;
+            where.conditions.append(std::move(condition));
+        }
+        where.kind = IndexWhere::Kind::Object;
+        index.where = std::move(where);
+    }
+
+    // The value of one condition: true, false, null, a string or a number that fits the field.
+    bool whereValue(const ModelField &field, const Expression &value,
+                    IndexWhere::Condition &condition)
+    {
+        using Value = IndexWhere::Condition::Value;
+        const int fileIndex = m_attributeFile;
+        const QString expected = QStringLiteral("Expected true, false, null, a string, a number, "
+                                                "or an object like { not: null }.");
+        switch (value.kind) {
+        case Expression::Kind::Boolean:
+            condition.valueKind = Value::Boolean;
+            condition.value = string(fileIndex, value.range);
+            break;
+        case Expression::Kind::Constant:
+            if (text(fileIndex, value.range) != "null"_v) {
+                attributeError(QStringLiteral("Invalid value '%1' in where clause. %2")
+                                   .arg(toQString(text(fileIndex, value.range)), expected));
+                return false;
+            }
+            condition.valueKind = Value::Null;
+            return true; // null fits every field
+        case Expression::Kind::String:
+            condition.valueKind = Value::String;
+            condition.value = literal(fileIndex, value);
+            break;
+        case Expression::Kind::Number:
+            condition.valueKind = Value::Number;
+            condition.value = string(fileIndex, value.range);
+            break;
+        default:
+            attributeError(QStringLiteral("Invalid value in where clause. ") + expected);
+            return false;
+        }
+        if (field.type.is(ResolvedType::Kind::Enum)) {
+            if (condition.valueKind == Value::String)
+                return true;
+            attributeError(QStringLiteral("Type mismatch: field '%1' is an Enum and only accepts "
+                                          "String values in the where clause.")
+                               .arg(field.name));
+            return false;
+        }
+        if (!field.type.is(ResolvedType::Kind::Scalar))
+            return true;
+        bool fits = false;
+        switch (field.type.scalar) {
+        case ScalarType::String:
+        case ScalarType::DateTime:
+            fits = condition.valueKind == Value::String;
+            break;
+        case ScalarType::Boolean:
+            fits = condition.valueKind == Value::Boolean;
+            break;
+        case ScalarType::Int:
+        case ScalarType::BigInt:
+        case ScalarType::Float:
+        case ScalarType::Decimal:
+            fits = condition.valueKind == Value::Number;
+            break;
+        case ScalarType::Json:
+        case ScalarType::Bytes:
+            fits = false; // only null (Prisma rejects strings, numbers and booleans)
+            break;
+        }
+        if (fits)
+            return true;
+        const char *given = condition.valueKind == Value::String   ? "a String"
+                            : condition.valueKind == Value::Number ? "a Number"
+                                                                   : "Boolean";
+        attributeError(
+            QStringLiteral("Type mismatch: field '%1' is of type %2, but the value is %3.")
+                .arg(field.name, QLatin1String(scalarTypeName(field.type.scalar)),
+                     QLatin1String(given)));
+        return false;
+    }
 
     // ---- enums and composite types --------------------------------------------------------
 

@@ -544,6 +544,24 @@ private:
             m_table.append("]");
             return;
         }
+        case Expression::Kind::Object: {
+            // `{ key: value, key: value }`; an empty one is `{  }`, as Prisma writes it.
+            m_table.append("{ ");
+            bool first = true;
+            for (const ObjectMember &member : expression.members()) {
+                if (!first)
+                    m_table.append(", ");
+                first = false;
+                if (member.name) {
+                    m_table.append(text(*member.name));
+                    m_table.append(": ");
+                }
+                if (member.value)
+                    this->expression(*member.value);
+            }
+            m_table.append(" }");
+            return;
+        }
         case Expression::Kind::String:
         case Expression::Kind::Number:
         case Expression::Kind::Boolean:

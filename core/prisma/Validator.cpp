@@ -512,6 +512,25 @@ private:
             error(QStringLiteral("Operator classes can only be defined to fields in an @@index "
                                  "attribute."));
         lengthTypes(model, index.fields, span, attribute);
+        partialIndex(index, attribute);
+    }
+
+    // `where:` (DataModelBuilder read it): a preview feature, and not every connector has it.
+    void partialIndex(const Index &index, const QString &attribute)
+    {
+        if (!index.where)
+            return;
+        const SourceSpan &span = index.span;
+        const SourceRange at = m_context.argumentRange(span.file, span.range, "where");
+        if (!m_context.hasPreviewFeature(QStringLiteral("partialIndexes")))
+            m_context.attributeError(span.file, at, attribute,
+                                     QStringLiteral("Partial indexes are a preview feature. Add "
+                                                    "\"partialIndexes\" to previewFeatures in "
+                                                    "your generator block."));
+        else if (m_connector && !has(Connector::PartialIndex))
+            m_context.attributeError(span.file, at, attribute,
+                                     QStringLiteral("Partial indexes (with a `where` clause) are "
+                                                    "not supported by the current connector."));
     }
 
     // ---- connector-specific model rules ---------------------------------------------------

@@ -52,6 +52,7 @@ private slots:
     void nativeTypesKeepTheirArguments();
     void defaultsKeepFunctionsArgumentsAndLiterals();
     void idsUniquesAndIndexesKeepTheirOptions();
+    void partialIndexesKeepTheirWhere();
     void datasourceAndGenerators();
     void enumsKeepDatabaseNames();
     void compositeTypesAndUnsupportedTypes();
@@ -229,6 +230,65 @@ void TestDataModel::defaultsKeepFunctionsArgumentsAndLiterals()
         *named.models().constFirst().field(QStringLiteral("e"))->defaultValue;
     QCOMPARE(enumDefault.kind, DefaultValue::Kind::Constant);
     QCOMPARE(enumDefault.value, QStringLiteral("X"));
+}
+
+// Prisma 7's partial indexes: `where: raw("...")` keeps the SQL, the object form each
+// condition with its field, negation and value (fixture preview/partial-indexes.prisma).
+void TestDataModel::partialIndexesKeepTheirWhere()
+{
+    const DataModel dm = DataModel::build(
+        loadSchema(PrismaTestData::root() + QStringLiteral("/preview/partial-indexes.prisma")));
+    const Model &user = *dm.model(QStringLiteral("User"));
+    const auto indexOn = [&](Index::Type type, const QString &field) -> const Index & {
+        for (const Index &index : user.indexes) {
+            if (index.type == type && index.fields.size() == 1 &&
+                index.fields.constFirst().name == field)
+                return index;
+        }
+        qFatal("no index on %s", qPrintable(field));
+    };
+    using Value = IndexWhere::Condition::Value;
+
+    const Index &raw = indexOn(Index::Type::Normal, QStringLiteral("email"));
+    QVERIFY(raw.where);
+    QCOMPARE(raw.where->kind, IndexWhere::Kind::Raw);
+    QCOMPARE(raw.where->raw, QStringLiteral("active = true"));
+
+    const Index &live = indexOn(Index::Type::Unique, QStringLiteral("name"));
+    QCOMPARE(live.mappedName, QStringLiteral("user_name_live"));
+    QVERIFY(live.where);
+    QCOMPARE(live.where->kind, IndexWhere::Kind::Object);
+    QCOMPARE(live.where->conditions.size(), 1);
+    QCOMPARE(live.where->conditions.constFirst().field, QStringLiteral("deletedAt"));
+    QCOMPARE(live.where->conditions.constFirst().valueKind, Value::Null);
+    QVERIFY(!live.where->conditions.constFirst().negated);
+
+    const Index &ages = indexOn(Index::Type::Normal, QStringLiteral("age"));
+    QCOMPARE(ages.where->conditions.size(), 2);
+    const IndexWhere::Condition &notNull = ages.where->conditions.at(0);
+    QCOMPARE(notNull.field, QStringLiteral("age"));
+    QVERIFY(notNull.negated);
+    QCOMPARE(notNull.valueKind, Value::Null);
+    const IndexWhere::Condition &score = ages.where->conditions.at(1);
+    QCOMPARE(score.field, QStringLiteral("score"));
+    QCOMPARE(score.valueKind, Value::Number);
+    QCOMPARE(score.value, QStringLiteral("1.5"));
+
+    const Index &names = indexOn(Index::Type::Normal, QStringLiteral("name"));
+    QCOMPARE(names.where->conditions.size(), 3);
+    QCOMPARE(names.where->conditions.at(0).valueKind, Value::String);
+    QCOMPARE(names.where->conditions.at(0).value, QStringLiteral("x"));
+    QCOMPARE(names.where->conditions.at(1).value, QStringLiteral("-1"));
+    QCOMPARE(names.where->conditions.at(2).valueKind, Value::Boolean);
+    QCOMPARE(names.where->conditions.at(2).value, QStringLiteral("false"));
+
+    // Indexes without `where` are whole-table indexes.
+    QVERIFY(!user.primaryKey->fields.isEmpty());
+    const DataModel plain = fixture(QStringLiteral("indexes"));
+    for (const Model &model : plain.models()) {
+        for (const Index &index : model.indexes)
+            QVERIFY(!index.where);
+    }
 }
 
 void TestDataModel::idsUniquesAndIndexesKeepTheirOptions()

@@ -66,7 +66,8 @@ void addGoldenRows()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("golden");
     const QString root = PrismaTestData::root();
-    for (const QString &folder : {QStringLiteral("fixtures"), QStringLiteral("errors")}) {
+    for (const QString &folder :
+         {QStringLiteral("fixtures"), QStringLiteral("errors"), QStringLiteral("preview")}) {
         for (const QString &path : PrismaTestData::files(folder)) {
             const QString name = QFileInfo(path).completeBaseName();
             QTest::newRow(qPrintable(folder + QLatin1Char('/') + name))

@@ -171,7 +171,8 @@ void TestValidator::matchesPrismaOnParserFixtures_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("golden");
-    for (const QString &folder : {QStringLiteral("fixtures"), QStringLiteral("errors")}) {
+    for (const QString &folder :
+         {QStringLiteral("fixtures"), QStringLiteral("errors"), QStringLiteral("preview")}) {
         for (const QString &path : PrismaTestData::files(folder)) {
             const QString name = QFileInfo(path).completeBaseName();
             QString golden = PrismaTestData::goldenPath(folder, name, ".no-url.diagnostics.txt");
