@@ -67,12 +67,14 @@ const char *const kForeignKeysQuery =
     " WHERE con.contype = 'f' AND ns.nspname = $1"
     " ORDER BY cl.relname, con.conname, con.oid, k.idx";
 
-// Partial and exclusion indexes are left out, as Prisma leaves them out.
+// Exclusion indexes are left out, as Prisma leaves them out. Partial indexes come with their
+// predicate in PostgreSQL's words; the differ ignores them unless the data model has the
+// `partialIndexes` preview feature, as Prisma does.
 const char *const kIndexesQuery =
     "SELECT tbl.relname AS table_name, idx.relname AS index_name, att.attname AS column_name,"
     " i.indisunique AS is_unique, i.indisprimary AS is_primary_key, k.pos AS position,"
     " opc.opcname AS opclass, opc.opcdefault AS opcdefault, am.amname AS algorithm,"
-    " (k.opt & 1) = 1 AS descending"
+    " (k.opt & 1) = 1 AS descending, pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate"
     " FROM pg_catalog.pg_index i"
     " JOIN pg_catalog.pg_class tbl ON tbl.oid = i.indrelid"
     " JOIN pg_catalog.pg_class idx ON idx.oid = i.indexrelid"
@@ -82,7 +84,7 @@ const char *const kIndexesQuery =
     " WITH ORDINALITY AS k(attnum, opclass, opt, pos)"
     " LEFT JOIN pg_catalog.pg_attribute att ON att.attrelid = tbl.oid AND att.attnum = k.attnum"
     " LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opclass"
-    " WHERE ns.nspname = $1 AND i.indpred IS NULL AND NOT i.indisexclusion"
+    " WHERE ns.nspname = $1 AND NOT i.indisexclusion"
     " ORDER BY tbl.relname, idx.relname, k.pos";
 
 Result<QueryResult> run(Database &database, const char *sql)
@@ -340,6 +342,7 @@ private:
                      : rows.at(start).at(3).toBool() ? Index::Type::Unique
                                                      : Index::Type::Normal;
         index.algorithm = algorithmFor(rows.at(start).at(8).toString());
+        index.predicate = rows.at(start).at(10).toString();
         for (int r = start; r < end; ++r) {
             const QVariantList &row = rows.at(r);
             if (row.at(2).isNull())

@@ -422,7 +422,10 @@ QString PostgresRenderer::createIndex(const SqlSchema &schema, const IndexRef &r
            (index.isUnique() ? QLatin1String("UNIQUE ") : QLatin1String()) +
            QLatin1String("INDEX ") + quote(index.name) + QLatin1String(" ON ") +
            tableName(schema, ref.table) + usingClause + QLatin1Char('(') +
-           indexColumns(table, index, true) + QLatin1Char(')');
+           indexColumns(table, index, true) + QLatin1Char(')') +
+           (index.predicate.isEmpty()
+                ? QString()
+                : QLatin1String(" WHERE (") + index.predicate + QLatin1Char(')'));
 }
 
 QString PostgresRenderer::dropIndex(const SqlSchema &schema, const IndexRef &ref) const

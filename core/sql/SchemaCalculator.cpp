@@ -1,6 +1,7 @@
 #include "core/sql/SchemaCalculator.h"
 
 #include "core/prisma/ConstraintNames.h"
+#include "core/sql/IndexPredicate.h"
 #include "core/sql/SqlFlavour.h"
 
 #include <QDateTime>
@@ -211,6 +212,11 @@ public:
             m_schema.addNamespace(defaultNamespace);
             m_schema.setDefaultNamespace(defaultNamespace);
         }
+        for (const prisma::Generator &generator : m_model.generators()) {
+            if (generator.previewFeatures.contains(QLatin1String("partialIndexes"),
+                                                   Qt::CaseInsensitive))
+                m_schema.setPartialIndexes(true);
+        }
         if (m_flavour.hasNativeEnums())
             pushEnums();
         m_tables.fill(-1, m_model.models().size());
@@ -382,6 +388,8 @@ private:
                                                                           : Index::Type::Normal;
             sqlIndex.columns = indexColumns(model, table, index.fields, index.algorithm);
             sqlIndex.name = index.mappedName;
+            if (index.where)
+                sqlIndex.predicate = IndexPredicate::fromWhere(*index.where, model);
             if (sqlIndex.name.isEmpty()) {
                 const QStringList columns = table.columnNames(sqlIndex);
                 sqlIndex.name =

@@ -1,6 +1,7 @@
 #include "core/sql/SchemaDiffer.h"
 
 #include "core/sql/ColumnDiffer.h"
+#include "core/sql/IndexPredicate.h"
 #include "core/sql/SqlFlavour.h"
 
 #include <QHash>
@@ -38,6 +39,7 @@ public:
         : m_previous(previous)
         , m_next(next)
         , m_flavour(flavour)
+        , m_partialIndexes(previous.hasPartialIndexes() || next.hasPartialIndexes())
     {
         matchTables();
         if (m_flavour.redefinesTables())
@@ -258,7 +260,10 @@ private:
                 a.sort.value_or(SortOrder::Asc) != b.sort.value_or(SortOrder::Asc))
                 return false;
         }
-        return m_flavour.indexesMatch(previous, next);
+        // Without the `partialIndexes` preview feature Prisma looks past predicates.
+        return (!m_partialIndexes ||
+                IndexPredicate::equivalent(previous.predicate, next.predicate)) &&
+               m_flavour.indexesMatch(previous, next);
     }
 
     static std::vector<int> secondaryIndexes(const Table &table)
@@ -285,7 +290,11 @@ private:
                 matched = matched ||
                           indexesMatch(before, before.indexes.at(p), after, after.indexes.at(n));
             }
-            if (!matched)
+            // Without the preview feature a partial index is never dropped: Prisma cannot
+            // describe it, so it leaves it to whoever made it.
+            const bool keptPartial =
+                !nextSide && !m_partialIndexes && !before.indexes.at(i).predicate.isEmpty();
+            if (!matched && !keptPartial)
                 unmatched.push_back(i);
         }
         return unmatched;
@@ -760,6 +769,7 @@ private:
     const SqlSchema &m_previous;
     const SqlSchema &m_next;
     const SqlFlavour &m_flavour;
+    const bool m_partialIndexes;                     // the preview feature: predicates count
     std::vector<std::pair<int, int>> m_tableEntries; // (previous, next), -1 when absent
     std::vector<TablePair> m_pairs;
     std::set<std::pair<int, int>> m_redefined;
@@ -777,6 +787,7 @@ Migration SchemaDiffer::diff(SqlSchema previous, SqlSchema next, const SqlFlavou
     // Prisma writes names relative to the target's schema: migrating to nothing qualifies every
     // name it drops.
     migration.previous.setDefaultNamespace(migration.next.defaultNamespace());
+
     migration.steps = Differ(migration.previous, migration.next, flavour).steps();
     return migration;
 }

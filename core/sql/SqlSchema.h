@@ -167,6 +167,9 @@ struct Index
     QString name;
     QList<IndexColumn> columns;
     IndexAlgorithm algorithm = IndexAlgorithm::BTree;
+    /// A partial index's WHERE expression, without `WHERE` (see IndexPredicate); empty for an
+    /// index over every row.
+    QString predicate;
 
     bool isPrimaryKey() const { return type == Type::PrimaryKey; }
     bool isUnique() const { return type == Type::Unique; }
@@ -263,6 +266,11 @@ public:
     /// writes from the objects themselves name it (an introspected `public` included).
     bool isIntrospected() const { return m_introspected; }
     void setIntrospected(bool introspected) { m_introspected = introspected; }
+    /// Built from a data model with the `partialIndexes` preview feature. Prisma compares
+    /// predicates only then; otherwise it matches indexes as if they had none and never drops
+    /// a partial index.
+    bool hasPartialIndexes() const { return m_partialIndexes; }
+    void setPartialIndexes(bool on) { m_partialIndexes = on; }
 
 private:
     QStringList m_namespaces;
@@ -270,6 +278,7 @@ private:
     QList<ForeignKey> m_foreignKeys;
     QList<Enum> m_enums;
     QString m_defaultNamespace;
+    bool m_partialIndexes = false;
     bool m_introspected = false;
 };
 

@@ -217,6 +217,37 @@ private:
         return success();
     }
 
+    // `CREATE INDEX "i" ON "t"("a", "b") WHERE active = 1` -> `active = 1`.
+    static QString predicateOf(const QString &createIndex)
+    {
+        const qsizetype open = createIndex.indexOf(QLatin1Char('('));
+        if (open < 0)
+            return QString();
+        int depth = 0;
+        QChar quote;
+        for (qsizetype i = open; i < createIndex.size(); ++i) {
+            const QChar c = createIndex.at(i);
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+            } else if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`') ||
+                       c == QLatin1Char('[')) {
+                quote = c == QLatin1Char('[') ? QLatin1Char(']') : c;
+            } else if (c == QLatin1Char('(')) {
+                ++depth;
+            } else if (c == QLatin1Char(')') && --depth == 0) {
+                QString rest = createIndex.mid(i + 1).trimmed();
+                if (!rest.startsWith(QLatin1String("WHERE"), Qt::CaseInsensitive))
+                    return QString();
+                rest = rest.mid(5).trimmed();
+                while (rest.endsWith(QLatin1Char(';')))
+                    rest.chop(1);
+                return rest.trimmed();
+            }
+        }
+        return QString();
+    }
+
     Status readIndexes(int t)
     {
         Table &table = m_schema.table(t);
@@ -226,10 +257,21 @@ private:
         if (!list)
             return list.error();
         for (const QVariantList &row : list->rows()) {
-            if (row.at(2).toString() == QLatin1String("pk") || row.at(3).toLongLong() != 0)
-                continue; // primary keys are read from table_info; partial indexes left out
+            if (row.at(2).toString() == QLatin1String("pk"))
+                continue; // primary keys are read from table_info
             Index index;
             index.name = row.at(0).toString();
+            if (row.at(3).toLongLong() != 0) {
+                // SQLite keeps no parsed predicate: it is the text after the column list.
+                auto sql = query(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = "
+                                                "'index' AND name = ?"),
+                                 {index.name});
+                if (!sql)
+                    return sql.error();
+                index.predicate = predicateOf(sql->value(0, 0).toString());
+                if (index.predicate.isEmpty())
+                    continue;
+            }
             index.type = row.at(1).toLongLong() != 0 ? Index::Type::Unique : Index::Type::Normal;
             auto columns = query(QStringLiteral("SELECT name, \"desc\" FROM pragma_index_xinfo(?) "
                                                 "WHERE key = 1 ORDER BY seqno"),

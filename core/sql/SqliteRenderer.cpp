@@ -198,7 +198,8 @@ QString SqliteRenderer::createIndex(const SqlSchema &schema, const IndexRef &ref
     const QString create =
         QLatin1String("CREATE ") + (index.isUnique() ? QLatin1String("UNIQUE ") : QLatin1String()) +
         QLatin1String("INDEX ") + quote(index.name) + QLatin1String(" ON ") + quote(table.name) +
-        QLatin1Char('(') + indexColumns(table, index, false) + QLatin1Char(')');
+        QLatin1Char('(') + indexColumns(table, index, false) + QLatin1Char(')') +
+        (index.predicate.isEmpty() ? QString() : QLatin1String(" WHERE ") + index.predicate);
     if (index.name.startsWith(QLatin1String("sqlite_")))
         return QLatin1String("Pragma writable_schema=1;\n") + create +
                QLatin1String(";\nPragma writable_schema=0");
