@@ -91,7 +91,10 @@ void MigrationsPage::buildLayout()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_refresh = toolbar->addAction(style->standardIcon(QStyle::SP_BrowserReload), tr("Refresh"));
     m_refresh->setToolTip(tr("Read the migrations folder and the database's history again"));
-    connect(m_refresh, &QAction::triggered, this, &MigrationsPage::refresh);
+    connect(m_refresh, &QAction::triggered, this, [this] {
+        m_forceDriftCheck = true;
+        refresh();
+    });
     m_apply = toolbar->addAction(style->standardIcon(QStyle::SP_MediaPlay), tr("Apply Pending"));
     connect(m_apply, &QAction::triggered, this, &MigrationsPage::applyPending);
     m_create = toolbar->addAction(style->standardIcon(QStyle::SP_FileDialogNewFolder),
@@ -334,6 +337,7 @@ void MigrationsPage::setProject(const MigrationProject &project)
     m_queuedProject.reset();
     m_actionError.reset();
     m_project = project;
+    m_lastDrift.reset();
     ++m_generation;
     m_runner->cancel();
     refresh();
@@ -343,6 +347,7 @@ void MigrationsPage::clearProject(const QString &reason)
 {
     ++m_generation;
     m_project.reset();
+    m_lastDrift.reset();
     m_queuedProject.reset();
     m_actionError.reset();
     m_driftError.clear();
@@ -389,6 +394,8 @@ void MigrationsPage::startOverview(bool checkDrift)
     const quint64 generation = m_generation;
     const MigrationProject project = *m_project;
     if (checkDrift)
+        ++m_driftChecksStarted;
+    if (checkDrift)
         m_projectLabel->setText(m_projectLabel->text() + QStringLiteral(" · ") +
                                 tr("checking for drift on a shadow database …"));
     m_runner->run<MigrationOverview>(
@@ -418,6 +425,17 @@ bool MigrationsPage::needsDriftCheck() const
            status.entries.size() > status.unappliedMigrationNames.size();
 }
 
+QString MigrationsPage::historyKey(const MigrationStatus &status)
+{
+    QStringList parts;
+    for (const MigrationStatus::Entry &entry : status.entries) {
+        if (entry.record)
+            parts << entry.record->id + QLatin1Char(':') + entry.record->checksum +
+                         QLatin1Char(':') + entry.record->finishedAt.toString(Qt::ISODateWithMs);
+    }
+    return parts.join(QLatin1Char('|'));
+}
+
 void MigrationsPage::finishOverview(quint64 generation, const MigrationOverview &overview,
                                     bool checkedDrift)
 {
@@ -428,9 +446,19 @@ void MigrationsPage::finishOverview(quint64 generation, const MigrationOverview 
             onOverview(generation, m_overview);
         } else {
             m_driftError.clear();
-            onOverview(generation, overview);
+            MigrationOverview shown = overview;
+            if (shown.status) {
+                const QString key = historyKey(*shown.status);
+                if (checkedDrift && shown.status->drift)
+                    m_lastDrift = DriftMemo{key, *shown.status->drift};
+                else if (!checkedDrift && !m_forceDriftCheck && m_lastDrift &&
+                         m_lastDrift->historyKey == key)
+                    shown.status->drift = m_lastDrift->drift; // nothing applied since
+            }
+            onOverview(generation, shown);
         }
-        if (!checkedDrift && needsDriftCheck() && !m_queuedProject) {
+        if (!checkedDrift && needsDriftCheck() && !m_overview.status->drift && !m_queuedProject) {
+            m_forceDriftCheck = false;
             m_refreshQueued = false;
             startOverview(true);
             return;

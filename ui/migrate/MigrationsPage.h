@@ -91,6 +91,8 @@ public:
     QPlainTextEdit *errorDetail() const { return m_errorDetail; }
     QToolButton *errorDetailsButton() const { return m_errorDetailsButton; }
     QAction *refreshAction() const { return m_refresh; }
+    /// How many drift checks (each on a fresh shadow database) this page has started.
+    int driftChecksStarted() const { return m_driftChecksStarted; }
     QAction *applyAction() const { return m_apply; }
     QAction *createAction() const { return m_create; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -110,6 +112,8 @@ private:
     void loadProject(const QString &description, const ProjectSource &source);
     void startOverview(bool checkDrift);
     bool needsDriftCheck() const;
+    /// What a drift check depends on in the history: the applied rows (id, checksum, end).
+    static QString historyKey(const MigrationStatus &status);
     void finishOverview(quint64 generation, const MigrationOverview &overview, bool checkedDrift);
     void setActionError(const QString &title, const Error &error);
     void startDeploy(const QStringList &names);
@@ -133,6 +137,17 @@ private:
     /// The error of the last apply or resolve: it stays on screen across the refresh after it.
     std::optional<std::pair<QString, Error>> m_actionError;
     QString m_driftError;
+    /// The last drift check and the history it was made against: a refresh that finds the same
+    /// history shows it again instead of building another shadow database. Refresh (the
+    /// toolbar action) checks again, as does opening a project.
+    struct DriftMemo
+    {
+        QString historyKey;
+        MigrationStatus::Drift drift;
+    };
+    std::optional<DriftMemo> m_lastDrift;
+    bool m_forceDriftCheck = false;
+    int m_driftChecksStarted = 0;
     MigrationOverview m_overview;
     SchemaProvider m_schemaProvider;
     EditorPalette m_palette;

@@ -450,6 +450,42 @@ private Q_SLOTS:
         QCOMPARE(project.folderNames(), QStringList({kInit, kAddRole}));
     }
 
+    // A drift check builds a shadow database: a refresh that finds the same applied history
+    // shows the last result again; the Refresh action and a changed history check again.
+    void driftIsCheckedAgainOnlyWhenItMayHaveChanged()
+    {
+        SqliteProject project({kInit, kAddRole});
+        QVERIFY(deployWithCore(project.project()));
+        MigrationsPage page;
+        QVERIFY(load(page, project.project()));
+        QCOMPARE(page.driftChecksStarted(), 1);
+        QVERIFY(page.overview().status->drift);
+        QVERIFY(!page.overview().status->drift->detected);
+
+        QSignalSpy loaded(&page, &MigrationsPage::overviewLoaded);
+        page.refresh();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(page.driftChecksStarted(), 1);
+        QVERIFY(page.overview().status->drift); // the last result, still shown
+        QVERIFY(!page.overview().status->drift->detected);
+
+        page.refreshAction()->trigger();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(page.driftChecksStarted(), 2);
+
+        // A migration applied elsewhere (the CLI, a colleague): the history changed.
+        QVERIFY(copyMigration(dataPath(QStringLiteral("gui/migrations")), kAddRole,
+                              project.migrationsPath()));
+        const QString nickname = QStringLiteral("20250101000002_add_nickname");
+        QVERIFY(writeFile(QDir(project.migrationsPath()).filePath(nickname + "/migration.sql"),
+                          readFile(dataPath(QStringLiteral("gui/create-preview.sql")))));
+        QVERIFY(deployWithCore(project.project()));
+        page.refresh();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(page.driftChecksStarted(), 3);
+        QVERIFY(page.overview().status->drift);
+    }
+
     void createAndApplyEndsWithEverythingApplied()
     {
         SqliteProject project({kInit, kAddRole});
