@@ -7,7 +7,7 @@
 // process that scrolls through 200,000 session rows.
 //
 //   bench_inspector [--url URL] [--users N] [--accounts N] [--sessions N] [--scale F]
-//                   [--runs N] [--reuse] [--keep]
+//                   [--runs N] [--reuse] [--keep] [--first-page]
 //
 // URL is a server (its database part is replaced); default GATEHOUSE_BENCH_PG_URL, which
 // tests/bench/run-benchmarks.sh sets. --scale multiplies the default sizes (200,000 users,
@@ -46,6 +46,7 @@
 #include <optional>
 #include <pqxx/pqxx>
 #include <sys/resource.h>
+#include <time.h>
 
 using namespace gh;
 
@@ -81,26 +82,92 @@ double timeMedian(int runs, const std::function<void()> &work)
     return samples.at(samples.size() / 2);
 }
 
+/// Wall-clock time and the process's CPU time (every thread: the GUI's and the workers', not
+/// the server's) of one run, in milliseconds.
+struct Sample
+{
+    double wall = 0;
+    double cpu = 0;
+};
+
+class Stopwatch
+{
+public:
+    Stopwatch()
+        : m_cpu(processCpuNs())
+    {
+        m_timer.start();
+    }
+    Sample elapsed() const
+    {
+        return {m_timer.nsecsElapsed() / 1e6, (processCpuNs() - m_cpu) / 1e6};
+    }
+
+private:
+    static qint64 processCpuNs()
+    {
+        timespec now{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+        return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+    }
+    QElapsedTimer m_timer;
+    qint64 m_cpu;
+};
+
+/// Medians of ours and the baseline: wall-clock and client CPU.
+struct Timings
+{
+    double ours = 0;
+    double baseline = 0;
+    double oursCpu = 0;
+    double baselineCpu = 0;
+};
+
 /// Medians of two pieces of work timed in alternation, so that drift in the machine's load
-/// (other processes, caches warming) falls on both alike.
-QPair<double, double> timePair(int runs, const std::function<void()> &ours,
-                               const std::function<void()> &baseline)
+/// (other processes, caches warming) falls on both alike. Each times itself (Stopwatch): what
+/// it does after the moment measured (closing a connection, a view's background work once its
+/// first page is in) stays outside the figure and never overlaps the other side's run.
+Timings timePairSelf(int runs, const std::function<Sample()> &ours,
+                     const std::function<Sample()> &baseline)
 {
     ours();
     baseline();
-    QVector<double> a, b;
+    QVector<double> a, b, aCpu, bCpu;
     for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        ours();
-        a << timer.nsecsElapsed() / 1e6;
-        timer.restart();
-        baseline();
-        b << timer.nsecsElapsed() / 1e6;
+        const Sample x = ours();
+        const Sample y = baseline();
+        a << x.wall;
+        aCpu << x.cpu;
+        b << y.wall;
+        bCpu << y.cpu;
     }
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    return {a.at(a.size() / 2), b.at(b.size() / 2)};
+    auto median = [](QVector<double> &v) {
+        std::sort(v.begin(), v.end());
+        return v.at(v.size() / 2);
+    };
+    return {median(a), median(b), median(aCpu), median(bCpu)};
+}
+
+/// timePairSelf() for work that is all measured: wall-clock medians.
+QPair<double, double> timePair(int runs, const std::function<void()> &ours,
+                               const std::function<void()> &baseline)
+{
+    auto timed = [](const std::function<void()> &work) {
+        return [&work] {
+            const Stopwatch watch;
+            work();
+            return watch.elapsed();
+        };
+    };
+    const Timings t = timePairSelf(runs, timed(ours), timed(baseline));
+    return {t.ours, t.baseline};
+}
+
+/// The CPU line printed under a first-page figure.
+void cpuRow(const Timings &t)
+{
+    row(QStringLiteral("  client CPU (process, all threads)"), ms(t.oursCpu),
+        QStringLiteral("raw client CPU"), ms(t.baselineCpu), ratio(t.oursCpu, t.baselineCpu));
 }
 
 [[noreturn]] void die(const QString &message)
@@ -136,15 +203,17 @@ AuthConnection openAuth(const QString &url, std::optional<AuthWorkspace> *worksp
     return std::move(connection.value());
 }
 
-/// The raw baseline: libpq through libpqxx, every field touched, nothing converted.
+/// The raw baseline: libpq through libpqxx, every field touched, nothing converted. Through
+/// the iterators' operator-> (as PostgresDatabase reads results): range-for would copy a
+/// pqxx::field, and with it the result's shared pointers, per cell.
 size_t rawQuery(pqxx::connection &connection, const std::string &sql)
 {
     pqxx::nontransaction tx(connection);
     const pqxx::result result = tx.exec(sql);
     size_t bytes = 0;
-    for (const auto &r : result) {
-        for (const auto &field : r)
-            bytes += field.is_null() ? 0 : std::strlen(field.c_str());
+    for (auto row = result.begin(), lastRow = result.end(); row != lastRow; ++row) {
+        for (auto field = row->begin(), lastField = row->end(); field != lastField; ++field)
+            bytes += field->is_null() ? 0 : std::strlen(field->c_str());
     }
     return bytes;
 }
@@ -174,13 +243,30 @@ int childScrollApi(const QString &url, int rows)
 }
 
 #ifdef GATEHOUSE_BENCH_TABLE_MODEL
-/// Waits until the model has no page request in flight (or 30 s).
-void settle(ui::PagedRecordModel &model)
+/// Runs the GUI thread's event loop until `done` (or 30 s), asleep between events as a window's
+/// loop is. Not processEvents(flags, ms): that overload drops WaitForMoreEvents and spins,
+/// which kept a core busy beside the worker thread and the server it waited for.
+void waitUntil(const std::function<bool()> &done)
 {
     QElapsedTimer timer;
     timer.start();
-    while ((model.isLoading() || !model.hasLoaded()) && timer.elapsed() < 30000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    QTimer tick; // wakes the loop now and then to look at the clock
+    tick.start(1000);
+    while (!done() && timer.elapsed() < 30000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+}
+
+/// Waits until the model has no page request in flight (or 30 s).
+void settle(ui::PagedRecordModel &model)
+{
+    waitUntil([&model] { return !model.isLoading() && model.hasLoaded(); });
+}
+
+/// Waits (untimed) for the row estimate a view reads after its first page, so that this
+/// background query does not run beside the next measurement.
+void settleEstimate(ui::PagedRecordModel &model)
+{
+    waitUntil([&model] { return model.isTotalKnown() || model.error().isError(); });
 }
 
 /// Child: scrolls the GUI's table model (offscreen) over `rows` rows, 40 visible at a time.
@@ -229,7 +315,7 @@ QPair<qint64, int> runChild(const QStringList &arguments)
 
 // --- The measurements ------------------------------------------------------------------------
 
-void measure(const QString &url, const Sizes &sizes, int runs)
+void measure(const QString &url, const Sizes &sizes, int runs, bool firstPageOnly)
 {
     AuthConnection auth = openAuth(url);
     const AuthQueries &q = *auth.queries;
@@ -248,66 +334,94 @@ void measure(const QString &url, const Sizes &sizes, int runs)
         QString(11, QLatin1Char('-')), QString(9, QLatin1Char('-')));
 
     // First page.
-    const auto [firstApi, firstRaw] = timePair(
+    const Timings first = timePairSelf(
         runs,
         [&] {
+            const Stopwatch watch;
             if (!q.page(sessions, kPage))
                 die(QStringLiteral("page failed"));
+            return watch.elapsed();
         },
         [&] {
+            const Stopwatch watch;
             rawQuery(raw, "SELECT " + sessionColumns +
                               " FROM \"Session\" ORDER BY \"sessionToken\" LIMIT 200");
+            return watch.elapsed();
         });
-    row(QStringLiteral("first page of sessions, query API"), ms(firstApi),
-        QStringLiteral("raw libpq ORDER BY key LIMIT 200"), ms(firstRaw), ratio(firstApi, firstRaw),
-        QStringLiteral("≤ 1.5x"));
+    row(QStringLiteral("first page of sessions, query API"), ms(first.ours),
+        QStringLiteral("raw libpq ORDER BY key LIMIT 200"), ms(first.baseline),
+        ratio(first.ours, first.baseline), QStringLiteral("≤ 1.5x"));
+    cpuRow(first);
 
 #ifdef GATEHOUSE_BENCH_TABLE_MODEL
     {
         std::optional<AuthWorkspace> workspace;
         openAuth(url, &workspace);
-        // Opening a view: a new model, its worker threads and connections, the first page.
-        const auto [opened, rawOpened] = timePair(
-            qMin(runs, 5),
+        // Opening a view: a new model, its worker threads and connection, up to the first page
+        // on screen. The view's later work (the row estimate) and closing either side's
+        // connection are not part of opening: both wait outside the timer.
+        const Timings opened = timePairSelf(
+            runs, // a connection costs milliseconds: as many runs as the rest, for a steady median
             [&] {
+                const Stopwatch watch;
                 ui::PagedRecordModel model(*workspace, AuthModelKind::Session);
                 model.activate();
                 settle(model);
                 if (model.rowCount() == 0 || !model.isRowLoaded(0))
                     die(QStringLiteral("the table model loaded nothing"));
                 model.data(model.index(0, 0));
+                const Sample elapsed = watch.elapsed();
+                settleEstimate(model);
+                return elapsed;
             },
             [&] {
+                const Stopwatch watch;
                 pqxx::connection fresh(conninfo(url));
                 rawQuery(fresh, "SELECT " + sessionColumns +
                                     " FROM \"Session\" ORDER BY \"sessionToken\" LIMIT 200");
+                return watch.elapsed();
             });
-        row(QStringLiteral("open the sessions view, table model"), ms(opened),
-            QStringLiteral("raw connect + LIMIT 200"), ms(rawOpened), ratio(opened, rawOpened));
-        // A new order or filter in an open view: the first page of the new query.
+        row(QStringLiteral("open the sessions view, table model"), ms(opened.ours),
+            QStringLiteral("raw connect + LIMIT 200"), ms(opened.baseline),
+            ratio(opened.ours, opened.baseline));
+        // A new order or filter in an open view: the first page of the new query. Both sides
+        // alternate between ascending and descending order.
         ui::PagedRecordModel model(*workspace, AuthModelKind::Session);
         model.activate();
         settle(model);
+        settleEstimate(model);
         bool descending = false;
-        const auto [requery, rawRequery] = timePair(
+        bool rawDescending = false;
+        const Timings requery = timePairSelf(
             runs,
             [&] {
                 RecordQuery query = sessions;
                 descending = !descending;
                 query.sortOrder = descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+                const Stopwatch watch;
                 model.setQuery(query);
                 settle(model);
                 if (!model.isRowLoaded(0))
                     die(QStringLiteral("the table model loaded nothing"));
                 model.data(model.index(0, 0));
+                const Sample elapsed = watch.elapsed();
+                settleEstimate(model);
+                return elapsed;
             },
             [&] {
+                rawDescending = !rawDescending;
+                const Stopwatch watch;
                 rawQuery(raw, "SELECT " + sessionColumns +
-                                  " FROM \"Session\" ORDER BY \"sessionToken\" DESC LIMIT 200");
+                                  " FROM \"Session\" ORDER BY \"sessionToken\"" +
+                                  (rawDescending ? " DESC" : "") + " LIMIT 200");
+                return watch.elapsed();
             });
-        row(QStringLiteral("first page of sessions, table model"), ms(requery),
-            QStringLiteral("raw libpq ORDER BY key LIMIT 200"), ms(rawRequery),
-            ratio(requery, rawRequery), QStringLiteral("≤ 1.5x"));
+        row(QStringLiteral("first page of sessions, table model"), ms(requery.ours),
+            QStringLiteral("raw libpq ORDER BY key LIMIT 200"), ms(requery.baseline),
+            ratio(requery.ours, requery.baseline), QStringLiteral("≤ 1.5x"));
+        cpuRow(requery);
+        if (firstPageOnly)
+            return;
 
         // Scrolling an order no index serves (active sessions by expires): each page the model
         // reads is a scan of the table, beside raw keyset pages of 200 over the same rows.
@@ -348,6 +462,8 @@ void measure(const QString &url, const Sizes &sizes, int runs)
 #else
     row(QStringLiteral("first page of sessions, table model"), QStringLiteral("n/a"),
         QStringLiteral("(gatehouse_ui's PagedRecordModel not built)"), QString(), QString());
+    if (firstPageOnly)
+        return;
 #endif
 
     // Jump to the end and to 90 %.
@@ -549,6 +665,8 @@ int main(int argc, char *argv[])
                       QStringLiteral("Reuse a database loaded earlier with the same sizes.")});
     parser.addOption(
         {QStringLiteral("keep"), QStringLiteral("Do not drop the database afterwards.")});
+    parser.addOption({QStringLiteral("first-page"),
+                      QStringLiteral("Only the first-page figures (query API, table model).")});
     parser.process(app);
 
     const QString server = parser.isSet(QStringLiteral("url"))
@@ -600,7 +718,7 @@ int main(int argc, char *argv[])
         die(QString::fromUtf8(e.what()));
     }
 
-    measure(url, sizes, runs);
+    measure(url, sizes, runs, parser.isSet(QStringLiteral("first-page")));
 
     if (!parser.isSet(QStringLiteral("keep")) && !parser.isSet(QStringLiteral("reuse"))) {
         try {

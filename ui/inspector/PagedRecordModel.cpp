@@ -81,7 +81,9 @@ void PagedRecordModel::setQuery(const RecordQuery &query)
     beginResetModel();
     m_query = query;
     m_query.model = m_model.kind;
-    m_cache.clear();
+    // Freed once the new page is in (onPage()): freeing a window of rows takes longer than
+    // posting the request the user waits for, or than showing its answer.
+    m_dropped = m_cache.take();
     m_atStart = m_atEnd = false;
     m_rowCount = 0;
     m_total = -1;
@@ -404,8 +406,6 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
             fail(result.error());
         return;
     }
-    if (m_estimatePending)
-        postEstimate();
     if (m_error.isError()) {
         m_error = Error();
         Q_EMIT errorChanged();
@@ -470,6 +470,15 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
     if (m_exactCountPending)
         m_countDelay->start();
     loadMissing();
+    // Posted once this page's own work is done (its thread, connection and query would compete
+    // with it), yet before any event: a Ctrl+End right after the page expects it under way.
+    if (m_estimatePending)
+        postEstimate();
+    if (!m_dropped.empty()) {
+        // The previous query's rows: freed after the repaint the new rows asked for.
+        QMetaObject::invokeMethod(
+            this, [this] { m_dropped.clear(); }, Qt::QueuedConnection);
+    }
 }
 
 void PagedRecordModel::onEstimate(quint64 generation, const Result<RowCount> &result)
@@ -504,6 +513,7 @@ void PagedRecordModel::onCount(quint64 generation, const Result<qint64> &result)
 void PagedRecordModel::setExactTotal(qint64 rows)
 {
     m_exactCountPending = false;
+    m_estimatePending = false; // the count is known: no estimate to read
     if (m_counting) {
         m_counter->cancelAll();
         m_counting = false;

@@ -175,8 +175,9 @@ private:
 
     int m_pageSize = kDefaultPageSize;
     RowCache<Row> m_cache{kDefaultCacheCapacity};
-    bool m_atStart = false; // the window's first row is the query's first row
-    bool m_atEnd = false;   // the window's last row is the query's last row
+    std::deque<Row> m_dropped; // the previous query's rows, freed once the new page is in
+    bool m_atStart = false;    // the window's first row is the query's first row
+    bool m_atEnd = false;      // the window's last row is the query's last row
     int m_rowCount = 0;
     qint64 m_total = -1;
     RowCount::Kind m_totalKind = RowCount::Kind::Estimate;

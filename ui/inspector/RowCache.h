@@ -111,6 +111,16 @@ public:
         m_first = 0;
     }
 
+    /// Empties the window and hands its rows to the caller, who may free them later (a table
+    /// model frees the old rows once the new query is on its way, not before sending it).
+    std::deque<T> take()
+    {
+        std::deque<T> rows;
+        rows.swap(m_rows);
+        m_first = 0;
+        return rows;
+    }
+
 private:
     std::deque<T> m_rows;
     int m_first = 0;

@@ -157,6 +157,22 @@ private Q_SLOTS:
         QCOMPARE(*cache.at(1), 1);
         QCOMPARE(*cache.at(2), 2);
     }
+
+    void takeHandsOverTheRowsAndEmptiesTheWindow()
+    {
+        RowCache<int> cache(100);
+        cache.reset(40, range(40, 60));
+        const auto taken = cache.take();
+        QVERIFY(cache.isEmpty());
+        QCOMPARE(cache.first(), 0);
+        QCOMPARE(int(taken.size()), 20);
+        QCOMPARE(taken.front(), 40);
+        QCOMPARE(taken.back(), 59);
+        // The emptied window is used as a new one.
+        cache.reset(0, range(0, 5));
+        QCOMPARE(cache.end(), 5);
+        QVERIFY(holdsOwnIndexes(cache));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestRowCache)
