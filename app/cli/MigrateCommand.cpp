@@ -51,6 +51,14 @@ Result<MigrationTarget> resolveTarget(const QCommandLineParser &parser, CliConte
     auto target = MigrationTarget::fromProject(*project, migrations);
     if (!target)
         return target.error();
+    if (!project->configPath.isEmpty()) {
+        context.err << "Loaded Prisma config from "
+                    << QDir(context.workingDirectory).relativeFilePath(project->configPath)
+                    << ".\n";
+        for (const QString &warning : project->configWarnings)
+            context.err << warning << "\n";
+        context.err << "\n";
+    }
     if (!target->schemaPath.isEmpty())
         context.err << "Prisma schema loaded from "
                     << QDir(context.workingDirectory).relativeFilePath(target->schemaPath) << ".\n";

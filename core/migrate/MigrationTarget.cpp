@@ -73,6 +73,8 @@ Result<MigrationTarget> MigrationTarget::fromProject(const ResolvedProject &proj
 
     if (!migrationsPath.isEmpty()) {
         target.migrationsPath = QDir::cleanPath(QFileInfo(migrationsPath).absoluteFilePath());
+    } else if (!project.migrationsPath.isEmpty()) {
+        target.migrationsPath = project.migrationsPath; // prisma.config.ts
     } else if (!schemaFolder.isEmpty()) {
         target.migrationsPath = QDir(schemaFolder).filePath(QStringLiteral("migrations"));
     } else {

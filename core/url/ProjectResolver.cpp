@@ -26,6 +26,21 @@ QString cleanWorkingDirectory(const ProjectOptions &options)
             .absolutePath());
 }
 
+// A config value: a literal as written; a variable's value from the environment, else its
+// `?? "fallback"`.
+QString configValue(const PrismaConfig::Value &value, const QProcessEnvironment &environment)
+{
+    switch (value.kind) {
+    case PrismaConfig::Value::Kind::Absent:
+        return QString();
+    case PrismaConfig::Value::Kind::Literal:
+        return value.text;
+    case PrismaConfig::Value::Kind::EnvironmentVariable:
+        return environment.contains(value.text) ? environment.value(value.text) : value.fallback;
+    }
+    return QString();
+}
+
 } // namespace
 
 Result<ResolvedProject> ProjectResolver::resolve(const ProjectOptions &options)
@@ -46,7 +61,14 @@ Result<ResolvedProject> ProjectResolver::resolve(const ProjectOptions &options)
         return schema.error();
     }
 
-    const Status url = resolveUrl(project, options, schemaEnvDirectory);
+    auto config = PrismaConfig::find(workingDirectory);
+    if (!config)
+        return config.error();
+    if (*config && project.configPath.isEmpty()) { // a bare --url: still the config's folder
+        project.configPath = (*config)->path;
+        project.configWarnings = (*config)->warnings;
+    }
+    const Status url = resolveUrl(project, options, schemaEnvDirectory, *config);
     if (!url)
         return url.error();
     return project;
@@ -55,10 +77,21 @@ Result<ResolvedProject> ProjectResolver::resolve(const ProjectOptions &options)
 Result<ResolvedProject> ProjectResolver::resolveSchema(const ProjectOptions &options)
 {
     const QString workingDirectory = cleanWorkingDirectory(options);
-    auto schema = findSchema(options, workingDirectory);
+    auto config = PrismaConfig::find(workingDirectory);
+    if (!config)
+        return config.error();
+    auto schema = findSchema(options, workingDirectory, *config);
     if (!schema)
         return schema.error();
     ResolvedProject project;
+    if (*config) {
+        const PrismaConfig &c = **config;
+        project.configPath = c.path;
+        project.configWarnings = c.warnings;
+        const QString migrations = configValue(c.migrationsPath, options.environment);
+        if (!migrations.isEmpty())
+            project.migrationsPath = absoluteClean(migrations, c.folder());
+    }
     project.schemaPath = schema->path;
     project.schemaFiles = schema->files;
     project.isMultiFile = schema->isMultiFile;
@@ -67,11 +100,23 @@ Result<ResolvedProject> ProjectResolver::resolveSchema(const ProjectOptions &opt
     return project;
 }
 
-Result<ProjectResolver::SchemaLocation> ProjectResolver::findSchema(const ProjectOptions &options,
-                                                                    const QString &workingDirectory)
+Result<ProjectResolver::SchemaLocation>
+ProjectResolver::findSchema(const ProjectOptions &options, const QString &workingDirectory,
+                            const std::optional<PrismaConfig> &config)
 {
-    if (!options.schemaOverride.isEmpty()) {
-        const QString path = absoluteClean(options.schemaOverride, workingDirectory);
+    QString named = options.schemaOverride.isEmpty()
+                        ? QString()
+                        : absoluteClean(options.schemaOverride, workingDirectory);
+    QString namedBy = QStringLiteral("given with --schema");
+    if (named.isEmpty() && config) {
+        const QString fromConfig = configValue(config->schema, options.environment);
+        if (!fromConfig.isEmpty()) {
+            named = absoluteClean(fromConfig, config->folder());
+            namedBy = QStringLiteral("named in %1").arg(config->path);
+        }
+    }
+    if (!named.isEmpty()) {
+        const QString path = named;
         const QFileInfo info(path);
         if (info.isFile())
             return SchemaLocation{path, {path}, false};
@@ -84,7 +129,7 @@ Result<ProjectResolver::SchemaLocation> ProjectResolver::findSchema(const Projec
             return SchemaLocation{path, files, true};
         }
         return Error(Error::Code::SchemaNotFound,
-                     QStringLiteral("the schema %1 given with --schema does not exist").arg(path));
+                     QStringLiteral("the schema %1 %2 does not exist").arg(path, namedBy));
     }
 
     const QDir wd(workingDirectory);
@@ -136,13 +181,16 @@ QString ProjectResolver::projectRoot(const SchemaLocation &schema, bool fromOver
 }
 
 Status ProjectResolver::resolveUrl(ResolvedProject &project, const ProjectOptions &options,
-                                   const QString &schemaEnvDirectory)
+                                   const QString &schemaEnvDirectory,
+                                   const std::optional<PrismaConfig> &config)
 {
     const DatasourceUrl datasource = datasourceUrlExpression(project.schemaFiles);
     project.datasourceFile = datasource.file;
-    project.urlVariable = datasource.kind == DatasourceUrl::Kind::EnvironmentVariable
-                              ? datasource.value
-                              : kDefaultUrlVariable;
+    const PrismaConfig::Value configUrl = config ? config->url : PrismaConfig::Value();
+    project.urlVariable =
+        configUrl.kind == PrismaConfig::Value::Kind::EnvironmentVariable ? configUrl.text
+        : datasource.kind == DatasourceUrl::Kind::EnvironmentVariable    ? datasource.value
+                                                                         : kDefaultUrlVariable;
     const QString &variable = project.urlVariable;
 
     // SQLite paths are relative to the schema file that holds the datasource.
@@ -159,6 +207,9 @@ Status ProjectResolver::resolveUrl(ResolvedProject &project, const ProjectOption
     if (!options.urlOverride.isEmpty()) {
         project.urlText = options.urlOverride;
         project.urlSource = QStringLiteral("--url");
+    } else if (configUrl.kind == PrismaConfig::Value::Kind::Literal) {
+        project.urlText = configUrl.text;
+        project.urlSource = QDir::toNativeSeparators(config->path);
     } else if (datasource.kind == DatasourceUrl::Kind::Literal) {
         project.urlText = datasource.value;
         project.urlSource = QStringLiteral("schema datasource");
@@ -194,6 +245,12 @@ Status ProjectResolver::resolveUrl(ResolvedProject &project, const ProjectOption
         }
     }
 
+    if (!found && !configUrl.fallback.isEmpty()) {
+        project.urlText = configUrl.fallback;
+        project.urlSource = QStringLiteral("%1 (the fallback for %2)")
+                                .arg(QDir::toNativeSeparators(config->path), variable);
+        found = true;
+    }
     if (!found)
         return Error(Error::Code::UrlMissing,
                      QStringLiteral("no database URL: %1 is not set in the environment, nor in %2 "

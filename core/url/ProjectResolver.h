@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/url/PrismaConfig.h"
 #include "core/url/ProjectOptions.h"
 #include "core/url/ResolvedProject.h"
 
@@ -11,13 +12,17 @@ namespace gh {
 
 /// Finds the schema and the database URL the way the Prisma CLI does.
 ///
-/// Schema: --schema PATH (a file, or a folder = multi-file schema), else
-/// `prisma/schema.prisma`, else `schema.prisma`, else the folder `prisma/schema/` (every
+/// Prisma 7's `prisma.config.ts` in the working directory (see PrismaConfig) may name the
+/// schema, the migrations folder and the URL; flags still win over it.
+///
+/// Schema: --schema PATH (a file, or a folder = multi-file schema), else the config's `schema`,
+/// else `prisma/schema.prisma`, else `schema.prisma`, else the folder `prisma/schema/` (every
 /// `*.prisma` file in it, recursively, sorted).
 ///
-/// URL: --url, else a literal `url = "..."` in the datasource, else the variable the datasource
-/// names with `url = env("NAME")` (DATABASE_URL by default, and for Prisma 7 schemas that have
-/// no url) looked up in the environment, then in `.env` in the project root, then in `.env` in
+/// URL: --url, else the config's `datasource.url` (a literal, or the variable it names), else a
+/// literal `url = "..."` in the datasource, else the variable the datasource names with
+/// `url = env("NAME")` (DATABASE_URL by default, and for Prisma 7 schemas that have no url)
+/// looked up in the environment, then in `.env` in the project root, then in `.env` in
 /// the schema's folder (the folder that holds the schema file, or the parent of a schema
 /// folder, as Prisma computes it). The first place that has the variable wins, even when it is
 /// empty (that is then an error), as with Prisma.
@@ -51,12 +56,14 @@ private:
     };
 
     static Result<SchemaLocation> findSchema(const ProjectOptions &options,
-                                             const QString &workingDirectory);
+                                             const QString &workingDirectory,
+                                             const std::optional<PrismaConfig> &config);
     static QStringList prismaFilesIn(const QString &folder);
     static QString projectRoot(const SchemaLocation &schema, bool fromOverride,
                                const QString &workingDirectory);
     static Status resolveUrl(ResolvedProject &project, const ProjectOptions &options,
-                             const QString &schemaEnvDirectory);
+                             const QString &schemaEnvDirectory,
+                             const std::optional<PrismaConfig> &config);
 
     /// The `url` of the first `datasource` block, read with the Prisma parser (core/prisma).
     static DatasourceUrl datasourceUrlExpression(const QStringList &schemaFiles);

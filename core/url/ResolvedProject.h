@@ -25,9 +25,15 @@ struct ResolvedProject
     /// The URL as found. Sensitive: display url.redacted() instead.
     QString urlText;
     /// Where the URL came from, for people: "--url", "environment variable DATABASE_URL",
-    /// "/abs/path/.env (DATABASE_URL)" or "schema datasource".
+    /// "/abs/path/.env (DATABASE_URL)", "schema datasource" or "prisma.config.ts".
     QString urlSource;
     DatabaseUrl url;
+    /// Prisma 7's `prisma.config.ts` (or another name Prisma reads), when the project has one.
+    QString configPath;
+    /// The migrations folder the config names (absolute); empty = next to the schema.
+    QString migrationsPath;
+    /// What the config holds that Gatehouse could not read, as `file:line:col: warning: ...`.
+    QStringList configWarnings;
 
     bool hasSchema() const { return !schemaFiles.isEmpty(); }
 };

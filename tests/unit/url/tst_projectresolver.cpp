@@ -43,6 +43,9 @@ private slots:
     void missingUrlNamesTheVariableAndThePlaces();
     void emptyVariableIsAnError();
     void malformedUrlErrorNamesTheSourceNotThePassword();
+    void prismaConfigNamesSchemaMigrationsAndUrlVariable();
+    void prismaConfigLiteralUrlAndFallback();
+    void flagsWinOverPrismaConfig();
 
 private:
     QString write(const QString &relativePath, const QByteArray &content);
@@ -402,6 +405,81 @@ void TestProjectResolver::malformedUrlErrorNamesTheSourceNotThePassword()
     QVERIFY2(message.contains(path("prisma/.env")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("port 'abc'")), qPrintable(message));
     QVERIFY(!message.contains(QStringLiteral("hunter22")));
+}
+
+// Prisma 7's prisma.config.ts: the schema, the migrations folder and the URL's variable.
+void TestProjectResolver::prismaConfigNamesSchemaMigrationsAndUrlVariable()
+{
+    write("prisma.config.ts", "import 'dotenv/config'\n"
+                              "import path from 'node:path'\n"
+                              "import { defineConfig, env } from 'prisma/config'\n\n"
+                              "export default defineConfig({\n"
+                              "  schema: path.join('db', 'auth.prisma'),\n"
+                              "  migrations: { path: 'db/history' },\n"
+                              "  datasource: { url: env('AUTH_DATABASE_URL') },\n"
+                              "})\n");
+    const QString schema =
+        write("db/auth.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n");
+    write("prisma/schema.prisma", kPostgresSchema); // the default place loses to the config
+    write(".env",
+          "AUTH_DATABASE_URL=postgresql://configured/db\nDATABASE_URL=postgresql://no/db\n");
+
+    const auto project = ProjectResolver::resolve(options());
+    QVERIFY2(project.ok(), qPrintable(project.error().message()));
+    QCOMPARE(project->schemaPath, schema);
+    QCOMPARE(project->configPath, path("prisma.config.ts"));
+    QCOMPARE(project->migrationsPath, path("db/history"));
+    QCOMPARE(project->urlVariable, QStringLiteral("AUTH_DATABASE_URL"));
+    QCOMPARE(project->url.host(), QStringLiteral("configured"));
+    QVERIFY(project->configWarnings.isEmpty());
+}
+
+void TestProjectResolver::prismaConfigLiteralUrlAndFallback()
+{
+    write("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n");
+    write("prisma.config.mjs", "export default {\n"
+                               "  datasource: { url: process.env.PG_URL ?? "
+                               "'postgresql://fallback/db' },\n"
+                               "  migrations: { path: computeIt() },\n"
+                               "}\n");
+    auto project = ProjectResolver::resolve(options());
+    QVERIFY2(project.ok(), qPrintable(project.error().message()));
+    QCOMPARE(project->url.host(), QStringLiteral("fallback"));
+    QVERIFY(project->urlSource.contains(QLatin1String("fallback for PG_URL")));
+    // What it cannot read is said, with where, and left to Prisma's default.
+    QCOMPARE(project->configWarnings.size(), 1);
+    QVERIFY2(project->configWarnings.first().startsWith(path("prisma.config.mjs") +
+                                                        QStringLiteral(":3:23: warning:")),
+             qPrintable(project->configWarnings.first()));
+    QVERIFY(project->migrationsPath.isEmpty());
+
+    ProjectOptions withVariable = options();
+    withVariable.environment.insert(QStringLiteral("PG_URL"),
+                                    QStringLiteral("postgresql://set/db"));
+    project = ProjectResolver::resolve(withVariable);
+    QVERIFY(project.ok());
+    QCOMPARE(project->url.host(), QStringLiteral("set"));
+}
+
+void TestProjectResolver::flagsWinOverPrismaConfig()
+{
+    write("prisma.config.ts", "export default defineConfig({ schema: 'missing.prisma',"
+                              " datasource: { url: 'postgresql://config/db' } })\n");
+    const QString other = write("other.prisma", kPostgresSchema);
+    ProjectOptions flags = options();
+    flags.schemaOverride = other;
+    flags.urlOverride = QStringLiteral("postgresql://flag/db");
+    auto project = ProjectResolver::resolve(flags);
+    QVERIFY2(project.ok(), qPrintable(project.error().message()));
+    QCOMPARE(project->schemaPath, other);
+    QCOMPARE(project->url.host(), QStringLiteral("flag"));
+
+    // Without flags, the config's schema that does not exist is an error that names the config.
+    project = ProjectResolver::resolve(options());
+    QVERIFY(!project.ok());
+    QVERIFY2(project.error().message().contains(QLatin1String("named in ")) &&
+                 project.error().message().contains(QLatin1String("prisma.config.ts")),
+             qPrintable(project.error().message()));
 }
 
 QTEST_APPLESS_MAIN(TestProjectResolver)
