@@ -4,7 +4,8 @@
 // raw baseline measured in the same run: the first page of sessions through the query API (and
 // through the GUI's table model when it is built), jumping to the end and to 90 % (beside the
 // OFFSET query a naive tool would run), finding a user by email prefix, and the peak RSS of a
-// process that scrolls through 200,000 session rows.
+// process that scrolls through 200,000 session rows; then the provider filter's list (the
+// distinct providers of the accounts) beside a raw SELECT DISTINCT.
 //
 //   bench_inspector [--url URL] [--users N] [--accounts N] [--sessions N] [--scale F]
 //                   [--runs N] [--reuse] [--keep] [--first-page]
@@ -615,6 +616,39 @@ void measure(const QString &url, const Sizes &sizes, int runs, bool firstPageOnl
 #endif
 }
 
+// --- The provider filter's list -----------------------------------------------------------------
+
+/// The distinct providers of the accounts, as the accounts view's provider box loads them: the
+/// loose index scan of AuthQueries::distinctValues() beside a raw SELECT DISTINCT (which reads
+/// every account) and the same loose scan sent raw through libpq.
+void measureProviders(const QString &url, int runs)
+{
+    AuthConnection auth = openAuth(url);
+    const AuthQueries &q = *auth.queries;
+    pqxx::connection raw(conninfo(url));
+    QStringList providers;
+    const auto [ours, distinct] = timePair(
+        runs,
+        [&] {
+            auto values = q.distinctValues(AuthModelKind::Account, QStringLiteral("provider"));
+            if (!values)
+                die(values.error().fullText());
+            providers = *values;
+        },
+        [&] { rawQuery(raw, "SELECT DISTINCT provider FROM \"Account\" ORDER BY provider"); });
+    const double rawSkip = timeMedian(runs, [&] {
+        rawQuery(raw, "WITH RECURSIVE skip(v) AS (SELECT (SELECT provider FROM \"Account\" WHERE "
+                      "provider IS NOT NULL ORDER BY provider LIMIT 1) UNION ALL SELECT (SELECT "
+                      "provider FROM \"Account\" WHERE provider > skip.v ORDER BY provider LIMIT "
+                      "1) FROM skip WHERE skip.v IS NOT NULL) SELECT v FROM skip WHERE v IS NOT "
+                      "NULL LIMIT 1000");
+    });
+    row(QStringLiteral("providers list (%1), loose index scan").arg(providers.size()), ms(ours),
+        QStringLiteral("raw SELECT DISTINCT provider"), ms(distinct), ratio(ours, distinct));
+    row(QStringLiteral("providers list, loose index scan"), ms(ours),
+        QStringLiteral("raw libpq, same recursive query"), ms(rawSkip), ratio(ours, rawSkip));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -719,6 +753,7 @@ int main(int argc, char *argv[])
     }
 
     measure(url, sizes, runs, parser.isSet(QStringLiteral("first-page")));
+    measureProviders(url, runs);
 
     if (!parser.isSet(QStringLiteral("keep")) && !parser.isSet(QStringLiteral("reuse"))) {
         try {
