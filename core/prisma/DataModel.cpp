@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstring>
+#include <string_view>
 
 namespace gh::prisma {
 
@@ -56,8 +57,43 @@ const char *scalarTypeName(ScalarType type)
 
 std::optional<ScalarType> scalarTypeFromName(QByteArrayView name)
 {
-    const int index = indexOfName(scalarNames, name);
-    return index < 0 ? std::nullopt : std::optional<ScalarType>(ScalarType(index));
+    // By length, then the bytes: this runs for every field and block of a schema.
+    const std::string_view text(name.data(), size_t(name.size()));
+    switch (text.size()) {
+    case 3:
+        if (text == "Int")
+            return ScalarType::Int;
+        break;
+    case 4:
+        if (text == "Json")
+            return ScalarType::Json;
+        break;
+    case 5:
+        if (text == "Float")
+            return ScalarType::Float;
+        if (text == "Bytes")
+            return ScalarType::Bytes;
+        break;
+    case 6:
+        if (text == "String")
+            return ScalarType::String;
+        if (text == "BigInt")
+            return ScalarType::BigInt;
+        break;
+    case 7:
+        if (text == "Boolean")
+            return ScalarType::Boolean;
+        if (text == "Decimal")
+            return ScalarType::Decimal;
+        break;
+    case 8:
+        if (text == "DateTime")
+            return ScalarType::DateTime;
+        break;
+    default:
+        break;
+    }
+    return std::nullopt;
 }
 
 const char *referentialActionName(ReferentialAction action)

@@ -59,6 +59,19 @@ size_t qHash(const Name &name, size_t seed = 0)
     return nameHash(name.view, seed);
 }
 
+// Byte equality inlined: names are short, and QByteArrayView's == calls out twice (Qt's
+// compareMemory, then memcmp).
+bool sameBytes(View a, View b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.data()[i] != b.data()[i])
+            return false;
+    }
+    return true;
+}
+
 // FNV-1a: names are short, and this inlines into the loops that hash them.
 quint32 shortHash(View name)
 {
@@ -106,7 +119,8 @@ public:
                 slot = {hash, field};
                 return false;
             }
-            if (slot.hash == hash && m_names[owner.names + std::size_t(slot.field)] == name) {
+            if (slot.hash == hash &&
+                sameBytes(m_names[owner.names + std::size_t(slot.field)], name)) {
                 slot.field = field;
                 return true;
             }
@@ -124,7 +138,8 @@ public:
             const Slot &slot = m_slots[table.firstSlot + i];
             if (slot.field < 0)
                 return -1;
-            if (slot.hash == hash && m_names[table.names + std::size_t(slot.field)] == name)
+            if (slot.hash == hash &&
+                sameBytes(m_names[table.names + std::size_t(slot.field)], name))
                 return slot.field;
         }
     }
@@ -171,7 +186,7 @@ public:
                 ++m_size;
                 return slot.value;
             }
-            if (slot.hash == hash && slot.key == text)
+            if (slot.hash == hash && sameBytes(slot.key, text))
                 return slot.value;
         }
     }
@@ -837,7 +852,7 @@ private:
             const View name = argument.name ? text(fileIndex, *argument.name) : View();
             ArgumentSlot *existing = nullptr;
             for (ArgumentSlot &slot : m_arguments) {
-                if (slot.named == argument.isNamed() && slot.name == name)
+                if (slot.named == argument.isNamed() && sameBytes(slot.name, name))
                     existing = &slot;
             }
             if (!existing) {
@@ -870,7 +885,7 @@ private:
     ArgumentSlot *slot(View name, bool named)
     {
         for (ArgumentSlot &slot : m_arguments) {
-            if (!slot.used && slot.named == named && (!named || slot.name == name))
+            if (!slot.used && slot.named == named && (!named || sameBytes(slot.name, name)))
                 return &slot;
         }
         return nullptr;

@@ -311,11 +311,21 @@ private:
         m_table.render(m_output);
         if (!m_blockAttributes.empty()) {
             m_table.startRow(); // the empty line before the block attributes
-            std::stable_sort(m_blockAttributes.begin(), m_blockAttributes.end(),
-                             [&](const auto &a, const auto &b) {
-                                 return rank(block.attributes[std::size_t(a.second)]) <
-                                        rank(block.attributes[std::size_t(b.second)]);
-                             });
+            // A stable insertion sort: a block has a few `@@` attributes, and std::stable_sort
+            // allocates a buffer on every call.
+            const auto rankOf = [&](const std::pair<int, int> &entry) {
+                return rank(block.attributes[std::size_t(entry.second)]);
+            };
+            for (std::size_t i = 1; i < m_blockAttributes.size(); ++i) {
+                const std::pair<int, int> moving = m_blockAttributes[i];
+                const int movingRank = rankOf(moving);
+                std::size_t j = i;
+                while (j > 0 && rankOf(m_blockAttributes[j - 1]) > movingRank) {
+                    m_blockAttributes[j] = m_blockAttributes[j - 1];
+                    --j;
+                }
+                m_blockAttributes[j] = moving;
+            }
             for (const auto &[comments, attribute] : m_blockAttributes) {
                 if (comments >= 0) {
                     const Entry<Kind> &entry = members[std::size_t(comments)];
