@@ -54,8 +54,7 @@ done
 for file in "$here"/errors/*.prisma; do
     golden_for errors "$(basename "$file" .prisma)" "$here/golden/errors"
 done
-# Preview syntax (Prisma 7 partial indexes' object expressions), valid or not: kept apart until
-# the formatter, validator and data model support it.
+# Preview syntax (Prisma 7's partial indexes: object expressions, `where:`), valid or not.
 for file in "$here"/preview/*.prisma; do
     golden_for preview "$(basename "$file" .prisma)" "$here/golden/preview"
 done
