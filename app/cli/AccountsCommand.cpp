@@ -58,6 +58,7 @@ int runAccountsCommand(CliContext &context, const QStringList &arguments)
     spec.userFilter = true;
     spec.expiryFilter = false;
     spec.providerFilter = true;
+    spec.otherActions = {QStringLiteral("providers")};
     return runListGroup(context, arguments, spec);
 }
 

@@ -46,8 +46,10 @@ int runListGroup(CliContext &context, const QStringList &arguments, const ListCo
     const QString action = arguments.value(0);
     if (action == QLatin1String("list"))
         return runListCommand(context, arguments.mid(1), spec);
-    context.err << "gatehouse-cli " << spec.group << ": unknown action '" << action
-                << "' (expected: list)\n";
+    context.err
+        << "gatehouse-cli " << spec.group << ": unknown action '" << action << "' (expected: "
+        << (QStringList{QStringLiteral("list")} + spec.otherActions).join(QLatin1String(", "))
+        << ")\n";
     return ExitUsage;
 }
 

@@ -18,6 +18,8 @@ struct ListCommandSpec
     bool userFilter = false;     ///< --user ID|EMAIL
     bool expiryFilter = false;   ///< --expired / --active
     bool providerFilter = false; ///< --provider NAME
+    /// The group's actions besides `list`, for the unknown-action message ("revoke").
+    QStringList otherActions;
 };
 
 /// The project a command works on, opened from its --url/--schema options, with a connection.

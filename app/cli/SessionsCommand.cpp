@@ -17,6 +17,7 @@ int runSessionsCommand(CliContext &context, const QStringList &arguments)
     spec.userFilter = true;
     spec.expiryFilter = true;
     spec.providerFilter = false;
+    spec.otherActions = {QStringLiteral("revoke")};
     return runListGroup(context, arguments, spec);
 }
 

@@ -17,6 +17,7 @@ int runTokensCommand(CliContext &context, const QStringList &arguments)
     spec.userFilter = true;
     spec.expiryFilter = true;
     spec.providerFilter = false;
+    spec.otherActions = {QStringLiteral("purge")};
     return runListGroup(context, arguments, spec);
 }
 
