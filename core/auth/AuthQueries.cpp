@@ -566,6 +566,14 @@ Result<RowCount> AuthQueries::estimateCount(const RecordQuery &query) const
                             .toDouble(-1);
     if (rows < 0)
         return Error(Error::Code::QueryFailed, QStringLiteral("PostgreSQL gave no row estimate"));
+    if (tableRows < 0 && rows < kCountExactlyBelow) {
+        // Never analysed (reltuples -1): the planner guesses from the table's pages on disk, so
+        // a two-row table reads "~220". Small by its pages means cheap to count.
+        auto exact = count(query);
+        if (!exact)
+            return exact.error();
+        return RowCount{*exact, RowCount::Kind::Exact};
+    }
     return RowCount{qint64(rows), RowCount::Kind::Estimate};
 }
 
