@@ -32,6 +32,11 @@ MigrationsController::MigrationsController(MainWindow *window)
     connect(window, &MainWindow::workspaceOpened, this, &MigrationsController::onWorkspaceOpened);
     connect(window, &MainWindow::workspaceClosed, this, &MigrationsController::onWorkspaceClosed);
     connect(window, &MainWindow::loadFinished, this, &MigrationsController::onLoadFinished);
+    // No shadow database on a production server unless someone asks for it (Refresh).
+    connect(window, &MainWindow::environmentChanged, this, [this](EnvironmentTag tag) {
+        if (m_page)
+            m_page->setAutomaticDriftCheck(tag != EnvironmentTag::Production);
+    });
     if (SchemaWorkspace *schema = window->schemaWorkspace())
         connect(schema, &SchemaWorkspace::schemaOpened, this,
                 &MigrationsController::followSchemaWithoutWorkspace);

@@ -90,7 +90,8 @@ void MigrationsPage::buildLayout()
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_refresh = toolbar->addAction(style->standardIcon(QStyle::SP_BrowserReload), tr("Refresh"));
-    m_refresh->setToolTip(tr("Read the migrations folder and the database's history again"));
+    m_refresh->setToolTip(tr("Read the migrations folder and the database's history again, and "
+                             "check for drift on a shadow database"));
     connect(m_refresh, &QAction::triggered, this, [this] {
         m_forceDriftCheck = true;
         refresh();
@@ -425,6 +426,11 @@ bool MigrationsPage::needsDriftCheck() const
            status.entries.size() > status.unappliedMigrationNames.size();
 }
 
+void MigrationsPage::setAutomaticDriftCheck(bool on)
+{
+    m_automaticDriftCheck = on;
+}
+
 QString MigrationsPage::historyKey(const MigrationStatus &status)
 {
     QStringList parts;
@@ -457,7 +463,8 @@ void MigrationsPage::finishOverview(quint64 generation, const MigrationOverview 
             }
             onOverview(generation, shown);
         }
-        if (!checkedDrift && needsDriftCheck() && !m_overview.status->drift && !m_queuedProject) {
+        if (!checkedDrift && needsDriftCheck() && !m_overview.status->drift && !m_queuedProject &&
+            (m_automaticDriftCheck || m_forceDriftCheck)) {
             m_forceDriftCheck = false;
             m_refreshQueued = false;
             startOverview(true);
@@ -486,6 +493,10 @@ void MigrationsPage::onOverview(quint64 generation, const MigrationOverview &ove
         tr("%1 · migrations in %2")
             .arg(target.url.redacted().toHtmlEscaped(),
                  QDir::toNativeSeparators(target.migrationsPath).toHtmlEscaped()));
+    if (!m_automaticDriftCheck && needsDriftCheck() && !overview.status->drift)
+        m_projectLabel->setText(m_projectLabel->text() + QStringLiteral(" · ") +
+                                tr("drift not checked on a production connection (Refresh "
+                                   "checks it)"));
     if (overview.error)
         showError(overview.folder ? tr("Cannot read the database's migration history")
                                   : tr("Cannot read the migrations folder"),

@@ -93,6 +93,11 @@ public:
     QAction *refreshAction() const { return m_refresh; }
     /// How many drift checks (each on a fresh shadow database) this page has started.
     int driftChecksStarted() const { return m_driftChecksStarted; }
+    /// Whether loading the history also checks for drift. A drift check creates and drops a
+    /// shadow database on the connection's server, so production connections leave it to
+    /// Refresh. On by default.
+    void setAutomaticDriftCheck(bool on);
+    bool automaticDriftCheck() const { return m_automaticDriftCheck; }
     QAction *applyAction() const { return m_apply; }
     QAction *createAction() const { return m_create; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -148,6 +153,7 @@ private:
     std::optional<DriftMemo> m_lastDrift;
     bool m_forceDriftCheck = false;
     int m_driftChecksStarted = 0;
+    bool m_automaticDriftCheck = true;
     MigrationOverview m_overview;
     SchemaProvider m_schemaProvider;
     EditorPalette m_palette;

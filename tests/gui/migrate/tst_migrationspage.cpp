@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <algorithm>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -484,6 +485,35 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QCOMPARE(page.driftChecksStarted(), 3);
         QVERIFY(page.overview().status->drift);
+    }
+
+    // Production connections build no shadow database unless Refresh asks for one.
+    void productionChecksDriftOnlyWhenAsked()
+    {
+        SqliteProject project({kInit, kAddRole});
+        QVERIFY(deployWithCore(project.project()));
+        MainWindow window;
+        MigrationsPage *page = attachedController(window)->page();
+        window.setEnvironment(EnvironmentTag::Production, QStringLiteral("prod"));
+        QVERIFY(!page->automaticDriftCheck());
+        QVERIFY(load(*page, project.project()));
+        QCOMPARE(page->driftChecksStarted(), 0);
+        QVERIFY(!page->overview().status->drift);
+        const auto labels = page->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel *label) {
+            return label->text().contains(QLatin1String("drift not checked on a production"));
+        })); // the project line says why
+        page->resize(1100, 600);
+        saveScreenshot(page, QStringLiteral("migrations-production"));
+
+        QSignalSpy loaded(page, &MigrationsPage::overviewLoaded);
+        page->refreshAction()->trigger();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(page->driftChecksStarted(), 1);
+        QVERIFY(page->overview().status->drift);
+
+        window.setEnvironment(EnvironmentTag::Development, QString());
+        QVERIFY(page->automaticDriftCheck());
     }
 
     void createAndApplyEndsWithEverythingApplied()
