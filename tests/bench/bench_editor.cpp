@@ -13,6 +13,7 @@
 // Other arguments (run-benchmarks.sh passes the same ones to every benchmark) are ignored.
 
 #include "core/prisma/Lexer.h"
+#include "tests/bench/BenchReport.h"
 #include "ui/editor/PrismaStyler.h"
 #include "ui/editor/SchemaEditor.h"
 
@@ -23,7 +24,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <sys/resource.h>
 #include <vector>
 
 using namespace gh;
@@ -124,13 +124,6 @@ void printRow(const char *what, const std::vector<double> &samples, qint64 bytes
                 *low, *high, samples.size(), qPrintable(kib(bytes)));
 }
 
-long peakRssKb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
-
 void styleEverything(QsciScintilla &editor)
 {
     editor.SendScintilla(Base::SCI_COLOURISE, 0L, -1L);
@@ -209,7 +202,7 @@ int runChild(const Options &options)
         editor.SendScintilla(Base::SCI_APPENDTEXT, static_cast<unsigned long>(text.size()),
                              text.constData());
         editor.viewport()->repaint();
-        std::printf("%ld\n", peakRssKb());
+        std::printf("%lld\n", static_cast<long long>(bench::peakRssKb()));
     } else {
         SchemaEditor editor;
         editor.resize(1000, 800);
@@ -217,7 +210,7 @@ int runChild(const Options &options)
         editor.loadText(text);
         styleEverything(editor);
         editor.viewport()->repaint();
-        std::printf("%ld\n", peakRssKb());
+        std::printf("%lld\n", static_cast<long long>(bench::peakRssKb()));
     }
     return 0;
 }
@@ -361,6 +354,6 @@ int main(int argc, char **argv)
                 qPrintable(kib(size)));
     std::printf("  %-58s %9.1f MiB  %s\n", "schema editor, fully styled", styledRss / 1024.0,
                 qPrintable(kib(size)));
-    std::printf("  %-58s %9.1f MiB\n", "this benchmark process", peakRssKb() / 1024.0);
+    std::printf("  %-58s %9.1f MiB\n", "this benchmark process", bench::peakRssKb() / 1024.0);
     return 0;
 }

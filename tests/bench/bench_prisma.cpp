@@ -16,17 +16,15 @@
 #include "core/prisma/Parser.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/Validator.h"
+#include "tests/bench/BenchReport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-
-#include <sys/resource.h>
-#include <time.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <time.h>
 #include <vector>
 
 namespace {
@@ -56,7 +54,8 @@ QByteArray generateSchema(int models)
         if (i > 0) {
             const QByteArray parent = "Model" + QByteArray::number(i - 1);
             s += "  parentId    String    @map(\"parent_id\")\n";
-            s += "  parent      " + parent + " @relation(fields: [parentId], references: [id], onDelete: Cascade)\n";
+            s += "  parent      " + parent +
+                 " @relation(fields: [parentId], references: [id], onDelete: Cascade)\n";
         }
         if (i + 1 < models)
             s += "  children    Model" + QByteArray::number(i + 1) + "[]\n";
@@ -95,35 +94,21 @@ Timing medianMs(int runs, const std::function<void()> &work)
     return {times[times.size() / 2], cpuTimes[cpuTimes.size() / 2]};
 }
 
-// VmHWM, the peak of this program: ru_maxrss is carried across execve, so a benchmark started by
-// a big parent would report the parent's peak (as tests/bench/BenchReport's peakRssKb).
-long peakRssKb()
-{
-    if (std::FILE *status = std::fopen("/proc/self/status", "r")) {
-        char line[256];
-        long kb = -1;
-        while (std::fgets(line, sizeof line, status)) {
-            if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1)
-                break;
-        }
-        std::fclose(status);
-        if (kb >= 0)
-            return kb;
-    }
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("models"), QStringLiteral("Models in the schema."), QStringLiteral("N"), QStringLiteral("2000")});
-    parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs per figure (median)."), QStringLiteral("R"), QStringLiteral("15")});
-    parser.addOption({QStringLiteral("only"), QStringLiteral("Run one figure only (lex, parse, validate, validated, format, formatted)."), QStringLiteral("PHASE")});
+    parser.addOption({QStringLiteral("models"), QStringLiteral("Models in the schema."),
+                      QStringLiteral("N"), QStringLiteral("2000")});
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs per figure (median)."),
+                      QStringLiteral("R"), QStringLiteral("15")});
+    parser.addOption(
+        {QStringLiteral("only"),
+         QStringLiteral(
+             "Run one figure only (lex, parse, validate, validated, format, formatted)."),
+         QStringLiteral("PHASE")});
     parser.addHelpOption();
     parser.process(app);
     const int models = parser.value(QStringLiteral("models")).toInt();
@@ -137,7 +122,8 @@ int main(int argc, char *argv[])
     // Sanity: the generated schema must be valid, or the figures measure error paths.
     const auto diagnostics = validate(SchemaSource::fromFiles({file}));
     if (!diagnostics.isEmpty()) {
-        std::fprintf(stderr, "generated schema is invalid: %s\n", qPrintable(diagnostics.first().toString()));
+        std::fprintf(stderr, "generated schema is invalid: %s\n",
+                     qPrintable(diagnostics.first().toString()));
         return 1;
     }
 
@@ -194,6 +180,6 @@ int main(int argc, char *argv[])
     row("  validate (parsed before)", validateParsed, "");
     row("format", format, "(goal < 20 ms)");
     row("  format (parsed before)", formatParsed, "");
-    std::printf("  peak RSS %.1f MB\n", peakRssKb() / 1024.0);
+    std::printf("  peak RSS %.1f MB\n", gh::bench::peakRssKb() / 1024.0);
     return 0;
 }
