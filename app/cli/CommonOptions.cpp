@@ -2,6 +2,8 @@
 
 #include "core/url/UrlRedaction.h"
 
+#include <QDir>
+
 namespace gh::cli {
 
 void addProjectOptions(QCommandLineParser &parser)
@@ -46,11 +48,26 @@ bool parseCommand(QCommandLineParser &parser, const QString &commandName,
     return true;
 }
 
+void printConfigPreamble(CliContext &context, const ResolvedProject &project)
+{
+    if (project.configPath.isEmpty())
+        return;
+    context.err << "Loaded Prisma config from "
+                << QDir(context.workingDirectory).relativeFilePath(project.configPath) << ".\n";
+    for (const QString &warning : project.configWarnings)
+        context.err << warning << "\n";
+    context.err << "\n";
+    context.err.flush();
+}
+
 void printError(CliContext &context, const Error &error)
 {
     context.err << "gatehouse-cli: " << redactDatabaseUrl(error.message()) << "\n";
     if (!error.detail().isEmpty())
-        context.err << "  " << redactDatabaseUrl(error.detail()).replace(QLatin1Char('\n'), QLatin1String("\n  ")) << "\n";
+        context.err
+            << "  "
+            << redactDatabaseUrl(error.detail()).replace(QLatin1Char('\n'), QLatin1String("\n  "))
+            << "\n";
     context.err.flush();
 }
 

@@ -16,6 +16,10 @@ ProjectOptions projectOptions(const QCommandLineParser &parser, const CliContext
 bool parseCommand(QCommandLineParser &parser, const QString &commandName,
                   const QStringList &arguments, CliContext &context);
 
+/// Prisma 7's first line when the project has a `prisma.config.ts` ("Loaded Prisma config from
+/// prisma.config.ts."), then what Gatehouse could not read in it, to stderr. Nothing otherwise.
+void printConfigPreamble(CliContext &context, const ResolvedProject &project);
+
 /// Prints an Error as "gatehouse-cli: <message>" plus its detail, to stderr.
 void printError(CliContext &context, const Error &error);
 

@@ -51,14 +51,7 @@ Result<MigrationTarget> resolveTarget(const QCommandLineParser &parser, CliConte
     auto target = MigrationTarget::fromProject(*project, migrations);
     if (!target)
         return target.error();
-    if (!project->configPath.isEmpty()) {
-        context.err << "Loaded Prisma config from "
-                    << QDir(context.workingDirectory).relativeFilePath(project->configPath)
-                    << ".\n";
-        for (const QString &warning : project->configWarnings)
-            context.err << warning << "\n";
-        context.err << "\n";
-    }
+    printConfigPreamble(context, *project);
     if (!target->schemaPath.isEmpty())
         context.err << "Prisma schema loaded from "
                     << QDir(context.workingDirectory).relativeFilePath(target->schemaPath) << ".\n";

@@ -67,16 +67,7 @@ Result<LoadedSchema> loadSchema(const QCommandLineParser &parser, const QString 
     auto project = ProjectResolver::resolveSchema(options);
     if (!project)
         return project.error();
-    if (!project->configPath.isEmpty()) {
-        // As Prisma 7 says it, then what Gatehouse could not read in the config.
-        context.err << "Loaded Prisma config from "
-                    << QDir(context.workingDirectory).relativeFilePath(project->configPath)
-                    << ".\n";
-        for (const QString &warning : project->configWarnings)
-            context.err << warning << "\n";
-        context.err << "\n";
-        context.err.flush();
-    }
+    printConfigPreamble(context, *project);
     auto schema = SchemaSource::load(project->schemaPath);
     if (!schema)
         return schema.error();

@@ -142,6 +142,28 @@ private Q_SLOTS:
         QCOMPARE(run.out, QStringLiteral("The schema at elsewhere/db.prisma is valid 🚀\n"));
     }
 
+    // Prisma 7's prisma.config.ts names the schema; the CLI says it loaded it, as Prisma does,
+    // and what it could not read, with where.
+    void validateFollowsPrismaConfig()
+    {
+        writeFile(path(QStringLiteral("prisma.config.ts")),
+                  "import { defineConfig } from 'prisma/config'\n"
+                  "export default defineConfig({\n"
+                  "  schema: 'db/auth.prisma',\n"
+                  "  migrations: { path: migrationsFolder() },\n"
+                  "})\n");
+        writeFile(path(QStringLiteral("db/auth.prisma")), fixture(QStringLiteral("enums")));
+        const Run run = cli({QStringLiteral("schema"), QStringLiteral("validate")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("The schema at db/auth.prisma is valid 🚀\n"));
+        QVERIFY2(
+            run.err.startsWith(QStringLiteral("Loaded Prisma config from prisma.config.ts.\n")),
+            qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("prisma.config.ts:4:23: warning: the `path` of "
+                                                 "prisma.config.ts is computed")),
+                 qPrintable(run.err));
+    }
+
     void missingSchemaIsAConfigurationError()
     {
         const Run run = cli({QStringLiteral("schema"), QStringLiteral("validate")});
