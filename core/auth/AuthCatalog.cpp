@@ -40,27 +40,14 @@ Status AuthCatalog::loadNamespacesOf(Database &database, const AuthSchema &schem
             !wanted.contains(model.schema))
             wanted << model.schema;
     }
-    if (wanted.isEmpty())
-        return success();
-
-    SqlStatement st = database.statement();
-    QStringList placeholders;
-    for (const QString &name : wanted)
-        placeholders << st.bind(name);
-    st << QStringLiteral("SELECT n.nspname, c.relname, a.attname FROM pg_catalog.pg_class c"
-                         " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                         " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
-                         " WHERE n.nspname IN (")
-       << placeholders.join(QStringLiteral(", "))
-       << QStringLiteral(") AND c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0"
-                         " AND NOT a.attisdropped ORDER BY n.nspname, c.relname, a.attnum");
-    auto result = database.query(st);
-    if (!result)
-        return result.error();
-    for (const QString &name : wanted)
-        m_namespaces.insert(name, {}); // read, even when it turned out empty or missing
-    for (const QVariantList &row : result->rows())
-        m_namespaces[row.at(0).toString()][row.at(1).toString()] << row.at(2).toString();
+    // Usually one more schema ("auth" beside the URL's): a round trip each. A schema that turns
+    // out empty or missing is kept, read.
+    for (const QString &name : wanted) {
+        auto tables = database.tableColumnsIn(name);
+        if (!tables)
+            return tables.error();
+        m_namespaces.insert(name, std::move(tables.value()));
+    }
     return success();
 }
 

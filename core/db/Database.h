@@ -7,7 +7,6 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <memory>
 
@@ -37,7 +36,8 @@ public:
     Database &operator=(const Database &) = delete;
 
     virtual SqlDialect dialect() const = 0;
-    /// The schema (namespace) tables live in: the URL's `?schema=` for PostgreSQL, empty for SQLite.
+    /// The schema (namespace) tables live in: the URL's `?schema=` for PostgreSQL, empty for
+    /// SQLite.
     virtual QString schema() const = 0;
     /// The URL for display, password redacted.
     virtual QString displayName() const = 0;
@@ -69,8 +69,12 @@ public:
     /// The error every refused write returns.
     Error readOnlyError() const;
 
-    /// The tables of the schema with their column names, from the database's own catalog.
-    virtual Result<QHash<QString, QStringList>> tableColumns() = 0;
+    /// The tables of the connection's schema with their column names, from the database's own
+    /// catalog.
+    Result<QHash<QString, QStringList>> tableColumns() { return tableColumnsIn(schema()); }
+    /// The same for another PostgreSQL schema (a model's `@@schema`). SQLite has one namespace
+    /// and answers for it whatever the name.
+    virtual Result<QHash<QString, QStringList>> tableColumnsIn(const QString &schema) = 0;
     /// "PostgreSQL 15.18" / "SQLite 3.40.1".
     virtual Result<QString> serverVersion() = 0;
 

@@ -346,14 +346,14 @@ bool PostgresDatabase::cancelRunningQuery()
     }
 }
 
-Result<QHash<QString, QStringList>> PostgresDatabase::tableColumns()
+Result<QHash<QString, QStringList>> PostgresDatabase::tableColumnsIn(const QString &schema)
 {
     SqlStatement st(dialect());
     st << QStringLiteral("SELECT c.relname, a.attname FROM pg_catalog.pg_class c"
                          " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                          " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
                          " WHERE n.nspname = ")
-       << st.bind(m_schema)
+       << st.bind(schema)
        << QStringLiteral(" AND c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0"
                          " AND NOT a.attisdropped ORDER BY c.relname, a.attnum");
     auto result = query(st);

@@ -25,7 +25,7 @@ public:
     Status transaction(const std::function<Status()> &work) override;
     Status executeScript(const QString &sql) override;
     bool cancelRunningQuery() override;
-    Result<QHash<QString, QStringList>> tableColumns() override;
+    Result<QHash<QString, QStringList>> tableColumnsIn(const QString &schema) override;
     Result<QString> serverVersion() override;
 
 private:

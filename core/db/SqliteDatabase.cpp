@@ -267,7 +267,7 @@ void SqliteDatabase::applyReadOnly(bool readOnly)
                          : QStringLiteral("PRAGMA query_only = OFF"));
 }
 
-Result<QHash<QString, QStringList>> SqliteDatabase::tableColumns()
+Result<QHash<QString, QStringList>> SqliteDatabase::tableColumnsIn(const QString &)
 {
     auto tables = query(
         SqlStatement(dialect(), QStringLiteral("SELECT name FROM sqlite_master WHERE type IN "

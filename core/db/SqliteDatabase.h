@@ -21,7 +21,7 @@ public:
     Result<qint64> execute(const SqlStatement &statement) override;
     Status transaction(const std::function<Status()> &work) override;
     Status executeScript(const QString &sql) override;
-    Result<QHash<QString, QStringList>> tableColumns() override;
+    Result<QHash<QString, QStringList>> tableColumnsIn(const QString &schema) override;
     Result<QString> serverVersion() override;
 
 protected:
