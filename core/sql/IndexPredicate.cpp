@@ -47,7 +47,8 @@ bool continuesTypeName(QStringView word)
 
 } // namespace
 
-QString IndexPredicate::fromWhere(const prisma::IndexWhere &where, const prisma::Model &model)
+QString IndexPredicate::fromWhere(const prisma::IndexWhere &where, const prisma::Model &model,
+                                  SqlDialect dialect)
 {
     if (where.kind == prisma::IndexWhere::Kind::Raw)
         return where.raw;
@@ -57,7 +58,7 @@ QString IndexPredicate::fromWhere(const prisma::IndexWhere &where, const prisma:
             condition.fieldIndex >= 0 && condition.fieldIndex < model.fields.size()
                 ? model.fields.at(condition.fieldIndex).databaseName()
                 : condition.field;
-        const QString quoted = quoteIdentifier(SqlDialect::PostgreSQL, column);
+        const QString quoted = quoteIdentifier(dialect, column);
         using Value = prisma::IndexWhere::Condition::Value;
         if (condition.valueKind == Value::Null)
             terms << quoted + (condition.negated ? QLatin1String(" IS NOT NULL")

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/db/SqlDialect.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -28,7 +30,8 @@ class IndexPredicate
 {
 public:
     /// The expression for `where` on `model` (the object form names columns after @map).
-    static QString fromWhere(const prisma::IndexWhere &where, const prisma::Model &model);
+    static QString fromWhere(const prisma::IndexWhere &where, const prisma::Model &model,
+                             SqlDialect dialect);
 
     /// The tokens that count when comparing (see the class comment).
     static QStringList normalizedTokens(const QString &predicate);

@@ -389,7 +389,8 @@ private:
             sqlIndex.columns = indexColumns(model, table, index.fields, index.algorithm);
             sqlIndex.name = index.mappedName;
             if (index.where)
-                sqlIndex.predicate = IndexPredicate::fromWhere(*index.where, model);
+                sqlIndex.predicate =
+                    IndexPredicate::fromWhere(*index.where, model, m_flavour.dialect());
             if (sqlIndex.name.isEmpty()) {
                 const QStringList columns = table.columnNames(sqlIndex);
                 sqlIndex.name =

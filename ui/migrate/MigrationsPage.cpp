@@ -394,11 +394,11 @@ void MigrationsPage::startOverview(bool checkDrift)
 {
     const quint64 generation = m_generation;
     const MigrationProject project = *m_project;
-    if (checkDrift)
+    if (checkDrift) {
         ++m_driftChecksStarted;
-    if (checkDrift)
         m_projectLabel->setText(m_projectLabel->text() + QStringLiteral(" · ") +
                                 tr("checking for drift on a shadow database …"));
+    }
     m_runner->run<MigrationOverview>(
         [project, checkDrift](const MigrationRunner::Context &context) {
             Migrator::DriftCheck drift;
