@@ -734,7 +734,7 @@ Status insertRows(Database &database, const AuthSchema &schema, const TableRows 
         auto inserted = database.execute(SqlStatement(database.dialect(), insert.sql(), row));
         if (!inserted)
             return inserted.error().wrapped(
-                QStringLiteral("Inserting demo rows into %1").arg(model.table));
+                QStringLiteral("Inserting demo rows into %1").arg(model.displayTable()));
     }
     return success();
 }

@@ -51,7 +51,7 @@ struct RevocationWarning
 struct RevocationCount
 {
     AuthModelKind model = AuthModelKind::Session;
-    QString table; ///< the table's name after @@map
+    QString table; ///< for people: the table after @@map, "auth.Session" under @@schema
     qint64 rows = 0;
 };
 

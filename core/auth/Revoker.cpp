@@ -364,7 +364,7 @@ Status Revoker::previewSessions(RevocationPlan &plan, const CancellationToken &c
         return rows.error();
     plan.rows = *rows;
     const AuthModel &model = sql->model();
-    plan.counts = {RevocationCount{model.kind, model.table, plan.rows}};
+    plan.counts = {RevocationCount{model.kind, model.displayTable(), plan.rows}};
 
     const QString who = plan.userEmail.isEmpty() ? plan.userId : plan.userEmail;
     switch (action) {
@@ -421,7 +421,7 @@ Status Revoker::previewDeleteUser(RevocationPlan &plan, const CancellationToken 
 {
     const QString who = plan.userEmail.isEmpty() ? plan.userId : plan.userEmail;
     plan.rows = 1;
-    plan.counts = {RevocationCount{AuthModelKind::User, m_schema.user().table, 1}};
+    plan.counts = {RevocationCount{AuthModelKind::User, m_schema.user().displayTable(), 1}};
     QStringList parts;
     for (AuthModelKind kind :
          {AuthModelKind::Account, AuthModelKind::Session, AuthModelKind::Authenticator}) {
@@ -437,7 +437,7 @@ Status Revoker::previewDeleteUser(RevocationPlan &plan, const CancellationToken 
         auto rows = count(*sql, cancel);
         if (!rows)
             return rows.error();
-        plan.counts << RevocationCount{kind, model.table, *rows};
+        plan.counts << RevocationCount{kind, model.displayTable(), *rows};
         if (kind == AuthModelKind::Account)
             parts << counted(*rows, "account", "accounts");
         else if (kind == AuthModelKind::Session)
@@ -962,7 +962,7 @@ Status Revoker::deleteUser(const RevocationPlan &plan, Batches &batches)
             if (kind == AuthModelKind::User && rows == 0)
                 return Error(Error::Code::NotFound,
                              QStringLiteral("The user %1 no longer exists").arg(plan.userId));
-            counts << RevocationCount{kind, model.table, rows};
+            counts << RevocationCount{kind, model.displayTable(), rows};
         }
         return success();
     });

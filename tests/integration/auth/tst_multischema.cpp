@@ -348,6 +348,9 @@ private Q_SLOTS:
         auto plan = revoker.preview(RevocationRequest::userSessions(QString::fromLatin1(kAda)));
         QVERIFY2(plan.ok(), qPrintable(plan.error().fullText()));
         QCOMPARE(plan->rows, qint64(3));
+        // The confirmation names the table a person can find: auth.Session, not the decoy's.
+        QCOMPARE(plan->counts.size(), 1);
+        QCOMPARE(plan->counts.first().table, QStringLiteral("auth.Session"));
         RevocationResult result = revoker.execute(*plan);
         QVERIFY2(result.completed(), qPrintable(result.error.fullText()));
         QCOMPARE(result.rows, qint64(3));
@@ -372,6 +375,11 @@ private Q_SLOTS:
         const QString all = warnings.join(QLatin1Char('\n'));
         QVERIFY2(all.contains(QLatin1String("1 row of \"base.Post\"")), qPrintable(all));
         QVERIFY2(!all.contains(QLatin1String("Account")), qPrintable(all));
+        QStringList tables;
+        for (const RevocationCount &c : plan->counts)
+            tables << c.table;
+        QCOMPARE(tables.first(), QStringLiteral("base.User"));
+        QVERIFY2(tables.contains(QStringLiteral("auth.Account")), qPrintable(tables.join(u',')));
         result = revoker.execute(*plan);
         QVERIFY2(result.completed(), qPrintable(result.error.fullText()));
         QCOMPARE(countIn(pg, QStringLiteral("base.\"User\"")), qint64(1));
