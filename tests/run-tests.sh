@@ -18,44 +18,10 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$jobs"
 
 # --- A throwaway PostgreSQL ---------------------------------------------------------------------
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-scratch="$(mktemp -d /tmp/gatehouse-tests.XXXXXX)"
-chmod 755 "$scratch"
-as_postgres=()
-if [ "$(id -u)" -eq 0 ]; then
-    chown postgres:postgres "$scratch"
-    as_postgres=(runuser -u postgres --)
-fi
-
-free_port() {
-    local port
-    for port in $(seq "$1" $(($1 + 200))); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "no free port near $1" >&2
-    return 1
-}
-
+source "$root/tests/support/throwaway-postgres.sh"
+throwaway_pg_init gatehouse-tests
 pgport="$(free_port 55432)"
 bouncerport="$(free_port $((pgport + 1)))"
-
-cleanup() {
-    set +e
-    if [ -f "$scratch/pgbouncer.pid" ]; then
-        kill "$(cat "$scratch/pgbouncer.pid")" 2>/dev/null
-    fi
-    if [ -d "$scratch/data" ]; then
-        "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$scratch/data" -m immediate stop >/dev/null 2>&1
-    fi
-    rm -rf "$scratch"
-}
-trap cleanup EXIT INT TERM
-
-"${as_postgres[@]}" "$pgbin/initdb" -D "$scratch/data" -U postgres -A trust -E UTF8 \
-    --locale=C.UTF-8 >"$scratch/initdb.log" 2>&1 || { cat "$scratch/initdb.log"; exit 1; }
 
 # --- SSL (connection dialog, issue 7) ------------------------------------------------------------
 # A throwaway CA signs a server certificate for both localhost and 127.0.0.1 (verify-full either
@@ -89,9 +55,7 @@ export GATEHOUSE_TEST_PG_SSL_CLIENT_KEY="$ssl/client.key"
 export GATEHOUSE_TEST_PG_SSL_CERT_USER="gatehouse_cert"
 # --- end of SSL ----------------------------------------------------------------------------------
 
-"${as_postgres[@]}" "$pgbin/pg_ctl" -D "$scratch/data" -l "$scratch/postgres.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $scratch -c fsync=off -c synchronous_commit=off -c full_page_writes=off $ssl_options" \
-    start >/dev/null || { cat "$scratch/postgres.log"; exit 1; }
+throwaway_pg_start "$pgport" $ssl_options
 
 "${as_postgres[@]}" "$pgbin/psql" -q -h "$scratch" -p "$pgport" -U postgres -d postgres \
     -c "CREATE ROLE gatehouse_cert LOGIN" >/dev/null # SSL: the client-certificate role
