@@ -2022,15 +2022,15 @@ private:
                                .arg(render(m_attributeFile, value)));
             return false;
         }
-        const View name = text(m_attributeFile, value.range);
+        const QString name = toQString(text(m_attributeFile, value.range)); // once, not per value
         const Enum &enumType = m_dm.m_enums.at(enumIndex);
         for (const EnumMember &known : enumType.values) {
-            if (known.name == toQString(name))
+            if (known.name == name)
                 return true;
         }
         attributeError(QStringLiteral("The defined default value `%1` is not a valid value of the "
                                       "enum specified for the field.")
-                           .arg(toQString(name)));
+                           .arg(name));
         return false;
     }
 
@@ -2932,8 +2932,12 @@ private:
         } else {
             const QString &first = m_dm.m_models.at(relation.a.model).name;
             const QString &second = m_dm.m_models.at(relation.b.model).name;
-            relation.name = first < second ? first + QLatin1String("To") + second
-                                           : second + QLatin1String("To") + first;
+            // One allocation (a + "To" + b makes three).
+            const bool inOrder = first < second;
+            relation.name.reserve(first.size() + 2 + second.size());
+            relation.name.append(inOrder ? first : second)
+                .append(QLatin1String("To"))
+                .append(inOrder ? second : first);
         }
         const int id = int(m_dm.m_relations.size());
         m_dm.m_relations.append(relation);

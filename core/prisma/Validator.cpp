@@ -11,6 +11,7 @@
 #include "core/prisma/ValidationContext.h"
 
 #include <QHash>
+#include <QVarLengthArray>
 #include <vector>
 
 // The model part of Prisma's validation pipeline (psl-core validations.rs, models.rs,
@@ -187,7 +188,7 @@ private:
     {
         if (model.isIgnored || model.isView) // views need no unique criterion in Prisma 7
             return;
-        QList<const QList<IndexField> *> criteria;
+        QVarLengthArray<const QList<IndexField> *, 8> criteria; // no allocation per model
         if (model.primaryKey)
             criteria.append(&model.primaryKey->fields);
         for (const Index &index : model.indexes) {
