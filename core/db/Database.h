@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/db/QueryResult.h"
+#include "core/db/RawResult.h"
 #include "core/db/SqlStatement.h"
 
 #include <QHash>
@@ -44,6 +45,9 @@ public:
 
     /// Runs a statement that returns rows.
     virtual Result<QueryResult> query(const SqlStatement &statement) = 0;
+    /// The same rows, each cell converted only when read (RawResult). The PostgreSQL backend
+    /// keeps libpq's result as it came; the default converts at once, as query() does.
+    virtual Result<std::shared_ptr<const RawResult>> queryRaw(const SqlStatement &statement);
     /// Runs a statement and returns the number of rows it affected.
     virtual Result<qint64> execute(const SqlStatement &statement) = 0;
     /// Runs `work` inside one transaction: committed when it returns success, rolled back on

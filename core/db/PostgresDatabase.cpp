@@ -205,6 +205,41 @@ QueryResult toQueryResult(const pqxx::result &result)
     return QueryResult(std::move(columns), std::move(rows));
 }
 
+// libpq's result kept whole: a cell becomes a QVariant when read, by the same toVariant() as
+// toQueryResult(). A PGresult is independent of its connection and only read here, so the rows
+// may be read on any thread and outlive the query.
+class PostgresRawResult final : public RawResult
+{
+public:
+    explicit PostgresRawResult(pqxx::result result)
+        : m_result(std::move(result))
+        , m_rows(int(m_result.size()))
+        , m_columns(int(m_result.columns()))
+    {
+        m_types.reserve(size_t(m_columns));
+        for (int c = 0; c < m_columns; ++c)
+            m_types.push_back(m_result.column_type(pqxx::row::size_type(c)));
+    }
+
+    int rowCount() const override { return m_rows; }
+    int columnCount() const override { return m_columns; }
+    QVariant value(int row, int column) const override
+    {
+        const pqxx::field field =
+            m_result[pqxx::result::size_type(row)][pqxx::row::size_type(column)];
+        const char *text = field.c_str();
+        if (text[0] == '\0' && field.is_null())
+            return QVariant();
+        return toVariant(text, field.size(), m_types[size_t(column)]);
+    }
+
+private:
+    const pqxx::result m_result;
+    const int m_rows;
+    const int m_columns;
+    std::vector<pqxx::oid> m_types;
+};
+
 } // namespace
 
 struct PostgresDatabase::Handle
@@ -280,6 +315,18 @@ Result<QueryResult> PostgresDatabase::query(const SqlStatement &statement)
     try {
         return withTransaction(
             [&](pqxx::transaction_base &tx) { return toQueryResult(execParams(tx, statement)); });
+    } catch (const std::exception &e) {
+        return queryError(e);
+    }
+}
+
+Result<std::shared_ptr<const RawResult>> PostgresDatabase::queryRaw(const SqlStatement &statement)
+{
+    try {
+        return withTransaction([&](pqxx::transaction_base &tx) {
+            return std::shared_ptr<const RawResult>(
+                std::make_shared<PostgresRawResult>(execParams(tx, statement)));
+        });
     } catch (const std::exception &e) {
         return queryError(e);
     }

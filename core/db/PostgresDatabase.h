@@ -21,6 +21,7 @@ public:
     QString displayName() const override { return m_displayName; }
 
     Result<QueryResult> query(const SqlStatement &statement) override;
+    Result<std::shared_ptr<const RawResult>> queryRaw(const SqlStatement &statement) override;
     Result<qint64> execute(const SqlStatement &statement) override;
     Status transaction(const std::function<Status()> &work) override;
     Status executeScript(const QString &sql) override;
