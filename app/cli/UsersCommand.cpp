@@ -51,8 +51,14 @@ RecordPage withExpiryStatus(RecordPage page, const QDateTime &now)
         return page;
     page.fields.insert(expires + 1, AuthField{QStringLiteral("status"), QString(),
                                               FieldType::String, true, false, QString()});
-    for (QVariantList &row : page.rows)
+    RecordRows rows;
+    rows.reserve(page.rows.size());
+    for (int r = 0; r < page.rows.size(); ++r) {
+        QVariantList row = page.rows.at(r);
         row.insert(expires + 1, expiryText(row.at(expires).toDateTime(), now));
+        rows.append(std::move(row), page.position(r));
+    }
+    page.rows = std::move(rows);
     return page;
 }
 
@@ -125,7 +131,7 @@ int showUser(CliContext &context, const QStringList &arguments)
         width = qMax(width, int(f.name.size()));
     for (int c = 0; c < user.fields.size(); ++c)
         context.out << "  " << user.fields.at(c).name.leftJustified(width) << "  "
-                    << RecordWriter::displayText(user.rows.at(0).at(c), user.fields.at(c), secrets)
+                    << RecordWriter::displayText(user.value(0, c), user.fields.at(c), secrets)
                     << "\n";
     printSection(context, QStringLiteral("Accounts"), picture->accounts, secrets);
     printSection(context, QStringLiteral("Sessions, newest expiry first"),

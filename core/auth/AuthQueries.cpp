@@ -34,27 +34,21 @@ Error cancelled()
     return Error(Error::Code::Cancelled, QStringLiteral("Cancelled"));
 }
 
-// True when fromDatabase() would return `value` unchanged: the PostgreSQL backend already
-// delivers most values in their final type, and skipping the copy matters on every page.
-bool isCanonical(const QVariant &value, FieldType type)
+// Runs `query` on `database` so that `cancel` interrupts it in flight.
+template <typename Query>
+auto cancellable(Database &database, const CancellationToken &cancel, Query &&query)
+    -> decltype(query())
 {
-    if (!value.isValid())
-        return true;
-    if (value.isNull())
-        return false;
-    switch (value.typeId()) {
-    case QMetaType::QDateTime:
-        return type == FieldType::DateTime &&
-               static_cast<const QDateTime *>(value.constData())->timeSpec() == Qt::UTC;
-    case QMetaType::QString:
-        return type == FieldType::String;
-    case QMetaType::Bool:
-        return type == FieldType::Boolean;
-    case QMetaType::LongLong:
-        return type == FieldType::Int;
-    default:
-        return false;
-    }
+    if (cancel.isCancelled())
+        return cancelled();
+    Database *target = &database;
+    const auto hook = cancel.onCancel([target] { target->cancelRunningQuery(); });
+    if (cancel.isCancelled())
+        return cancelled();
+    auto result = query();
+    if (!result && cancel.isCancelled())
+        return cancelled();
+    return result;
 }
 
 TextOrder classifyCollation(const QString &provider, const QString &collate)
@@ -120,16 +114,13 @@ QStringList AuthQueries::searchFields(AuthModelKind kind)
 Result<QueryResult> AuthQueries::run(const SqlStatement &statement,
                                      const CancellationToken &cancel) const
 {
-    if (cancel.isCancelled())
-        return cancelled();
-    Database *database = m_database;
-    const auto hook = cancel.onCancel([database] { database->cancelRunningQuery(); });
-    if (cancel.isCancelled())
-        return cancelled();
-    auto result = m_database->query(statement);
-    if (!result && cancel.isCancelled())
-        return cancelled();
-    return result;
+    return cancellable(*m_database, cancel, [&] { return m_database->query(statement); });
+}
+
+Result<std::shared_ptr<const RawResult>> AuthQueries::runRaw(const SqlStatement &statement,
+                                                             const CancellationToken &cancel) const
+{
+    return cancellable(*m_database, cancel, [&] { return m_database->queryRaw(statement); });
 }
 
 TextOrder AuthQueries::textOrder(const AuthModel &model, const QString &column) const
@@ -198,41 +189,23 @@ Result<RecordSql> AuthQueries::makeSql(const RecordQuery &query) const
     return RecordSql::make(model, query, m_database->dialect(), model.tableIn(*m_database), lookup);
 }
 
-RecordPage AuthQueries::toPage(const RecordSql &sql, QueryResult result, int limit,
-                               bool reversed) const
+RecordPage AuthQueries::toPage(const RecordSql &sql, std::shared_ptr<const RawResult> result,
+                               int limit, bool reversed) const
 {
     const AuthModel &model = sql.model();
-    const int fieldCount = int(model.fields.size());
-    const QVector<int> sources = sql.positionSources();
     RecordPage page;
     page.fields = model.fields;
     page.keyFields = model.keyFields;
-    QVector<QVariantList> rows = std::move(result).takeRows();
-    const int rowCount = qMin(int(rows.size()), limit);
-    page.rows.reserve(rowCount);
-    page.positions.reserve(rowCount);
-    for (int r = 0; r < rowCount; ++r) {
-        QVariantList &row = rows[r];
-        RecordPosition position;
-        position.values.reserve(sources.size());
-        for (int source : sources)
-            position.values << row.at(source);
-        // Converted in place: the raw row becomes the page's row.
-        row.resize(fieldCount);
-        for (int c = 0; c < fieldCount; ++c) {
-            const FieldType type = model.fields.at(c).type;
-            if (!isCanonical(row.at(c), type))
-                row[c] = fromDatabase(row.at(c), type);
-        }
-        page.rows << std::move(row);
-        page.positions << std::move(position);
-    }
-    if (reversed) {
-        std::reverse(page.rows.begin(), page.rows.end());
-        std::reverse(page.positions.begin(), page.positions.end());
-    }
-    if (!page.positions.isEmpty()) {
-        const QVariantList &last = page.positions.constLast().values;
+    QVector<FieldType> types;
+    types.reserve(model.fields.size());
+    for (const AuthField &field : model.fields)
+        types << field.type;
+    // Nothing is converted here: a cell is, when something reads it (RecordRows).
+    const int rowCount = qMin(result->rowCount(), limit);
+    page.rows = RecordRows::fromResult(std::move(result), std::move(types), sql.positionSources(),
+                                       rowCount, reversed);
+    if (!page.rows.isEmpty()) {
+        const QVariantList last = page.lastPosition().values;
         page.lastKey = last.mid(last.size() - int(model.keyFields.size()));
     }
     return page;
@@ -257,10 +230,10 @@ Result<RecordPage> AuthQueries::page(const RecordQuery &query, int limit, PageDi
     }
     const bool reversed = direction == PageDirection::Backward;
     // One row more than asked tells whether the page is the last one on its side.
-    auto result = run(sql->pageStatement(from, reversed, limit + 1), cancel);
+    auto result = runRaw(sql->pageStatement(from, reversed, limit + 1), cancel);
     if (!result)
         return result.error();
-    const bool more = result->rowCount() > limit;
+    const bool more = (*result)->rowCount() > limit;
     RecordPage page = toPage(*sql, std::move(result.value()), limit, reversed);
     if (reversed) {
         page.atStart = !more;
@@ -636,10 +609,10 @@ Result<RecordPage> AuthQueries::findUser(const QString &idOrEmail) const
         if (!sql)
             return sql.error();
         sql->addEquality(field, idOrEmail);
-        auto result = m_database->query(sql->pageStatement(RecordPosition(), false, 2));
+        auto result = m_database->queryRaw(sql->pageStatement(RecordPosition(), false, 2));
         if (!result)
             return result.error();
-        if (!result->isEmpty()) {
+        if ((*result)->rowCount() > 0) {
             RecordPage page = toPage(*sql, std::move(result.value()), 1, false);
             page.atStart = page.atEnd = true;
             return page;

@@ -15,6 +15,7 @@ namespace gh {
 
 class Database;
 class QueryResult;
+class RawResult;
 class RecordSql;
 class SqlStatement;
 enum class TextOrder;
@@ -131,9 +132,12 @@ private:
     };
 
     Result<QueryResult> run(const SqlStatement &statement, const CancellationToken &cancel) const;
+    Result<std::shared_ptr<const RawResult>> runRaw(const SqlStatement &statement,
+                                                    const CancellationToken &cancel) const;
     Result<RecordSql> makeSql(const RecordQuery &query) const;
     TextOrder textOrder(const AuthModel &model, const QString &column) const;
-    RecordPage toPage(const RecordSql &sql, QueryResult result, int limit, bool reversed) const;
+    RecordPage toPage(const RecordSql &sql, std::shared_ptr<const RawResult> result, int limit,
+                      bool reversed) const;
     bool tableIsSmall(const RecordSql &sql) const;
     Result<std::optional<Landing>> histogramLanding(const RecordSql &sql, const RecordQuery &query,
                                                     double fraction) const;

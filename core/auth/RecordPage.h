@@ -2,21 +2,20 @@
 
 #include "core/auth/AuthModel.h"
 #include "core/auth/RecordQuery.h"
+#include "core/auth/RecordRows.h"
 
 #include <QVariantList>
 #include <QVector>
 
 namespace gh {
 
-/// Rows of one Auth.js model, values in the order of `fields` and already converted to their
-/// Prisma types (DateTime as UTC QDateTime, Boolean as bool, Int as qlonglong, String as QString).
+/// Rows of one Auth.js model, values in the order of `fields` and in their Prisma types
+/// (DateTime as UTC QDateTime, Boolean as bool, Int as qlonglong, String as QString), each
+/// converted from the database's result when first read (see RecordRows).
 struct RecordPage
 {
     QVector<AuthField> fields;
-    QVector<QVariantList> rows;
-    /// positions.at(i) is where rows.at(i) sits in the query's order: pass the first one with
-    /// PageDirection::Backward or the last one with Forward to read the neighbouring page.
-    QVector<RecordPosition> positions;
+    RecordRows rows;
     /// The model's key fields (logical names), to identify a row: keyValues(row).
     QStringList keyFields;
 
@@ -34,11 +33,14 @@ struct RecordPage
     QVariantList lastKey;
 
     bool isEmpty() const { return rows.isEmpty(); }
-    RecordPosition firstPosition() const { return positions.value(0); }
-    RecordPosition lastPosition() const
-    {
-        return positions.isEmpty() ? RecordPosition() : positions.constLast();
-    }
+    int rowCount() const { return rows.size(); }
+    /// One cell, by column (the index in `fields`).
+    const QVariant &value(int row, int column) const { return rows.value(row, column); }
+    /// Where a row sits in the query's order: pass the first row's with PageDirection::Backward
+    /// or the last row's with Forward to read the neighbouring page.
+    RecordPosition position(int row) const { return rows.position(row); }
+    RecordPosition firstPosition() const { return rows.position(0); }
+    RecordPosition lastPosition() const { return rows.position(rows.size() - 1); }
 
     /// The column of the field Auth.js calls `fieldName` (or, failing that, the schema does).
     int fieldIndex(const QString &fieldName) const
@@ -55,7 +57,7 @@ struct RecordPage
     }
     QVariant value(int row, const QString &fieldName) const
     {
-        return rows.value(row).value(fieldIndex(fieldName));
+        return rows.value(row, fieldIndex(fieldName));
     }
     /// The key values of a row (Prisma types), e.g. for AuthQueries::locate().
     QVariantList keyValues(int row) const

@@ -97,40 +97,52 @@ void RecordWriter::begin(const QVector<AuthField> &fields)
 
 void RecordWriter::write(const QVector<QVariantList> &rows)
 {
-    for (const QVariantList &row : rows) {
-        switch (m_format) {
-        case Format::Json: {
-            // Keys in schema order (QJsonObject would sort them), values encoded by QJsonDocument.
-            QStringList members;
-            for (int c = 0; c < m_fields.size(); ++c) {
-                const QJsonArray pair{m_fields.at(c).name, jsonValue(row.value(c), m_fields.at(c), m_secrets)};
-                const QByteArray encoded = QJsonDocument(pair).toJson(QJsonDocument::Compact);
-                const int comma = encoded.indexOf("\",") + 1; // the name is a string: first `",`
-                members << QString::fromUtf8(encoded.mid(1, comma - 1)) + QLatin1Char(':')
-                               + QString::fromUtf8(encoded.mid(comma + 1, encoded.size() - comma - 2));
-            }
-            m_out << (m_firstJsonRow ? "\n  {" : ",\n  {") << members.join(QLatin1Char(',')) << "}";
-            m_firstJsonRow = false;
-            break;
-        }
-        case Format::Csv: {
-            QStringList fields;
-            for (int c = 0; c < m_fields.size(); ++c)
-                fields << csvField(displayText(row.value(c), m_fields.at(c), m_secrets));
-            m_out << fields.join(QLatin1Char(',')) << "\r\n";
-            break;
-        }
-        case Format::Table: {
-            QStringList cells;
-            for (int c = 0; c < m_fields.size(); ++c)
-                cells << displayText(row.value(c), m_fields.at(c), m_secrets)
-                             .replace(QLatin1Char('\n'), QLatin1Char(' '));
-            m_tableRows << cells;
-            break;
-        }
-        }
-    }
+    for (const QVariantList &row : rows)
+        writeRow(row);
     m_out.flush();
+}
+
+void RecordWriter::write(const RecordRows &rows)
+{
+    for (int r = 0; r < rows.size(); ++r)
+        writeRow(rows.at(r));
+    m_out.flush();
+}
+
+void RecordWriter::writeRow(const QVariantList &row)
+{
+    switch (m_format) {
+    case Format::Json: {
+        // Keys in schema order (QJsonObject would sort them), values encoded by QJsonDocument.
+        QStringList members;
+        for (int c = 0; c < m_fields.size(); ++c) {
+            const QJsonArray pair{m_fields.at(c).name,
+                                  jsonValue(row.value(c), m_fields.at(c), m_secrets)};
+            const QByteArray encoded = QJsonDocument(pair).toJson(QJsonDocument::Compact);
+            const int comma = encoded.indexOf("\",") + 1; // the name is a string: first `",`
+            members << QString::fromUtf8(encoded.mid(1, comma - 1)) + QLatin1Char(':') +
+                           QString::fromUtf8(encoded.mid(comma + 1, encoded.size() - comma - 2));
+        }
+        m_out << (m_firstJsonRow ? "\n  {" : ",\n  {") << members.join(QLatin1Char(',')) << "}";
+        m_firstJsonRow = false;
+        break;
+    }
+    case Format::Csv: {
+        QStringList fields;
+        for (int c = 0; c < m_fields.size(); ++c)
+            fields << csvField(displayText(row.value(c), m_fields.at(c), m_secrets));
+        m_out << fields.join(QLatin1Char(',')) << "\r\n";
+        break;
+    }
+    case Format::Table: {
+        QStringList cells;
+        for (int c = 0; c < m_fields.size(); ++c)
+            cells << displayText(row.value(c), m_fields.at(c), m_secrets)
+                         .replace(QLatin1Char('\n'), QLatin1Char(' '));
+        m_tableRows << cells;
+        break;
+    }
+    }
 }
 
 void RecordWriter::end()

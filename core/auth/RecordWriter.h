@@ -21,6 +21,7 @@ public:
 
     void begin(const QVector<AuthField> &fields);
     void write(const QVector<QVariantList> &rows);
+    void write(const RecordRows &rows);
     void end();
 
     /// The display text of a value: ISO 8601 UTC for timestamps, "" for null, masked secrets.
@@ -29,6 +30,8 @@ public:
     static QString mask(const QString &secret);
 
 private:
+    void writeRow(const QVariantList &row);
+
     QTextStream &m_out;
     Format m_format;
     Secrets m_secrets;

@@ -224,7 +224,7 @@ void PagedRecordModel::refresh()
     again.kind = Fetch::Refresh;
     again.anchor = m_cache.first();
     again.limit = m_cache.size();
-    again.from = m_cache.front().position;
+    again.from = m_cache.front().position();
     again.from.inclusive = true;
     again.keepAtStart = m_atStart;
     request(again);
@@ -334,7 +334,7 @@ void PagedRecordModel::loadMissing()
     if (!m_atEnd && last + margin >= m_cache.end()) {
         Request next;
         next.kind = Fetch::After;
-        next.from = m_cache.back().position;
+        next.from = m_cache.back().position();
         next.limit = qBound(least, last + margin - m_cache.end() + 1, most);
         request(next);
         return;
@@ -342,7 +342,7 @@ void PagedRecordModel::loadMissing()
     if (!m_atStart && first - margin < m_cache.first()) {
         Request previous;
         previous.kind = Fetch::Before;
-        previous.from = m_cache.front().position;
+        previous.from = m_cache.front().position();
         previous.limit = qBound(least, m_cache.first() - (first - margin), most);
         request(previous);
     }
@@ -414,7 +414,7 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
     std::vector<Row> rows;
     rows.reserve(std::size_t(page.rows.size()));
     for (int i = 0; i < page.rows.size(); ++i)
-        rows.push_back(Row{page.rows.at(i), page.positions.value(i)});
+        rows.push_back(Row{page.rows.mid(i, 1)});
     const int count = int(rows.size());
 
     const int oldFirst = m_cache.first();
@@ -440,14 +440,14 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
         break;
     case Fetch::After:
         // The window moved meanwhile (a jump): this page no longer joins it.
-        if (m_cache.isEmpty() || m_cache.back().position != request.from)
+        if (m_cache.isEmpty() || m_cache.back().position() != request.from)
             break;
         if (m_cache.append(std::move(rows)) > 0)
             m_atStart = false;
         m_atEnd = page.atEnd || count == 0;
         break;
     case Fetch::Before:
-        if (m_cache.isEmpty() || m_cache.front().position != request.from)
+        if (m_cache.isEmpty() || m_cache.front().position() != request.from)
             break;
         if (m_cache.prepend(std::move(rows)) > 0)
             m_atEnd = false;
@@ -600,7 +600,7 @@ QString PagedRecordModel::revealKey(const Row &row, int fieldIndex) const
 {
     QStringList parts;
     for (int key : m_keyIndexes)
-        parts << row.values.value(key).toString();
+        parts << row.value(key).toString();
     parts << m_model.fields.value(fieldIndex).name;
     return parts.join(QChar(0x1f));
 }
@@ -608,13 +608,13 @@ QString PagedRecordModel::revealKey(const Row &row, int fieldIndex) const
 QVariantList PagedRecordModel::rowValues(int row) const
 {
     const Row *cached = m_cache.find(row);
-    return cached ? cached->values : QVariantList();
+    return cached ? cached->cells.at(0) : QVariantList();
 }
 
 QString PagedRecordModel::userIdOf(int row) const
 {
     const Row *cached = m_cache.find(row);
-    return cached && m_ownerIndex >= 0 ? cached->values.value(m_ownerIndex).toString() : QString();
+    return cached && m_ownerIndex >= 0 ? cached->value(m_ownerIndex).toString() : QString();
 }
 
 RecordPage PagedRecordModel::records(const QList<int> &rows) const
@@ -623,10 +623,9 @@ RecordPage PagedRecordModel::records(const QList<int> &rows) const
     page.fields = m_model.fields;
     page.keyFields = m_model.keyFields;
     for (int row : rows) {
-        if (const Row *cached = m_cache.find(row)) {
-            page.rows << cached->values;
-            page.positions << cached->position;
-        }
+        // Copied out: the selection goes to other threads (revoke), the cache stays here.
+        if (const Row *cached = m_cache.find(row))
+            page.rows.append(cached->cells.at(0), cached->position());
     }
     return page;
 }
@@ -665,9 +664,10 @@ QVariant PagedRecordModel::data(const QModelIndex &index, int role) const
         break;
     }
     const int field = m_columns.fieldIndex(index.column());
-    const bool revealed = field >= 0 && m_model.fields.at(field).secret &&
+    // The key is built only when something is revealed: the view asks every role of every cell.
+    const bool revealed = field >= 0 && m_model.fields.at(field).secret && !m_revealed.isEmpty() &&
                           m_revealed.contains(revealKey(*row, field));
-    return m_columns.data(row->values, index.column(), revealed, role);
+    return m_columns.data(row->cells, 0, index.column(), revealed, role);
 }
 
 bool PagedRecordModel::setData(const QModelIndex &index, const QVariant &value, int role)

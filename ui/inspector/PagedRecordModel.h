@@ -122,10 +122,14 @@ Q_SIGNALS:
     void endLoaded();
 
 private:
+    /// One row of a page: the page's rows narrowed to it, so its cells are converted when
+    /// shown (and once), sharing the page's result with the page's other rows.
     struct Row
     {
-        QVariantList values;
-        RecordPosition position;
+        RecordRows cells;
+
+        const QVariant &value(int field) const { return cells.value(0, field); }
+        RecordPosition position() const { return cells.position(0); }
     };
     enum class Fetch { First, Last, Seek, After, Before, Refresh };
     struct Request

@@ -74,15 +74,21 @@ QVariant RecordColumns::headerData(int column, int role) const
     return QVariant();
 }
 
-QVariant RecordColumns::data(const QVariantList &values, int column, bool revealed, int role) const
+QVariant RecordColumns::data(const RecordRows &rows, int row, int column, bool revealed,
+                             int role) const
 {
     if (column < 0 || column >= count())
         return QVariant();
     const int f = m_fieldOfColumn.at(column);
-    if (f < 0)
-        return RecordFormatter::expiryData(values.value(m_expiresField),
-                                           QDateTime::currentDateTimeUtc(), role);
-    return RecordFormatter::cellData(m_fields.at(f), values.value(f), revealed, role);
+    if (f < 0) {
+        // The clock only for the roles that depend on it (a view asks for seven per cell).
+        const bool timed =
+            role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole;
+        return RecordFormatter::expiryData(rows.value(row, m_expiresField),
+                                           timed ? QDateTime::currentDateTimeUtc() : QDateTime(),
+                                           role);
+    }
+    return RecordFormatter::cellData(m_fields.at(f), rows.value(row, f), revealed, role);
 }
 
 } // namespace gh::ui

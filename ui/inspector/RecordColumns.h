@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/auth/AuthModel.h"
+#include "core/auth/RecordRows.h"
 
 #include <QDateTime>
 #include <QVariant>
@@ -27,8 +28,9 @@ public:
     QString sortField(int column) const;
 
     QVariant headerData(int column, int role) const;
-    /// One cell of a row of values (in fields() order).
-    QVariant data(const QVariantList &values, int column, bool revealed, int role) const;
+    /// One cell of a row of `rows` (values in fields() order). Reads only the field(s) the
+    /// column shows, so a lazily converted row converts no other cell.
+    QVariant data(const RecordRows &rows, int row, int column, bool revealed, int role) const;
 
 private:
     QVector<AuthField> m_fields;

@@ -49,7 +49,7 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         return m_page.userIdOf(index.row());
     if (role == LoadedRole)
         return true;
-    return m_columns.data(m_page.rows.at(index.row()), index.column(),
+    return m_columns.data(m_page.rows, index.row(), index.column(),
                           m_revealed.contains(cellKey(index)), role);
 }
 

@@ -34,7 +34,7 @@ QString fieldText(const RecordPage &page, const QString &field)
     const int index = page.fieldIndex(field);
     if (index < 0)
         return QString();
-    const QVariant value = page.rows.value(0).value(index);
+    const QVariant &value = page.value(0, index);
     if (value.isNull())
         return UserDetailPane::tr("—");
     return RecordFormatter::cellData(page.fields.at(index), value, false, Qt::DisplayRole)
