@@ -5,10 +5,16 @@
 
 #include <QBrush>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QFontDatabase>
 #include <QLocale>
 #include <QPalette>
+#include <QTimeZone>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+#include <string>
 
 namespace gh::ui {
 
@@ -32,6 +38,72 @@ QColor mutedColor()
 QColor expiredColor()
 {
     return QColor(0xb0, 0x3a, 0x2e);
+}
+
+/// The system zone's offset from UTC at an instant, in seconds. QDateTime::toLocalTime() asks
+/// libc, whose tzset() stats /etc/localtime on every call: a third of what painting a screen of
+/// sessions cost. The offset holds between two transitions of the zone, so the stretch around
+/// the last instants asked about is kept (per thread; for a minute or until TZ changes, so that
+/// a change of the system's zone still shows) and used when libc and QTimeZone agree on it.
+class LocalOffsets
+{
+public:
+    std::optional<int> at(qint64 msecs)
+    {
+        const char *tz = std::getenv("TZ");
+        if (!m_age.isValid() || m_age.hasExpired(60000) || (tz != nullptr) != m_hasTz ||
+            (tz && m_tz != tz)) {
+            m_count = 0;
+            m_next = 0;
+            m_age.start();
+            m_hasTz = tz != nullptr;
+            m_tz = tz ? tz : "";
+        }
+        for (int i = 0; i < m_count; ++i) {
+            if (msecs >= m_spans[i].from && msecs < m_spans[i].to)
+                return m_spans[i].offset;
+        }
+        const QDateTime utc = QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+        const int offset = utc.toLocalTime().offsetFromUtc();
+        const QTimeZone zone = QTimeZone::systemTimeZone();
+        if (!zone.isValid() || zone.offsetFromUtc(utc) != offset)
+            return std::nullopt; // libc and Qt's zone data disagree: ask libc each time
+        Span span{std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), offset};
+        if (zone.hasTransitions()) {
+            const QTimeZone::OffsetData before = zone.previousTransition(utc.addMSecs(1));
+            const QTimeZone::OffsetData after = zone.nextTransition(utc);
+            if (before.atUtc.isValid())
+                span.from = before.atUtc.toMSecsSinceEpoch();
+            if (after.atUtc.isValid())
+                span.to = after.atUtc.toMSecsSinceEpoch();
+        }
+        m_spans[m_next] = span;
+        m_next = (m_next + 1) % kSpans;
+        m_count = qMin(m_count + 1, kSpans);
+        return offset;
+    }
+
+private:
+    struct Span
+    {
+        qint64 from; // the stretch [from, to) in milliseconds since the epoch
+        qint64 to;
+        int offset;
+    };
+    static constexpr int kSpans = 4; // a page of sessions spans a DST change or two
+    Span m_spans[kSpans];
+    int m_count = 0;
+    int m_next = 0;
+    QElapsedTimer m_age;
+    bool m_hasTz = false;
+    std::string m_tz;
+};
+
+void appendDigits(char16_t *&out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+        out[i] = char16_t(u'0' + value % 10);
+    out += width;
 }
 
 } // namespace
@@ -67,7 +139,35 @@ QString RecordFormatter::relativeExpiry(const QDateTime &expires, const QDateTim
 
 QString RecordFormatter::localTime(const QDateTime &utc)
 {
-    return QLocale().toString(utc.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    static const QString kFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+    const QLocale locale;
+    if (!utc.isValid() || locale.zeroDigit() != QLatin1String("0"))
+        return locale.toString(utc.toLocalTime(), kFormat);
+    thread_local LocalOffsets offsets;
+    const qint64 msecs = utc.toMSecsSinceEpoch();
+    const std::optional<int> offset = offsets.at(msecs);
+    if (!offset)
+        return locale.toString(utc.toLocalTime(), kFormat);
+    // The wall-clock fields of the local instant, written as the format would with ASCII digits.
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(msecs + qint64(*offset) * 1000, Qt::UTC);
+    const QDate date = local.date();
+    const QTime time = local.time();
+    if (date.year() < 1000 || date.year() > 9999)
+        return locale.toString(utc.toLocalTime(), kFormat);
+    QString text(19, Qt::Uninitialized);
+    char16_t *out = reinterpret_cast<char16_t *>(text.data());
+    appendDigits(out, date.year(), 4);
+    *out++ = u'-';
+    appendDigits(out, date.month(), 2);
+    *out++ = u'-';
+    appendDigits(out, date.day(), 2);
+    *out++ = u' ';
+    appendDigits(out, time.hour(), 2);
+    *out++ = u':';
+    appendDigits(out, time.minute(), 2);
+    *out++ = u':';
+    appendDigits(out, time.second(), 2);
+    return text;
 }
 
 bool RecordFormatter::isEpochSeconds(const AuthField &field)

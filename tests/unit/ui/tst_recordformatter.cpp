@@ -2,7 +2,10 @@
 
 #include "ui/inspector/RecordFormatter.h"
 
+#include <QLocale>
+#include <QTimeZone>
 #include <QtTest>
+#include <time.h>
 
 using gh::AuthField;
 using gh::FieldType;
@@ -13,6 +16,47 @@ class TestRecordFormatter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void localTimeIsWhatQLocaleWritesAroundEveryTransition_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        // Whole-hour and half-hour offsets, DST changes at :00 and :30 UTC, a 30-minute DST
+        // shift, a zone without DST, and UTC.
+        for (const char *zone : {"Europe/Berlin", "America/New_York", "America/St_Johns",
+                                 "Australia/Lord_Howe", "Asia/Kolkata", "Asia/Kathmandu", "UTC"})
+            QTest::newRow(zone) << QByteArray(zone);
+    }
+
+    void localTimeIsWhatQLocaleWritesAroundEveryTransition()
+    {
+        // localTime() keeps the zone's offset between transitions rather than asking libc per
+        // value: it must still write exactly what QLocale writes for toLocalTime().
+        QFETCH(QByteArray, zone);
+        if (!QTimeZone(zone).isValid())
+            QSKIP("The zone is not in this system's time zone database");
+        const QByteArray previous = qgetenv("TZ");
+        qputenv("TZ", zone);
+        tzset();
+        QStringList mismatches;
+        const QDateTime start(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+        // Every 7 minutes 13 seconds over two years: each transition is crossed, both ways,
+        // in a different order of cached stretches.
+        for (qint64 s = 0; s < 2 * 366 * 86400 && mismatches.size() < 5; s += 433) {
+            const QDateTime utc = start.addSecs(s);
+            const QString expected =
+                QLocale().toString(utc.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            const QString actual = RecordFormatter::localTime(utc);
+            if (actual != expected)
+                mismatches << utc.toString(Qt::ISODate) + QStringLiteral(": ") + actual +
+                                  QStringLiteral(" != ") + expected;
+        }
+        if (previous.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", previous);
+        tzset();
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+    }
+
     void relativeExpiryNamesTheLargestUnit_data()
     {
         QTest::addColumn<qint64>("seconds");
