@@ -84,7 +84,7 @@ void PagedRecordModel::setQuery(const RecordQuery &query)
     // Freed once the new page is in (onPage()): freeing a window of rows takes longer than
     // posting the request the user waits for, or than showing its answer.
     m_dropped = m_cache.take();
-    m_atStart = m_atEnd = false;
+    m_atStart = m_atEnd = m_endAnchored = false;
     m_rowCount = 0;
     m_total = -1;
     m_totalKind = RowCount::Kind::Estimate;
@@ -424,14 +424,18 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
         m_cache.reset(0, std::move(rows));
         m_atStart = true;
         m_atEnd = page.atEnd && count <= m_cache.capacity();
+        m_endAnchored = false;
         break;
     case Fetch::Last:
         m_cache.reset(qMax(0, m_rowCount - count), std::move(rows));
         m_atEnd = count <= m_cache.capacity();
         m_atStart = page.atStart;
+        m_endAnchored = m_atEnd && !m_atStart;
         break;
     case Fetch::Seek:
     case Fetch::Refresh:
+        if (request.kind == Fetch::Seek)
+            m_endAnchored = false;
         m_cache.reset(request.anchor, std::move(rows));
         m_atStart = request.kind == Fetch::Refresh ? request.keepAtStart : page.atStart;
         if (request.kind == Fetch::Seek && page.startFraction == 0)
@@ -461,6 +465,16 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
     else if (m_cache.isEmpty() && request.kind == Fetch::First)
         setExactTotal(0);
     normalizeWindow();
+    if (request.toEnd && m_atEnd) {
+        // The view scrolls to the last row on endLoaded() but reports its rows after a timer:
+        // until then the rows it showed before are not what it wants. Left at the top, they
+        // sent the model back to the first page, or, with no row count yet (the last page
+        // then sits just below the placeholder rows), walking backwards from the end page by
+        // page, numbering the table's last rows from 0.
+        const int shown = m_wantLast - m_wantFirst;
+        m_wantLast = m_rowCount - 1;
+        m_wantFirst = qMax(0, m_wantLast - shown);
+    }
     if (!firstPage) {
         emitRowsChanged(qMin(oldFirst, m_cache.first()), qMax(oldEnd, m_cache.end()));
     }
@@ -488,12 +502,14 @@ void PagedRecordModel::onEstimate(quint64 generation, const Result<RowCount> &re
     if (result->kind == RowCount::Kind::Exact) {
         m_counter->cancelAll(); // the estimate is the count: skip the full one
         setExactTotal(result->rows);
+        normalizeWindow();
     } else {
         m_total = result->rows;
         m_totalKind = result->kind;
+        // Told once the rows match it: a listener reads rowCount() beside total().
+        normalizeWindow();
         Q_EMIT totalChanged();
     }
-    normalizeWindow();
     loadMissing();
 }
 
@@ -543,7 +559,7 @@ void PagedRecordModel::normalizeWindow()
     int delta = 0;
     if (m_atStart)
         delta = -m_cache.first();
-    else if (m_atEnd && exact)
+    else if (m_atEnd && (exact || (m_endAnchored && m_total >= 0)))
         delta = known - m_cache.end();
     if (m_cache.first() + delta < 0)
         delta = -m_cache.first();

@@ -182,6 +182,10 @@ private:
     std::deque<Row> m_dropped; // the previous query's rows, freed once the new page is in
     bool m_atStart = false;    // the window's first row is the query's first row
     bool m_atEnd = false;      // the window's last row is the query's last row
+    // The window's row numbers count back from the end (a last page placed it), so a better
+    // total, estimated or exact, moves it to end there. A last page read before any total was
+    // known ended where the placeholder row count did, far from the table's real end.
+    bool m_endAnchored = false;
     int m_rowCount = 0;
     qint64 m_total = -1;
     RowCount::Kind m_totalKind = RowCount::Kind::Estimate;

@@ -53,6 +53,16 @@ public:
         m_wake.notify_one();
     }
 
+    /// Any thread: tasks wait while held.
+    void setHeld(bool held)
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_held = held;
+        }
+        m_wake.notify_one();
+    }
+
     /// Any thread: loop() returns once the tasks queued so far have run.
     void stop()
     {
@@ -70,7 +80,7 @@ public:
             std::function<void()> task;
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty(); });
+                m_wake.wait(lock, [this] { return m_stopping || (!m_held && !m_tasks.empty()); });
                 if (m_tasks.empty())
                     return;
                 task = std::move(m_tasks.front());
@@ -88,6 +98,7 @@ private:
     std::condition_variable m_wake;
     std::deque<std::function<void()>> m_tasks;
     bool m_stopping = false;
+    bool m_held = false;
 };
 
 QueryThread::QueryThread(const AuthWorkspace &workspace, const QString &name, QObject *parent)
@@ -99,6 +110,7 @@ QueryThread::QueryThread(const AuthWorkspace &workspace, const QString &name, QO
     m_thread = QThread::create([worker] { worker->loop(); });
     m_thread->setParent(this);
     m_thread->setObjectName(name);
+    setObjectName(name);
     m_thread->start();
 }
 
@@ -128,6 +140,16 @@ void QueryThread::reconnect()
 {
     QueryWorker *worker = m_worker;
     worker->push([worker] { worker->close(); });
+}
+
+void QueryThread::hold()
+{
+    m_worker->setHeld(true);
+}
+
+void QueryThread::release()
+{
+    m_worker->setHeld(false);
 }
 
 void QueryThread::post(const CancellationToken &token, Job job)

@@ -63,6 +63,10 @@ public:
     void cancelAll();
     /// Closes the connection; the next job opens a new one (after a lost connection).
     void reconnect();
+    /// Jobs wait (queued, in order) until release(): lets a test decide which of two threads'
+    /// results comes first. Cancelling and destroying still work while held.
+    void hold();
+    void release();
 
     const AuthWorkspace &workspace() const { return m_workspace; }
 
