@@ -671,19 +671,42 @@ QVariant PagedRecordModel::data(const QModelIndex &index, int role) const
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return QVariant();
     }
+    return loadedData(*row, index.row(), index.column(), isRevealed(*row, index.column()), role);
+}
+
+void PagedRecordModel::multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const
+{
+    const Row *row =
+        index.isValid() && index.row() < m_rowCount ? m_cache.find(index.row()) : nullptr;
+    if (!row) {
+        for (QModelRoleData &roleData : roleDataSpan)
+            roleData.setData(data(index, roleData.role()));
+        return;
+    }
+    const bool revealed = isRevealed(*row, index.column());
+    for (QModelRoleData &roleData : roleDataSpan)
+        roleData.setData(loadedData(*row, index.row(), index.column(), revealed, roleData.role()));
+}
+
+bool PagedRecordModel::isRevealed(const Row &row, int column) const
+{
+    const int field = m_columns.fieldIndex(column);
+    // The key is built only when something is revealed: the view asks every role of every cell.
+    return field >= 0 && m_model.fields.at(field).secret && !m_revealed.isEmpty() &&
+           m_revealed.contains(revealKey(row, field));
+}
+
+QVariant PagedRecordModel::loadedData(const Row &row, int rowNumber, int column, bool revealed,
+                                      int role) const
+{
     switch (role) {
     case LoadedRole:
         return true;
     case UserIdRole:
-        return userIdOf(index.row());
+        return userIdOf(rowNumber);
     default:
-        break;
+        return m_columns.data(row.cells, 0, column, revealed, role);
     }
-    const int field = m_columns.fieldIndex(index.column());
-    // The key is built only when something is revealed: the view asks every role of every cell.
-    const bool revealed = field >= 0 && m_model.fields.at(field).secret && !m_revealed.isEmpty() &&
-                          m_revealed.contains(revealKey(*row, field));
-    return m_columns.data(row->cells, 0, index.column(), revealed, role);
 }
 
 bool PagedRecordModel::setData(const QModelIndex &index, const QVariant &value, int role)

@@ -101,6 +101,8 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /// What QStyledItemDelegate asks for: every role of a cell at once, the row found once.
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
     /// RevealedRole reveals (true) or masks again (false) one secret cell; it stays revealed
     /// while the row scrolls out of the cache and back.
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
@@ -162,6 +164,8 @@ private:
     void resizeRows(int rows);
     void emitRowsChanged(int first, int end);
     QString revealKey(const Row &row, int fieldIndex) const;
+    bool isRevealed(const Row &row, int column) const;
+    QVariant loadedData(const Row &row, int rowNumber, int column, bool revealed, int role) const;
 
     AuthModel m_model;
     RecordColumns m_columns;

@@ -141,32 +141,50 @@ QString RecordFormatter::localTime(const QDateTime &utc)
 {
     static const QString kFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
     const QLocale locale;
-    if (!utc.isValid() || locale.zeroDigit() != QLatin1String("0"))
+    // Whether the locale writes ASCII digits, asked again only when the default locale changes.
+    thread_local QLocale digitsOf(QLocale::c());
+    thread_local bool asciiDigits = true;
+    if (locale != digitsOf) {
+        digitsOf = locale;
+        asciiDigits = locale.zeroDigit() == QLatin1String("0");
+    }
+    if (!utc.isValid() || !asciiDigits)
         return locale.toString(utc.toLocalTime(), kFormat);
     thread_local LocalOffsets offsets;
     const qint64 msecs = utc.toMSecsSinceEpoch();
     const std::optional<int> offset = offsets.at(msecs);
     if (!offset)
         return locale.toString(utc.toLocalTime(), kFormat);
-    // The wall-clock fields of the local instant, written as the format would with ASCII digits.
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(msecs + qint64(*offset) * 1000, Qt::UTC);
-    const QDate date = local.date();
-    const QTime time = local.time();
-    if (date.year() < 1000 || date.year() > 9999)
+    // The wall-clock fields of the local instant (Howard Hinnant's civil_from_days), written as
+    // the format would with ASCII digits.
+    const qint64 localMs = msecs + qint64(*offset) * 1000;
+    const qint64 seconds = localMs >= 0 ? localMs / 1000 : -((999 - localMs) / 1000);
+    const qint64 days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    const int secondOfDay = int(seconds - days * 86400);
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const int dayOfEra = int(z - era * 146097);
+    const int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const int mp = (5 * dayOfYear + 2) / 153;
+    const int day = dayOfYear - (153 * mp + 2) / 5 + 1;
+    const int month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yearOfEra + era * 400 + (month <= 2);
+    if (year < 1000 || year > 9999)
         return locale.toString(utc.toLocalTime(), kFormat);
     QString text(19, Qt::Uninitialized);
     char16_t *out = reinterpret_cast<char16_t *>(text.data());
-    appendDigits(out, date.year(), 4);
+    appendDigits(out, int(year), 4);
     *out++ = u'-';
-    appendDigits(out, date.month(), 2);
+    appendDigits(out, month, 2);
     *out++ = u'-';
-    appendDigits(out, date.day(), 2);
+    appendDigits(out, day, 2);
     *out++ = u' ';
-    appendDigits(out, time.hour(), 2);
+    appendDigits(out, secondOfDay / 3600, 2);
     *out++ = u':';
-    appendDigits(out, time.minute(), 2);
+    appendDigits(out, secondOfDay / 60 % 60, 2);
     *out++ = u':';
-    appendDigits(out, time.second(), 2);
+    appendDigits(out, secondOfDay % 60, 2);
     return text;
 }
 

@@ -38,10 +38,18 @@ private Q_SLOTS:
         tzset();
         QStringList mismatches;
         const QDateTime start(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+        QVector<QDateTime> instants;
         // Every 7 minutes 13 seconds over two years: each transition is crossed, both ways,
-        // in a different order of cached stretches.
-        for (qint64 s = 0; s < 2 * 366 * 86400 && mismatches.size() < 5; s += 433) {
-            const QDateTime utc = start.addSecs(s);
+        // in a different order of cached stretches. Then instants before 1970 (negative
+        // milliseconds since the epoch, at and around whole seconds).
+        for (qint64 s = 0; s < 2 * 366 * 86400; s += 433)
+            instants << start.addSecs(s);
+        const QDateTime before1970(QDate(1965, 3, 1), QTime(12, 0), Qt::UTC);
+        for (qint64 ms : {qint64(0), qint64(1), qint64(999), qint64(-1), qint64(-1000)})
+            instants << before1970.addMSecs(ms);
+        for (const QDateTime &utc : qAsConst(instants)) {
+            if (mismatches.size() >= 5)
+                break;
             const QString expected =
                 QLocale().toString(utc.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
             const QString actual = RecordFormatter::localTime(utc);
