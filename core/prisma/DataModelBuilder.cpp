@@ -1070,6 +1070,22 @@ private:
             field.nameSpan = span(fileIndex, ast.name.range);
             field.typeSpan = span(fileIndex, ast.type->range);
             field.astIndex = i;
+            resolveBuiltinType(fileIndex, *ast.type, field.type);
+        }
+    }
+
+    // Scalar and Unsupported types name nothing in the schema and report nothing: they are
+    // resolved here, while the field's syntax node is in the cache, and resolveTypes() does
+    // not have to read it again (most fields of a schema are scalars).
+    void resolveBuiltinType(int fileIndex, const prisma::FieldType &ast, ResolvedType &type) const
+    {
+        if (ast.unsupportedValue) {
+            type.kind = ResolvedType::Kind::Unsupported;
+            type.name = StringLiteral::decode(text(fileIndex, *ast.unsupportedValue));
+        } else if (const auto scalar = scalarTypeFromName(text(fileIndex, ast.name))) {
+            type.kind = ResolvedType::Kind::Scalar;
+            type.scalar = *scalar;
+            type.name = scalarTypeString(*scalar);
         }
     }
 
@@ -1351,20 +1367,11 @@ private:
                            bool inCompositeType)
     {
         for (ModelField &field : fields) {
-            const prisma::FieldType &ast = *block.fields[size_t(field.astIndex)].type;
             ResolvedType &type = field.type;
-            if (ast.unsupportedValue) {
-                type.kind = ResolvedType::Kind::Unsupported;
-                type.name = StringLiteral::decode(text(fileIndex, *ast.unsupportedValue));
-                continue;
-            }
+            if (type.is(ResolvedType::Kind::Scalar) || type.is(ResolvedType::Kind::Unsupported))
+                continue; // see resolveBuiltinType()
+            const prisma::FieldType &ast = *block.fields[size_t(field.astIndex)].type;
             const View name = text(fileIndex, ast.name);
-            if (const auto scalar = scalarTypeFromName(name)) {
-                type.kind = ResolvedType::Kind::Scalar;
-                type.scalar = *scalar;
-                type.name = scalarTypeString(*scalar);
-                continue;
-            }
             const auto top = m_tops.constFind(name);
             if (top == m_tops.cend()) {
                 type.kind = ResolvedType::Kind::Unknown;
