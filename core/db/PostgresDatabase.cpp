@@ -206,8 +206,10 @@ QueryResult toQueryResult(const pqxx::result &result)
 }
 
 // libpq's result kept whole: a cell becomes a QVariant when read, by the same toVariant() as
-// toQueryResult(). A PGresult is independent of its connection and only read here, so the rows
-// may be read on any thread and outlive the query.
+// toQueryResult(). Where each cell's text lies is noted once, walking the result as the raw
+// baseline does (pqxx's result[row][column] copies two shared pointers per cell, which cost
+// more than converting the cell). A PGresult is independent of its connection and only read
+// here, so the rows may be read on any thread and outlive the query.
 class PostgresRawResult final : public RawResult
 {
 public:
@@ -219,25 +221,40 @@ public:
         m_types.reserve(size_t(m_columns));
         for (int c = 0; c < m_columns; ++c)
             m_types.push_back(m_result.column_type(pqxx::row::size_type(c)));
+        m_cells.reserve(size_t(m_rows) * size_t(m_columns));
+        // Through the iterators' operator->, as toQueryResult(): no pqxx::field copy per cell.
+        for (auto row = m_result.begin(), lastRow = m_result.end(); row != lastRow; ++row) {
+            for (auto field = row->begin(), lastField = row->end(); field != lastField; ++field) {
+                const char *text = field->c_str();
+                // libpq gives NULL as "": only an empty value needs the null flag looked up.
+                const bool null = text[0] == '\0' && field->is_null();
+                m_cells.push_back({null ? nullptr : text, int(field->size())});
+            }
+        }
     }
 
     int rowCount() const override { return m_rows; }
     int columnCount() const override { return m_columns; }
     QVariant value(int row, int column) const override
     {
-        const pqxx::field field =
-            m_result[pqxx::result::size_type(row)][pqxx::row::size_type(column)];
-        const char *text = field.c_str();
-        if (text[0] == '\0' && field.is_null())
+        const Cell &cell = m_cells[size_t(row) * size_t(m_columns) + size_t(column)];
+        if (!cell.text)
             return QVariant();
-        return toVariant(text, field.size(), m_types[size_t(column)]);
+        return toVariant(cell.text, size_t(cell.size), m_types[size_t(column)]);
     }
 
 private:
+    struct Cell
+    {
+        const char *text; // into m_result; nullptr for NULL
+        int size;
+    };
+
     const pqxx::result m_result;
     const int m_rows;
     const int m_columns;
     std::vector<pqxx::oid> m_types;
+    std::vector<Cell> m_cells; // row by row
 };
 
 } // namespace
