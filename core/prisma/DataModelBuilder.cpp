@@ -562,6 +562,9 @@ private:
         const Block *block;
     };
 
+    /// A range [first, second) of m_namedTypeFields: one block's fields of named types.
+    using TypeFields = std::pair<std::size_t, std::size_t>;
+
     // The attributes of one field, value or block while they are being visited: which ones
     // some pass has taken (the others are unknown).
     struct AttributeSet
@@ -1012,6 +1015,7 @@ private:
         m_dm.m_enums.reserve(enums);
         m_dm.m_compositeTypes.reserve(composites);
         m_modelBlocks.reserve(std::size_t(models));
+        m_modelTypeFields.reserve(std::size_t(models));
         m_modelFields.reserve(models, modelFields);
         m_compositeFields.reserve(composites, compositeFields);
         m_tops.reserve(models + enums + composites);
@@ -1044,9 +1048,11 @@ private:
         finishNames();
     }
 
-    // Fields are built in place: a ModelField is large, and moving it costs.
-    void collectFields(int fileIndex, const Block &block, QList<ModelField> &fields) const
+    // Fields are built in place: a ModelField is large, and moving it costs. Returns the range
+    // in m_namedTypeFields of the fields whose types resolveTypes() has left to look up.
+    TypeFields collectFields(int fileIndex, const Block &block, QList<ModelField> &fields)
     {
+        const std::size_t firstNamed = m_namedTypeFields.size();
         fields.reserve(qsizetype(block.fields.size()));
         for (int i = 0; i < int(block.fields.size()); ++i) {
             const prisma::Field &ast = block.fields[size_t(i)];
@@ -1071,7 +1077,10 @@ private:
             field.typeSpan = span(fileIndex, ast.type->range);
             field.astIndex = i;
             resolveBuiltinType(fileIndex, *ast.type, field.type);
+            if (field.type.is(ResolvedType::Kind::Unknown))
+                m_namedTypeFields.push_back(int(fields.size() - 1));
         }
+        return {firstNamed, m_namedTypeFields.size()};
     }
 
     // Scalar and Unsupported types name nothing in the schema and report nothing: they are
@@ -1094,7 +1103,7 @@ private:
         Model &model = m_dm.m_models.emplace_back();
         model.name = string(fileIndex, block.name);
         model.isView = block.is(Block::Kind::View);
-        collectFields(fileIndex, block, model.fields);
+        m_modelTypeFields.push_back(collectFields(fileIndex, block, model.fields));
         model.documentation = block.documentation;
         model.span = span(fileIndex, block.range);
         model.nameSpan = span(fileIndex, block.name.range);
@@ -1126,7 +1135,7 @@ private:
     {
         CompositeType type;
         type.name = string(fileIndex, block.name);
-        collectFields(fileIndex, block, type.fields);
+        m_compositeTypeFields.push_back(collectFields(fileIndex, block, type.fields));
         type.documentation = block.documentation;
         type.span = span(fileIndex, block.range);
         type.nameSpan = span(fileIndex, block.name.range);
@@ -1346,10 +1355,14 @@ private:
                 switch (block.kind) {
                 case Block::Kind::Model:
                 case Block::Kind::View:
-                    resolveFieldTypes(f, block, m_dm.m_models[model++].fields, false);
+                    resolveFieldTypes(f, block, m_dm.m_models[model].fields,
+                                      m_modelTypeFields[std::size_t(model)], false);
+                    ++model;
                     break;
                 case Block::Kind::CompositeType:
-                    resolveFieldTypes(f, block, m_dm.m_compositeTypes[composite++].fields, true);
+                    resolveFieldTypes(f, block, m_dm.m_compositeTypes[composite].fields,
+                                      m_compositeTypeFields[std::size_t(composite)], true);
+                    ++composite;
                     break;
                 case Block::Kind::Enum:
                     if (block.values.empty())
@@ -1363,13 +1376,14 @@ private:
         }
     }
 
+    // The fields of one block whose types name a model, enum or composite type, in field order
+    // (the others are resolved by resolveBuiltinType()): no walk over every field.
     void resolveFieldTypes(int fileIndex, const Block &block, QList<ModelField> &fields,
-                           bool inCompositeType)
+                           TypeFields named, bool inCompositeType)
     {
-        for (ModelField &field : fields) {
+        for (std::size_t n = named.first; n < named.second; ++n) {
+            ModelField &field = fields[m_namedTypeFields[n]];
             ResolvedType &type = field.type;
-            if (type.is(ResolvedType::Kind::Scalar) || type.is(ResolvedType::Kind::Unsupported))
-                continue; // see resolveBuiltinType()
             const prisma::FieldType &ast = *block.fields[size_t(field.astIndex)].type;
             const View name = text(fileIndex, ast.name);
             const auto top = m_tops.constFind(name);
@@ -3060,6 +3074,10 @@ private:
     std::vector<BlockRef> m_enumBlocks;
     std::vector<BlockRef> m_compositeBlocks;
     std::vector<BlockRef> m_configBlocks;
+    // Fields (indexes into their block's list) whose types name a model, enum or composite
+    // type, block by block; each model's and composite type's range of them.
+    std::vector<int> m_namedTypeFields;
+    std::vector<TypeFields> m_modelTypeFields, m_compositeTypeFields;
     QHash<Name, TopRef> m_tops;
     // Pass 1's state: blocks named so far, by kind, and the namespaces of names.
     int m_namedModels = 0, m_namedEnums = 0, m_namedComposites = 0;
