@@ -1355,12 +1355,12 @@ private:
                 switch (block.kind) {
                 case Block::Kind::Model:
                 case Block::Kind::View:
-                    resolveFieldTypes(f, block, m_dm.m_models[model].fields,
+                    resolveFieldTypes(f, block, model, m_dm.m_models[model].fields,
                                       m_modelTypeFields[std::size_t(model)], false);
                     ++model;
                     break;
                 case Block::Kind::CompositeType:
-                    resolveFieldTypes(f, block, m_dm.m_compositeTypes[composite].fields,
+                    resolveFieldTypes(f, block, composite, m_dm.m_compositeTypes[composite].fields,
                                       m_compositeTypeFields[std::size_t(composite)], true);
                     ++composite;
                     break;
@@ -1378,11 +1378,12 @@ private:
 
     // The fields of one block whose types name a model, enum or composite type, in field order
     // (the others are resolved by resolveBuiltinType()): no walk over every field.
-    void resolveFieldTypes(int fileIndex, const Block &block, QList<ModelField> &fields,
+    void resolveFieldTypes(int fileIndex, const Block &block, int owner, QList<ModelField> &fields,
                            TypeFields named, bool inCompositeType)
     {
         for (std::size_t n = named.first; n < named.second; ++n) {
-            ModelField &field = fields[m_namedTypeFields[n]];
+            const int fieldIndex = m_namedTypeFields[n];
+            ModelField &field = fields[fieldIndex];
             ResolvedType &type = field.type;
             const prisma::FieldType &ast = *block.fields[size_t(field.astIndex)].type;
             const View name = text(fileIndex, ast.name);
@@ -1401,6 +1402,8 @@ private:
             case TopKind::Model:
                 type.kind = ResolvedType::Kind::Model;
                 type.name = m_dm.m_models.at(top->index).name;
+                if (!inCompositeType)
+                    m_relationFields.push_back({owner, fieldIndex});
                 if (inCompositeType) {
                     error(fileIndex, ast.range,
                           QStringLiteral("Error validating composite type \"%1\": %2 refers to a "
@@ -1426,13 +1429,8 @@ private:
     void resolveAttributes()
     {
         // Relation fields first, all of them, then each block in order.
-        for (int m = 0; m < m_dm.m_models.size(); ++m) {
-            QList<ModelField> &fields = m_dm.m_models[m].fields;
-            for (int i = 0; i < fields.size(); ++i) {
-                if (fields.at(i).isRelation())
-                    visitRelationField(m, i);
-            }
-        }
+        for (const auto &[model, field] : m_relationFields)
+            visitRelationField(model, field);
         int model = 0, enumIndex = 0, composite = 0;
         for (int f = 0; f < int(m_files.size()); ++f) {
             for (const Block &block : file(f).tree.blocks) {
@@ -2845,16 +2843,9 @@ private:
     {
         // Relation fields per referencing model, to find the opposite side.
         std::vector<QVarLengthArray<int, 4>> relationFields(std::size_t(m_dm.m_models.size()));
-        qsizetype count = 0;
-        for (int m = 0; m < m_dm.m_models.size(); ++m) {
-            const QList<ModelField> &fields = m_dm.m_models.at(m).fields;
-            for (int i = 0; i < fields.size(); ++i) {
-                if (fields.at(i).isRelation())
-                    relationFields[size_t(m)].append(i);
-            }
-            count += relationFields[size_t(m)].size();
-        }
-        m_dm.m_relations.reserve(count);
+        for (const auto &[model, field] : m_relationFields)
+            relationFields[size_t(model)].append(field);
+        m_dm.m_relations.reserve(qsizetype(m_relationFields.size()));
         for (int m = 0; m < m_dm.m_models.size(); ++m) {
             const QList<ModelField> &fields = m_dm.m_models.at(m).fields;
             for (const int i : relationFields[size_t(m)])
@@ -3078,6 +3069,9 @@ private:
     // type, block by block; each model's and composite type's range of them.
     std::vector<int> m_namedTypeFields;
     std::vector<TypeFields> m_modelTypeFields, m_compositeTypeFields;
+    // The relation fields of models as (model, field), in model and field order: resolveTypes()
+    // finds them, so later passes need not walk every field for them.
+    std::vector<std::pair<int, int>> m_relationFields;
     QHash<Name, TopRef> m_tops;
     // Pass 1's state: blocks named so far, by kind, and the namespaces of names.
     int m_namedModels = 0, m_namedEnums = 0, m_namedComposites = 0;
