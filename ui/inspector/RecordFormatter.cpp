@@ -5,6 +5,7 @@
 
 #include <QBrush>
 #include <QCoreApplication>
+#include <QDate>
 #include <QElapsedTimer>
 #include <QFont>
 #include <QFontDatabase>
@@ -155,26 +156,20 @@ QString RecordFormatter::localTime(const QDateTime &utc)
     const std::optional<int> offset = offsets.at(msecs);
     if (!offset)
         return locale.toString(utc.toLocalTime(), kFormat);
-    // The wall-clock fields of the local instant (Howard Hinnant's civil_from_days), written as
-    // the format would with ASCII digits.
+    // The wall-clock fields of the local instant, written as the format would with ASCII digits.
     const qint64 localMs = msecs + qint64(*offset) * 1000;
     const qint64 seconds = localMs >= 0 ? localMs / 1000 : -((999 - localMs) / 1000);
     const qint64 days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
     const int secondOfDay = int(seconds - days * 86400);
-    const qint64 z = days + 719468;
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const int dayOfEra = int(z - era * 146097);
-    const int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const int mp = (5 * dayOfYear + 2) / 153;
-    const int day = dayOfYear - (153 * mp + 2) / 5 + 1;
-    const int month = mp < 10 ? mp + 3 : mp - 9;
-    const qint64 year = yearOfEra + era * 400 + (month <= 2);
+    const QDate date = QDate::fromJulianDay(days + 2440588); // 2440588: 1970-01-01
+    const int year = date.year();
+    const int month = date.month();
+    const int day = date.day();
     if (year < 1000 || year > 9999)
         return locale.toString(utc.toLocalTime(), kFormat);
     QString text(19, Qt::Uninitialized);
     char16_t *out = reinterpret_cast<char16_t *>(text.data());
-    appendDigits(out, int(year), 4);
+    appendDigits(out, year, 4);
     *out++ = u'-';
     appendDigits(out, month, 2);
     *out++ = u'-';
