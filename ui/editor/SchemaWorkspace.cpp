@@ -1,5 +1,6 @@
 #include "ui/editor/SchemaWorkspace.h"
 
+#include "core/common/WhenReady.h"
 #include "core/prisma/Formatter.h"
 #include "core/prisma/SchemaSource.h"
 #include "ui/editor/EditorIcons.h"
@@ -15,7 +16,6 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -36,17 +36,6 @@ namespace {
 size_t contentHash(const QByteArray &bytes)
 {
     return qHash(bytes);
-}
-
-// Runs `done` with the result of `future` on the GUI thread, unless `context` is gone by then.
-template <typename T, typename Done> void whenReady(QObject *context, QFuture<T> future, Done done)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(future);
 }
 
 QString commonFolder(const QStringList &files)

@@ -1,5 +1,6 @@
 #include "ui/revoke/RevokeController.h"
 
+#include "core/common/WhenReady.h"
 #include "ui/inspector/RecordTableView.h"
 #include "ui/inspector/RecordView.h"
 #include "ui/inspector/UserDetailPane.h"
@@ -10,7 +11,6 @@
 #include "ui/window/MainWindow.h"
 
 #include <QAction>
-#include <QFutureWatcher>
 #include <QItemSelectionModel>
 #include <QLocale>
 #include <QMenu>
@@ -100,17 +100,6 @@ qint64 selectedRowCount(const RecordView *view)
     for (const QItemSelectionRange &range : selection->selection())
         rows += range.height();
     return rows > 0 ? rows : qint64(view->table()->currentIndex().isValid());
-}
-
-/// Runs `done` with the future's result on the GUI thread, unless `context` is gone by then.
-template <typename T, typename Done> void whenReady(QObject *context, QFuture<T> future, Done done)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(future);
 }
 
 } // namespace
