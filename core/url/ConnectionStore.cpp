@@ -21,12 +21,19 @@ Error noCredentialStore()
                  QStringLiteral("This connection store was opened without a keyring"));
 }
 
+template <typename T> QFuture<T> ready(T value)
+{
+    return QtFuture::makeReadyFuture(std::move(value));
+}
+
 } // namespace
 
 ConnectionStore::ConnectionStore(QSettings *settings, CredentialStore *credentials)
     : m_settings(settings)
     , m_credentials(credentials)
 {}
+
+ConnectionStore::~ConnectionStore() = default;
 
 QList<ConnectionProfile> ConnectionStore::connections() const
 {
@@ -64,21 +71,23 @@ std::optional<ConnectionProfile> ConnectionStore::connection(const QString &id) 
     return profile;
 }
 
-Result<ConnectionStore::Saved> ConnectionStore::save(ConnectionProfile profile,
-                                                     const QString &password, bool savePassword)
+QFuture<Result<ConnectionStore::Saved>>
+ConnectionStore::save(ConnectionProfile profile, const QString &password, bool savePassword)
 {
+    using Outcome = Result<Saved>;
     profile.name = profile.name.trimmed();
     if (profile.name.isEmpty())
-        return Error(Error::Code::InvalidArgument,
-                     QStringLiteral("A saved connection needs a name"));
+        return ready<Outcome>(
+            Error(Error::Code::InvalidArgument, QStringLiteral("A saved connection needs a name")));
     if (profile.url.trimmed().isEmpty() == profile.projectFolder.isEmpty())
-        return Error(Error::Code::InvalidArgument,
-                     QStringLiteral("A saved connection is either a URL or a project folder"));
+        return ready<Outcome>(
+            Error(Error::Code::InvalidArgument,
+                  QStringLiteral("A saved connection is either a URL or a project folder")));
     QString secret = password;
     if (!profile.isProjectFolder()) {
         auto parameters = ConnectionParameters::fromUrl(profile.url);
         if (!parameters)
-            return parameters.error();
+            return ready<Outcome>(parameters.error());
         if (secret.isEmpty())
             secret = parameters->password;
         profile.url = parameters->toUrlWithoutPassword();
@@ -89,24 +98,36 @@ Result<ConnectionStore::Saved> ConnectionStore::save(ConnectionProfile profile,
     if (profile.id.isEmpty())
         profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
-    Saved saved;
-    if (savePassword && !secret.isEmpty()) {
-        const Status written =
-            m_credentials ? m_credentials->write(profile.id, secret) : noCredentialStore();
-        profile.passwordInKeyring = bool(written);
-        if (!written)
-            saved.passwordError = written.error();
-    } else {
-        // Unticking "save password" forgets the old one.
-        if (connection(profile.id).value_or(ConnectionProfile()).passwordInKeyring) {
-            const Status removed =
-                m_credentials ? m_credentials->remove(profile.id) : noCredentialStore();
-            if (!removed)
-                saved.passwordError = removed.error();
-        }
-        profile.passwordInKeyring = false;
-    }
+    const bool keep = savePassword && !secret.isEmpty();
+    // Unticking "save password" forgets the saved one.
+    const bool forget =
+        !keep && connection(profile.id).value_or(ConnectionProfile()).passwordInKeyring;
+    QFuture<Status> keyring = ready(success());
+    if ((keep || forget) && !m_credentials)
+        keyring = ready<Status>(noCredentialStore());
+    else if (keep)
+        keyring = m_credentials->write(profile.id, secret);
+    else if (forget)
+        keyring = m_credentials->remove(profile.id);
 
+    return keyring.then([this, alive = std::weak_ptr<int>(m_alive), profile,
+                         keep](const Status &answer) mutable -> Outcome {
+        if (alive.expired())
+            return Error(Error::Code::Cancelled,
+                         QStringLiteral("The connection was not saved: the connection store "
+                                        "closed before the keyring answered"));
+        Saved saved;
+        profile.passwordInKeyring = keep && answer;
+        if (!answer)
+            saved.passwordError = answer.error();
+        writeProfile(profile);
+        saved.profile = profile;
+        return saved;
+    });
+}
+
+void ConnectionStore::writeProfile(const ConnectionProfile &profile)
+{
     m_settings->beginGroup(kConnections + QLatin1Char('/') + profile.id);
     m_settings->setValue(QStringLiteral("name"), profile.name);
     m_settings->setValue(QStringLiteral("tag"), environmentTagName(profile.tag));
@@ -115,29 +136,29 @@ Result<ConnectionStore::Saved> ConnectionStore::save(ConnectionProfile profile,
     m_settings->setValue(QStringLiteral("passwordInKeyring"), profile.passwordInKeyring);
     m_settings->endGroup();
     m_settings->sync();
-    saved.profile = profile;
-    return saved;
 }
 
-Result<QString> ConnectionStore::password(const QString &id)
+QFuture<Result<QString>> ConnectionStore::password(const QString &id)
 {
     const auto profile = connection(id);
     if (!profile || !profile->passwordInKeyring)
-        return Error(Error::Code::NotFound,
-                     QStringLiteral("No password is saved for this connection"));
+        return ready<Result<QString>>(Error(
+            Error::Code::NotFound, QStringLiteral("No password is saved for this connection")));
     if (!m_credentials)
-        return noCredentialStore();
+        return ready<Result<QString>>(noCredentialStore());
     return m_credentials->read(id);
 }
 
-Status ConnectionStore::remove(const QString &id)
+QFuture<Status> ConnectionStore::remove(const QString &id)
 {
     const auto profile = connection(id);
     m_settings->remove(kConnections + QLatin1Char('/') + id);
     m_settings->sync();
-    if (profile && profile->passwordInKeyring)
-        return m_credentials ? m_credentials->remove(id) : Status(noCredentialStore());
-    return success();
+    if (!profile || !profile->passwordInKeyring)
+        return ready(success());
+    if (!m_credentials)
+        return ready<Status>(noCredentialStore());
+    return m_credentials->remove(id);
 }
 
 namespace {

@@ -4,8 +4,10 @@
 #include "core/url/ConnectionProfile.h"
 #include "core/url/DatabaseUrl.h"
 
+#include <QFuture>
 #include <QList>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 class QSettings;
@@ -17,6 +19,9 @@ class CredentialStore;
 /// Saved connections and recent project folders in QSettings, passwords in a CredentialStore.
 /// No password is ever written to the settings: URLs are stored without one, and when the
 /// credential store is unavailable the password is dropped and save() says so.
+///
+/// The calls that reach the credential store return futures that finish when it answers, on
+/// the calling thread (see CredentialStore); the settings are read and written on that thread.
 class ConnectionStore
 {
 public:
@@ -26,6 +31,9 @@ public:
     /// that only looks connections up (connections(), findByUrl(), ...): saving, removing and
     /// reading passwords then need one.
     ConnectionStore(QSettings *settings, CredentialStore *credentials);
+    ~ConnectionStore();
+    ConnectionStore(const ConnectionStore &) = delete;
+    ConnectionStore &operator=(const ConnectionStore &) = delete;
 
     /// Sorted by name.
     QList<ConnectionProfile> connections() const;
@@ -40,14 +48,17 @@ public:
     };
     /// Adds (empty id: a new one is made) or replaces a connection. The URL may hold a password:
     /// it is taken out; `password` (or else the URL's) goes to the credential store when
-    /// `savePassword`, and any saved one is removed otherwise. Errors: InvalidArgument (no
-    /// name, neither URL nor folder), the URL's parse errors.
-    Result<Saved> save(ConnectionProfile profile, const QString &password, bool savePassword);
+    /// `savePassword`, and any saved one is removed otherwise. The settings are written once
+    /// the credential store has answered, so that `passwordInKeyring` says what happened.
+    /// Errors: InvalidArgument (no name, neither URL nor folder), the URL's parse errors (both
+    /// at once), Cancelled (this store was destroyed before the credential store answered).
+    QFuture<Result<Saved>> save(ConnectionProfile profile, const QString &password,
+                                bool savePassword);
     /// The saved password. Errors: NotFound, KeyringUnavailable, KeyringFailed.
-    Result<QString> password(const QString &id);
-    /// Removes the connection and its password. Succeeds when the keyring cannot be reached
-    /// (the entry is then left in it, and the error says so).
-    Status remove(const QString &id);
+    QFuture<Result<QString>> password(const QString &id);
+    /// Removes the connection from the settings at once, then its password from the keyring.
+    /// An error says the entry may be left in the keyring; the connection is gone either way.
+    QFuture<Status> remove(const QString &id);
 
     /// The saved connection that names the same database as `url` (same provider, host, port,
     /// database, schema and user; SQLite: the same file; passwords are not compared), so that
@@ -63,8 +74,12 @@ public:
     CredentialStore *credentials() const { return m_credentials; }
 
 private:
+    void writeProfile(const ConnectionProfile &profile);
+
     QSettings *m_settings;
     CredentialStore *m_credentials;
+    /// Expires with the store, so that an answer arriving later writes no settings.
+    std::shared_ptr<int> m_alive = std::make_shared<int>();
 };
 
 } // namespace gh

@@ -1,6 +1,7 @@
 #include "core/url/KeychainCredentialStore.h"
 
-#include <QEventLoop>
+#include <QObject>
+#include <QPromise>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
@@ -12,38 +13,43 @@ const QString kProbeKey = QStringLiteral("gatehouse-keyring-probe");
 
 struct JobOutcome
 {
-    bool finished = false;
+    bool finished = false; // false: the keyring did not answer in time
     QKeychain::Error error = QKeychain::NoError;
     QString errorString;
     QString text; // a read job's secret
 };
 
-// Runs one job to its end in a local event loop. A job that outlives the timeout deletes itself
-// when it finally ends.
-JobOutcome run(QKeychain::Job *job, int timeoutMs)
+// Starts `job` and returns its outcome to come. Whichever of the job's answer and the timeout
+// comes first finishes the future; the job deletes itself when it ends, however late. Both
+// are received by `receiver`, so that a destroyed store drops the promise, which cancels it.
+QFuture<JobOutcome> start(QKeychain::Job *job, int timeoutMs, QObject *receiver)
 {
-    job->setAutoDelete(false);
+    job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    QEventLoop loop;
-    JobOutcome outcome;
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [&](QKeychain::Job *done) {
+    auto promise = std::make_shared<QPromise<JobOutcome>>();
+    promise->start();
+    auto *timer = new QTimer(receiver);
+    timer->setSingleShot(true);
+    auto finish = [promise, timer](const JobOutcome &outcome) {
+        if (promise->future().isFinished())
+            return;
+        promise->addResult(outcome);
+        promise->finish();
+        timer->deleteLater();
+    };
+    QObject::connect(job, &QKeychain::Job::finished, receiver, [finish](QKeychain::Job *done) {
+        JobOutcome outcome;
         outcome.finished = true;
         outcome.error = done->error();
         outcome.errorString = done->errorString();
         if (const auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(done))
             outcome.text = read->textData();
-        loop.quit();
+        finish(outcome);
     });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    QObject::connect(timer, &QTimer::timeout, receiver, [finish] { finish(JobOutcome()); });
+    timer->start(timeoutMs);
     job->start();
-    loop.exec();
-    if (!outcome.finished) {
-        QObject::disconnect(job, nullptr, &loop, nullptr);
-        job->setAutoDelete(true);
-    } else {
-        job->deleteLater();
-    }
-    return outcome;
+    return promise->future();
 }
 
 // NoBackendAvailable, and OtherError with no session bus, both mean "there is no keyring here";
@@ -78,53 +84,62 @@ Error errorOf(const JobOutcome &outcome, const QString &what)
 KeychainCredentialStore::KeychainCredentialStore(QString service, int timeoutMs)
     : m_service(std::move(service))
     , m_timeoutMs(timeoutMs)
+    , m_receiver(std::make_unique<QObject>())
 {}
 
-Status KeychainCredentialStore::checkAvailable()
+KeychainCredentialStore::~KeychainCredentialStore() = default;
+
+QFuture<Status> KeychainCredentialStore::checkAvailable()
 {
     // Reading a key that is never written asks the keyring without changing it.
     auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(kProbeKey);
-    const JobOutcome outcome = run(job, m_timeoutMs);
-    if (outcome.finished &&
-        (outcome.error == QKeychain::NoError || outcome.error == QKeychain::EntryNotFound))
-        return success();
-    return errorOf(outcome, QStringLiteral("checking that it is there"));
+    return start(job, m_timeoutMs, m_receiver.get()).then([](const JobOutcome &outcome) {
+        if (outcome.finished &&
+            (outcome.error == QKeychain::NoError || outcome.error == QKeychain::EntryNotFound))
+            return success();
+        return Status(errorOf(outcome, QStringLiteral("checking that it is there")));
+    });
 }
 
-Status KeychainCredentialStore::write(const QString &key, const QString &secret)
+QFuture<Status> KeychainCredentialStore::write(const QString &key, const QString &secret)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key);
     job->setTextData(secret);
-    const JobOutcome outcome = run(job, m_timeoutMs);
-    if (outcome.finished && outcome.error == QKeychain::NoError)
-        return success();
-    return errorOf(outcome, QStringLiteral("saving a password"));
+    return start(job, m_timeoutMs, m_receiver.get()).then([](const JobOutcome &outcome) {
+        if (outcome.finished && outcome.error == QKeychain::NoError)
+            return success();
+        return Status(errorOf(outcome, QStringLiteral("saving a password")));
+    });
 }
 
-Result<QString> KeychainCredentialStore::read(const QString &key)
+QFuture<Result<QString>> KeychainCredentialStore::read(const QString &key)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(key);
-    const JobOutcome outcome = run(job, m_timeoutMs);
-    if (outcome.finished && outcome.error == QKeychain::NoError)
-        return outcome.text;
-    if (outcome.finished && outcome.error == QKeychain::EntryNotFound)
-        return Error(Error::Code::NotFound,
-                     QStringLiteral("The system keyring holds no password for this connection"));
-    return errorOf(outcome, QStringLiteral("reading a password"));
+    return start(job, m_timeoutMs, m_receiver.get())
+        .then([](const JobOutcome &outcome) -> Result<QString> {
+            if (outcome.finished && outcome.error == QKeychain::NoError)
+                return outcome.text;
+            if (outcome.finished && outcome.error == QKeychain::EntryNotFound)
+                return Error(Error::Code::NotFound,
+                             QStringLiteral("The system keyring holds no password for this "
+                                            "connection"));
+            return errorOf(outcome, QStringLiteral("reading a password"));
+        });
 }
 
-Status KeychainCredentialStore::remove(const QString &key)
+QFuture<Status> KeychainCredentialStore::remove(const QString &key)
 {
     auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(key);
-    const JobOutcome outcome = run(job, m_timeoutMs);
-    if (outcome.finished &&
-        (outcome.error == QKeychain::NoError || outcome.error == QKeychain::EntryNotFound))
-        return success();
-    return errorOf(outcome, QStringLiteral("removing a password"));
+    return start(job, m_timeoutMs, m_receiver.get()).then([](const JobOutcome &outcome) {
+        if (outcome.finished &&
+            (outcome.error == QKeychain::NoError || outcome.error == QKeychain::EntryNotFound))
+            return success();
+        return Status(errorOf(outcome, QStringLiteral("removing a password")));
+    });
 }
 
 QString KeychainCredentialStore::name() const

@@ -1,5 +1,6 @@
 #include "ui/connect/ConnectionDialog.h"
 
+#include "core/common/WhenReady.h"
 #include "core/url/ConnectionCheck.h"
 #include "core/url/KeychainCredentialStore.h"
 #include "core/url/ProjectResolver.h"
@@ -212,23 +213,24 @@ void ConnectionDialog::build()
 
 void ConnectionDialog::checkKeyring()
 {
-    const Status available = m_store->credentials()->checkAvailable();
-    m_keyringChecked = true;
-    m_keyringAvailable = bool(available);
-    if (m_keyringAvailable) {
-        showKeyringStatus(tr("Passwords are kept in the %1, never in the settings file.")
-                              .arg(m_store->credentials()->name()),
-                          false);
-    } else {
-        m_savePassword->setChecked(false);
-        m_savePassword->setEnabled(false);
-        showKeyringStatus(tr("⚠ No system keyring is available, so passwords will not be "
-                             "saved: you will type the password each time. (%1)")
-                              .arg(available.error().detail().isEmpty()
-                                       ? available.error().message()
-                                       : available.error().detail()),
-                          true);
-    }
+    whenReady(this, m_store->credentials()->checkAvailable(), [this](const Status &available) {
+        m_keyringChecked = true;
+        m_keyringAvailable = bool(available);
+        if (m_keyringAvailable) {
+            showKeyringStatus(tr("Passwords are kept in the %1, never in the settings file.")
+                                  .arg(m_store->credentials()->name()),
+                              false);
+        } else {
+            m_savePassword->setChecked(false);
+            m_savePassword->setEnabled(false);
+            showKeyringStatus(tr("⚠ No system keyring is available, so passwords will not be "
+                                 "saved: you will type the password each time. (%1)")
+                                  .arg(available.error().detail().isEmpty()
+                                           ? available.error().message()
+                                           : available.error().detail()),
+                              true);
+        }
+    });
 }
 
 void ConnectionDialog::showKeyringStatus(const QString &text, bool warning)
@@ -282,12 +284,13 @@ void ConnectionDialog::deleteConnection()
 {
     if (m_currentId.isEmpty())
         return;
-    const Status removed = m_store->remove(m_currentId);
-    if (!removed)
-        showKeyringStatus(tr("The connection is deleted, but its password may remain in the "
-                             "keyring: %1")
-                              .arg(removed.error().message()),
-                          true);
+    whenReady(this, m_store->remove(m_currentId), [this](const Status &removed) {
+        if (!removed)
+            showKeyringStatus(tr("The connection is deleted, but its password may remain in "
+                                 "the keyring: %1")
+                                  .arg(removed.error().message()),
+                              true);
+    });
     newConnection();
     refreshLists();
 }
@@ -306,23 +309,35 @@ void ConnectionDialog::selectConnection(const QString &id)
         openProjectFolder(profile->projectFolder);
     } else {
         useUrlInstead();
-        auto parameters = ConnectionParameters::fromUrl(profile->url);
-        if (parameters && profile->passwordInKeyring) {
-            const auto password = m_store->password(id);
-            if (password)
-                parameters->password = *password;
-            else
-                showKeyringStatus(
-                    tr("The saved password could not be read: %1").arg(password.error().message()),
-                    true);
-        }
+        const auto parameters = ConnectionParameters::fromUrl(profile->url);
         if (parameters)
             m_form->setParameters(*parameters);
         else
             m_form->setUrl(profile->url);
+        if (parameters && profile->passwordInKeyring)
+            loadPassword(id, *parameters);
     }
     m_savePassword->setChecked(profile->passwordInKeyring ||
                                (m_keyringAvailable && !profile->isProjectFolder()));
+}
+
+void ConnectionDialog::loadPassword(const QString &id, const ConnectionParameters &shown)
+{
+    whenReady(this, m_store->password(id), [this, id, shown](const Result<QString> &password) {
+        // A keyring that took its time must not overwrite what is on screen now.
+        if (m_currentId != id || !m_projectFolder.isEmpty() || m_form->url() != shown.toUrl())
+            return;
+        if (password) {
+            ConnectionParameters filled = shown;
+            filled.password = *password;
+            m_form->setParameters(filled);
+        } else {
+            showKeyringStatus(
+                tr("The saved password could not be read: %1").arg(password.error().message()),
+                true);
+        }
+        emit passwordLoaded(bool(password));
+    });
 }
 
 bool ConnectionDialog::openProjectFolder(const QString &folder)
@@ -432,8 +447,10 @@ void ConnectionDialog::showTestResult(const TestOutcome &outcome)
     m_testResult->setText(html);
 }
 
-bool ConnectionDialog::saveConnection()
+void ConnectionDialog::saveConnection()
 {
+    if (m_saving)
+        return;
     ConnectionProfile profile;
     profile.id = m_currentId;
     profile.name = m_name->text().trimmed();
@@ -451,22 +468,36 @@ bool ConnectionDialog::saveConnection()
         }
     }
     const QString password = m_projectFolder.isEmpty() ? m_form->parameters().password : QString();
-    const auto saved = m_store->save(profile, password, m_savePassword->isChecked());
-    if (!saved) {
-        m_testResult->setStyleSheet(QStringLiteral("color: #c62828;"));
-        m_testResult->setText(tr("Not saved: %1").arg(saved.error().message().toHtmlEscaped()));
-        return false;
-    }
-    m_currentId = saved->profile.id;
-    m_delete->setEnabled(true);
-    if (saved->passwordError.isError())
-        showKeyringStatus(
-            tr("⚠ Saved without the password: %1").arg(saved->passwordError.message()), true);
-    else if (saved->profile.passwordInKeyring)
-        showKeyringStatus(
-            tr("Saved; the password is in the %1.").arg(m_store->credentials()->name()), false);
-    refreshLists();
-    return true;
+    m_saving = true;
+    m_save->setEnabled(false);
+    whenReady(
+        this, m_store->save(profile, password, m_savePassword->isChecked()),
+        [this, shownId = m_currentId](const Result<ConnectionStore::Saved> &saved) {
+            m_saving = false;
+            m_save->setEnabled(true);
+            if (!saved) {
+                m_testResult->setStyleSheet(QStringLiteral("color: #c62828;"));
+                m_testResult->setText(
+                    tr("Not saved: %1").arg(saved.error().message().toHtmlEscaped()));
+                emit saveFinished(false);
+                return;
+            }
+            // The user may have moved on to another connection while the keyring answered.
+            if (m_currentId == shownId) {
+                m_currentId = saved->profile.id;
+                m_delete->setEnabled(true);
+            }
+            if (saved->passwordError.isError())
+                showKeyringStatus(
+                    tr("⚠ Saved without the password: %1").arg(saved->passwordError.message()),
+                    true);
+            else if (saved->profile.passwordInKeyring)
+                showKeyringStatus(
+                    tr("Saved; the password is in the %1.").arg(m_store->credentials()->name()),
+                    false);
+            refreshLists();
+            emit saveFinished(true);
+        });
 }
 
 void ConnectionDialog::accept()

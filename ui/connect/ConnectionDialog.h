@@ -17,7 +17,8 @@ class QSettings;
 
 namespace gh {
 class CredentialStore;
-}
+struct ConnectionParameters;
+} // namespace gh
 
 namespace gh::ui {
 
@@ -50,15 +51,19 @@ public:
     /// Uses a project folder: resolves it like the Prisma CLI and shows what it found. False
     /// (and the reason shown) when it has no schema or no database URL.
     bool openProjectFolder(const QString &folder);
-    /// Shows a saved connection (its password read from the keyring when saved there).
+    /// Shows a saved connection. A password saved in the keyring fills the password field
+    /// when the keyring answers, unless another connection was chosen or the fields edited
+    /// by then; passwordLoaded() says when.
     void selectConnection(const QString &id);
     /// Starts "Test connection"; testFinished() follows.
     void testConnection();
-    /// Saves the shown connection under its name; false (and why, shown) when it cannot be.
-    bool saveConnection();
+    /// Starts saving the shown connection under its name (the keyring may take a moment);
+    /// saveFinished() follows, and the outcome is shown.
+    void saveConnection();
 
     /// Known once the keyring has answered (shortly after the dialog is shown).
     bool isKeyringChecked() const { return m_keyringChecked; }
+    bool isSaving() const { return m_saving; }
     bool isKeyringAvailable() const { return m_keyringAvailable; }
     QString keyringStatusText() const;
     QString testResultText() const;
@@ -67,6 +72,10 @@ public:
 
 Q_SIGNALS:
     void testFinished(bool ok);
+    void saveFinished(bool ok);
+    /// The keyring answered for the connection selectConnection() showed (`ok`: the password
+    /// is in the field).
+    void passwordLoaded(bool ok);
 
 public Q_SLOTS:
     void accept() override;
@@ -81,6 +90,9 @@ private:
 
     void build();
     void checkKeyring();
+    /// Fills the password saved for `id` into the form when the keyring answers, if the form
+    /// still shows `shown`.
+    void loadPassword(const QString &id, const ConnectionParameters &shown);
     void refreshLists();
     void newConnection();
     void deleteConnection();
@@ -105,6 +117,7 @@ private:
     bool m_keyringAvailable = false;
     bool m_testing = false;
     int m_testGeneration = 0;
+    bool m_saving = false;
 
     QListWidget *m_saved = nullptr;
     QListWidget *m_recent = nullptr;

@@ -1,6 +1,9 @@
 #include "core/url/ConnectionStore.h"
 #include "core/url/CredentialStore.h"
 #include "core/url/KeychainCredentialStore.h"
+#include "tests/support/AwaitFuture.h"
+#include "tests/support/FileCredentialStore.h"
+#include "tests/support/HeldCredentialStore.h"
 #include "ui/connect/ConnectionDialog.h"
 #include "ui/connect/ConnectionForm.h"
 #include "ui/connect/EnvironmentBand.h"
@@ -20,42 +23,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using gh::ConnectionProfile;
 using gh::ConnectionStore;
 using gh::Error;
+using gh::test::await;
+using gh::test::FileCredentialStore;
+using gh::test::HeldCredentialStore;
 using gh::ui::ConnectionDialog;
 using gh::ui::ConnectionForm;
 
 namespace {
-
-/// Test only: a keyring that works, kept in a file, to see a password come back in the dialog.
-class FileCredentialStore : public gh::CredentialStore
-{
-public:
-    explicit FileCredentialStore(const QString &path)
-        : m_file(path, QSettings::IniFormat)
-    {}
-    gh::Status checkAvailable() override { return gh::success(); }
-    gh::Status write(const QString &key, const QString &secret) override
-    {
-        m_file.setValue(key, secret);
-        return gh::success();
-    }
-    gh::Result<QString> read(const QString &key) override
-    {
-        if (!m_file.contains(key))
-            return Error(Error::Code::NotFound, QStringLiteral("nothing saved"));
-        return m_file.value(key).toString();
-    }
-    gh::Status remove(const QString &key) override
-    {
-        m_file.remove(key);
-        return gh::success();
-    }
-    QString name() const override { return QStringLiteral("test keyring"); }
-
-private:
-    QSettings m_file;
-};
 
 template <typename T> T *child(QWidget *parent, const char *name)
 {
@@ -84,6 +61,8 @@ private slots:
     void invalidUrlSaysWhatIsWrong();
     void noKeyringIsSaidAndNoPasswordIsSaved();
     void savedPasswordComesBackWithAWorkingKeyring();
+    void aSlowKeyringNeitherBlocksNorOverwritesWhatIsShown();
+    void closingTheDialogWhileTheKeyringIsBusyIsSafe();
     void productionTagTurnsTheBandRed();
     void projectFolderIsUsedAndRemembered();
     void connectHandsOverTheUrlWithItsPassword();
@@ -262,6 +241,7 @@ void TestConnectionDialog::noKeyringIsSaidAndNoPasswordIsSaved()
         tag->setCurrentIndex(tag->findData(QStringLiteral("staging")));
         dialog.form()->setUrl(QStringLiteral("postgresql://app:hunter2@db.staging:5432/auth"));
         QTest::mouseClick(child<QPushButton>(&dialog, "saveConnection"), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isSaving());
         const auto saved = m_store->connections();
         QCOMPARE(saved.size(), 1);
         id = saved.first().id;
@@ -296,15 +276,116 @@ void TestConnectionDialog::savedPasswordComesBackWithAWorkingKeyring()
         QVERIFY(child<QCheckBox>(&dialog, "savePassword")->isChecked());
         child<QLineEdit>(&dialog, "name")->setText(QStringLiteral("Local"));
         dialog.form()->setUrl(QStringLiteral("postgresql://app:hunter2@localhost/auth"));
-        QVERIFY(dialog.saveConnection());
+        QSignalSpy saved(&dialog, &ConnectionDialog::saveFinished);
+        dialog.saveConnection();
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.first().first().toBool(), true);
         id = store.connections().value(0).id;
         QVERIFY(store.connection(id)->passwordInKeyring);
     }
     ConnectionDialog dialog(&store);
+    QSignalSpy loaded(&dialog, &ConnectionDialog::passwordLoaded);
     dialog.selectConnection(id);
+    QTRY_COMPARE(loaded.count(), 1);
     QCOMPARE(dialog.form()->passwordEdit()->text(), QStringLiteral("hunter2"));
     QCOMPARE(dialog.form()->urlEdit()->text(),
              QStringLiteral("postgresql://app:****@localhost/auth"));
+}
+
+// A keyring that waits for the user to unlock it: the dialog stays usable, says nothing it
+// does not know yet, saves once, and a late answer never lands on another connection.
+void TestConnectionDialog::aSlowKeyringNeitherBlocksNorOverwritesWhatIsShown()
+{
+    FileCredentialStore file(m_dir->filePath(QStringLiteral("secrets.ini")));
+    QString alpha, bravo;
+    {
+        ConnectionStore direct(m_settings.get(), &file);
+        for (const auto &[name, password] :
+             {std::pair("Alpha", "alpha-pw"), {"Bravo", "bravo-pw"}}) {
+            ConnectionProfile profile;
+            profile.name = QString::fromLatin1(name);
+            profile.url =
+                QStringLiteral("postgresql://app@%1.local/auth").arg(profile.name.toLower());
+            const auto saved = await(direct.save(profile, QString::fromLatin1(password), true));
+            QVERIFY(saved);
+            (profile.name == QLatin1String("Alpha") ? alpha : bravo) = saved->profile.id;
+        }
+    }
+    HeldCredentialStore keyring(&file);
+    ConnectionStore store(m_settings.get(), &keyring);
+    ConnectionDialog dialog(&store);
+    dialog.show();
+    QTRY_COMPARE(keyring.held(), 1); // the availability check
+    QVERIFY(!dialog.isKeyringChecked());
+    QVERIFY2(dialog.keyringStatusText().startsWith(QLatin1String("Looking for the system keyring")),
+             qPrintable(dialog.keyringStatusText()));
+    keyring.releaseOne();
+    QTRY_VERIFY(dialog.isKeyringChecked());
+    QVERIFY(dialog.isKeyringAvailable());
+
+    // Alpha's answer comes after Bravo was chosen: it must not fill Bravo's password.
+    QSignalSpy loaded(&dialog, &ConnectionDialog::passwordLoaded);
+    dialog.selectConnection(alpha);
+    dialog.selectConnection(bravo);
+    QCOMPARE(keyring.held(), 2);
+    QCOMPARE(child<QLineEdit>(dialog.form(), "host")->text(), QStringLiteral("bravo.local"));
+    keyring.releaseOne();
+    QTest::qWait(20);
+    QCOMPARE(loaded.count(), 0);
+    QCOMPARE(dialog.form()->passwordEdit()->text(), QString());
+    keyring.releaseOne();
+    QTRY_COMPARE(loaded.count(), 1);
+    QCOMPARE(dialog.form()->passwordEdit()->text(), QStringLiteral("bravo-pw"));
+
+    // Fields edited while the keyring thinks are the user's: the answer leaves them alone.
+    dialog.selectConnection(alpha);
+    QLineEdit *host = child<QLineEdit>(dialog.form(), "host");
+    host->selectAll();
+    QTest::keyClicks(host, QStringLiteral("elsewhere.local"));
+    keyring.releaseOne();
+    QTest::qWait(20);
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(dialog.form()->passwordEdit()->text(), QString());
+
+    // One save at a time: the button waits for the keyring, a second click does nothing.
+    QSignalSpy saved(&dialog, &ConnectionDialog::saveFinished);
+    dialog.selectConnection(bravo);
+    keyring.releaseOne();
+    QTRY_COMPARE(loaded.count(), 2);
+    QPushButton *save = child<QPushButton>(&dialog, "saveConnection");
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(dialog.isSaving());
+    QVERIFY(!save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(keyring.held(), 1);
+    keyring.releaseOne();
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().first().toBool(), true);
+    QVERIFY(save->isEnabled());
+    QVERIFY(store.connection(bravo)->passwordInKeyring);
+    QCOMPARE(*await(file.read(bravo)), QStringLiteral("bravo-pw"));
+}
+
+void TestConnectionDialog::closingTheDialogWhileTheKeyringIsBusyIsSafe()
+{
+    FileCredentialStore file(m_dir->filePath(QStringLiteral("secrets.ini")));
+    HeldCredentialStore keyring(&file);
+    ConnectionStore store(m_settings.get(), &keyring);
+    {
+        ConnectionDialog dialog(&store);
+        dialog.show();
+        QTRY_COMPARE(keyring.held(), 1);
+        child<QLineEdit>(&dialog, "name")->setText(QStringLiteral("Local"));
+        dialog.form()->setUrl(QStringLiteral("postgresql://app:hunter2@localhost/auth"));
+        dialog.saveConnection();
+        QCOMPARE(keyring.held(), 2);
+    }
+    // The answers arrive with no dialog to show them; the store still records the save.
+    keyring.releaseOne();
+    keyring.releaseOne();
+    QTest::qWait(20);
+    QCOMPARE(store.connections().size(), 1);
+    QVERIFY(store.connections().first().passwordInKeyring);
 }
 
 void TestConnectionDialog::productionTagTurnsTheBandRed()
@@ -418,7 +499,7 @@ void TestConnectionDialog::screenshot()
         profile.tag = QByteArray(name).contains("production") ? gh::EnvironmentTag::Production
                                                               : gh::EnvironmentTag::Development;
         profile.url = QStringLiteral("postgresql://app@localhost/auth");
-        QVERIFY(store.save(profile, QString(), false));
+        QVERIFY(await(store.save(profile, QString(), false)));
     }
     store.addRecentProject(QStringLiteral("/home/me/projects/shop"));
     for (bool keyringAvailable : {true, false}) {

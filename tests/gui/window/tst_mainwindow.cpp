@@ -3,6 +3,7 @@
 
 #include "core/url/ConnectionStore.h"
 #include "core/url/ProjectResolver.h"
+#include "tests/support/AwaitFuture.h"
 #include "ui/connect/EnvironmentBand.h"
 #include "ui/editor/ProblemsModel.h"
 #include "ui/editor/SchemaWorkspace.h"
@@ -25,6 +26,7 @@
 
 using namespace gh;
 using namespace gh::ui;
+using gh::test::await;
 
 class TestMainWindow : public QObject
 {
@@ -216,7 +218,7 @@ private Q_SLOTS:
             profile.name = QStringLiteral("Support production");
             profile.tag = EnvironmentTag::Production;
             profile.url = url;
-            QVERIFY(store.save(profile, QString(), false));
+            QVERIFY(await(store.save(profile, QString(), false)));
         }
 
         // The same database found through the project's .env, not through the dialog.

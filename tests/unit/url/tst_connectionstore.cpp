@@ -3,6 +3,9 @@
 
 #include "core/url/ConnectionStore.h"
 #include "core/url/CredentialStore.h"
+#include "tests/support/AwaitFuture.h"
+#include "tests/support/FileCredentialStore.h"
+#include "tests/support/HeldCredentialStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,54 +19,32 @@ using gh::CredentialStore;
 using gh::Error;
 using gh::Result;
 using gh::Status;
+using gh::test::await;
+using gh::test::FileCredentialStore;
+using gh::test::HeldCredentialStore;
 
 namespace {
-
-/// Test only: secrets in a settings file of their own, so that a second store object sees what
-/// the first one wrote.
-class FileCredentialStore : public CredentialStore
-{
-public:
-    explicit FileCredentialStore(const QString &path)
-        : m_file(path, QSettings::IniFormat)
-    {}
-    Status checkAvailable() override { return gh::success(); }
-    Status write(const QString &key, const QString &secret) override
-    {
-        m_file.setValue(key, secret);
-        m_file.sync();
-        return gh::success();
-    }
-    Result<QString> read(const QString &key) override
-    {
-        if (!m_file.contains(key))
-            return Error(Error::Code::NotFound, QStringLiteral("nothing saved"));
-        return m_file.value(key).toString();
-    }
-    Status remove(const QString &key) override
-    {
-        m_file.remove(key);
-        return gh::success();
-    }
-    QString name() const override { return QStringLiteral("test file"); }
-
-private:
-    QSettings m_file;
-};
 
 class NoKeyring : public CredentialStore
 {
 public:
-    Status checkAvailable() override { return unavailable(); }
-    Status write(const QString &, const QString &) override { return unavailable(); }
-    Result<QString> read(const QString &) override { return unavailable(); }
-    Status remove(const QString &) override { return unavailable(); }
+    QFuture<Status> checkAvailable() override { return unavailable<Status>(); }
+    QFuture<Status> write(const QString &, const QString &) override
+    {
+        return unavailable<Status>();
+    }
+    QFuture<Result<QString>> read(const QString &) override
+    {
+        return unavailable<Result<QString>>();
+    }
+    QFuture<Status> remove(const QString &) override { return unavailable<Status>(); }
     QString name() const override { return QStringLiteral("none"); }
 
 private:
-    static Error unavailable()
+    template <typename T> static QFuture<T> unavailable()
     {
-        return Error(Error::Code::KeyringUnavailable, QStringLiteral("No system keyring"));
+        return QtFuture::makeReadyFuture(
+            T(Error(Error::Code::KeyringUnavailable, QStringLiteral("No system keyring"))));
     }
 };
 
@@ -84,6 +65,8 @@ private slots:
     void recentProjectsAreMostRecentFirstAndCapped();
     void saveRefusesInvalidInput();
     void databaseOpenedFromDotEnvFindsItsSavedTag();
+    void settingsAreWrittenOnlyOnceTheKeyringAnswers();
+    void aStoreClosedBeforeTheKeyringAnswersWritesNothing();
 
 private:
     QString settingsPath() const { return m_dir->filePath(QStringLiteral("gatehouse.ini")); }
@@ -107,7 +90,7 @@ void TestConnectionStore::savedPasswordComesBackFromTheCredentialStore()
         ConnectionProfile profile;
         profile.name = QStringLiteral("Local");
         profile.url = QStringLiteral("postgresql://app@localhost:5432/auth");
-        const auto saved = store.save(profile, QStringLiteral("pa ss@1"), true);
+        const auto saved = await(store.save(profile, QStringLiteral("pa ss@1"), true));
         QVERIFY(saved);
         QVERIFY(saved->profile.passwordInKeyring);
         QCOMPARE(saved->passwordError.code(), Error::Code::None);
@@ -117,7 +100,7 @@ void TestConnectionStore::savedPasswordComesBackFromTheCredentialStore()
     QSettings settings(settingsPath(), QSettings::IniFormat);
     FileCredentialStore credentials(secrets);
     ConnectionStore store(&settings, &credentials);
-    const auto password = store.password(id);
+    const auto password = await(store.password(id));
     QVERIFY(password);
     QCOMPARE(*password, QStringLiteral("pa ss@1"));
     const auto options = store.connection(id)->projectOptions(*password);
@@ -134,9 +117,9 @@ void TestConnectionStore::settingsFileNeverHoldsThePassword()
         ConnectionProfile profile;
         profile.name = QStringLiteral("In the URL");
         profile.url = QStringLiteral("postgresql://app:hunter2@h/d?password=hunter3");
-        const auto saved = store.save(profile, QString(), true);
+        const auto saved = await(store.save(profile, QString(), true));
         QVERIFY(saved);
-        QCOMPARE(*store.password(saved->profile.id), QStringLiteral("hunter2"));
+        QCOMPARE(*await(store.password(saved->profile.id)), QStringLiteral("hunter2"));
     }
     QFile file(settingsPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -154,7 +137,7 @@ void TestConnectionStore::withoutKeyringThePasswordIsDroppedAndSaid()
     profile.name = QStringLiteral("Prod");
     profile.tag = gh::EnvironmentTag::Production;
     profile.url = QStringLiteral("postgresql://app@db/auth");
-    const auto saved = store.save(profile, QStringLiteral("hunter2"), true);
+    const auto saved = await(store.save(profile, QStringLiteral("hunter2"), true));
     QVERIFY(saved);
     QCOMPARE(saved->passwordError.code(), Error::Code::KeyringUnavailable);
     QVERIFY(!saved->profile.passwordInKeyring);
@@ -162,7 +145,7 @@ void TestConnectionStore::withoutKeyringThePasswordIsDroppedAndSaid()
     QVERIFY(loaded);
     QCOMPARE(loaded->tag, gh::EnvironmentTag::Production);
     QCOMPARE(loaded->projectOptions().urlOverride, QStringLiteral("postgresql://app@db/auth"));
-    QCOMPARE(store.password(saved->profile.id).error().code(), Error::Code::NotFound);
+    QCOMPARE(await(store.password(saved->profile.id)).error().code(), Error::Code::NotFound);
     settings.sync();
     QFile file(settingsPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -177,12 +160,12 @@ void TestConnectionStore::untickingSavePasswordForgetsIt()
     ConnectionProfile profile;
     profile.name = QStringLiteral("Local");
     profile.url = QStringLiteral("postgresql://app@localhost/auth");
-    auto saved = store.save(profile, QStringLiteral("one"), true);
+    auto saved = await(store.save(profile, QStringLiteral("one"), true));
     QVERIFY(saved);
-    saved = store.save(saved->profile, QStringLiteral("one"), false);
+    saved = await(store.save(saved->profile, QStringLiteral("one"), false));
     QVERIFY(saved);
     QVERIFY(!saved->profile.passwordInKeyring);
-    QCOMPARE(credentials.read(saved->profile.id).error().code(), Error::Code::NotFound);
+    QCOMPARE(await(credentials.read(saved->profile.id)).error().code(), Error::Code::NotFound);
     QCOMPARE(store.connections().size(), 1); // replaced, not added
 }
 
@@ -194,7 +177,7 @@ void TestConnectionStore::projectFolderConnectionOpensTheFolder()
     ConnectionProfile profile;
     profile.name = QStringLiteral("Shop");
     profile.projectFolder = m_dir->path();
-    const auto saved = store.save(profile, QStringLiteral("ignored"), true);
+    const auto saved = await(store.save(profile, QStringLiteral("ignored"), true));
     QVERIFY(saved);
     QVERIFY(!saved->profile.passwordInKeyring); // the folder's .env holds it
     const auto options = store.connection(saved->profile.id)->projectOptions();
@@ -212,16 +195,16 @@ void TestConnectionStore::connectionsAreSortedByNameAndRemovable()
         ConnectionProfile profile;
         profile.name = QString::fromLatin1(name);
         profile.url = QStringLiteral("postgresql://u@h/d");
-        ids << store.save(profile, QStringLiteral("pw"), true)->profile.id;
+        ids << await(store.save(profile, QStringLiteral("pw"), true))->profile.id;
     }
     QStringList names;
     for (const ConnectionProfile &profile : store.connections())
         names << profile.name;
     QCOMPARE(names, (QStringList{"Alpha", "mid", "zeta"}));
-    QVERIFY(store.remove(ids.at(0)));
+    QVERIFY(await(store.remove(ids.at(0))));
     QCOMPARE(store.connections().size(), 2);
     QVERIFY(!store.connection(ids.at(0)));
-    QCOMPARE(credentials.read(ids.at(0)).error().code(), Error::Code::NotFound);
+    QCOMPARE(await(credentials.read(ids.at(0))).error().code(), Error::Code::NotFound);
 }
 
 void TestConnectionStore::recentProjectsAreMostRecentFirstAndCapped()
@@ -246,10 +229,11 @@ void TestConnectionStore::saveRefusesInvalidInput()
     ConnectionStore store(&settings, &credentials);
     ConnectionProfile profile;
     profile.url = QStringLiteral("postgresql://u@h/d");
-    QCOMPARE(store.save(profile, QString(), false).error().code(), Error::Code::InvalidArgument);
+    QCOMPARE(await(store.save(profile, QString(), false)).error().code(),
+             Error::Code::InvalidArgument);
     profile.name = QStringLiteral("x");
     profile.url = QStringLiteral("mysql://u@h/d");
-    QCOMPARE(store.save(profile, QString(), false).error().code(),
+    QCOMPARE(await(store.save(profile, QString(), false)).error().code(),
              Error::Code::UrlUnsupportedScheme);
     QVERIFY(store.connections().isEmpty());
 }
@@ -263,12 +247,12 @@ void TestConnectionStore::databaseOpenedFromDotEnvFindsItsSavedTag()
     production.name = QStringLiteral("Shop");
     production.tag = gh::EnvironmentTag::Production;
     production.url = QStringLiteral("postgresql://app@DB.shop.example:5432/shop?schema=auth");
-    QVERIFY(store.save(production, QString(), false));
+    QVERIFY(await(store.save(production, QString(), false)));
     ConnectionProfile folder;
     folder.name = QStringLiteral("Staging checkout");
     folder.tag = gh::EnvironmentTag::Staging;
     folder.projectFolder = m_dir->path();
-    QVERIFY(store.save(folder, QString(), false));
+    QVERIFY(await(store.save(folder, QString(), false)));
 
     auto find = [&store](const char *url) {
         const auto parsed = gh::DatabaseUrl::parse(QString::fromLatin1(url));
@@ -287,6 +271,71 @@ void TestConnectionStore::databaseOpenedFromDotEnvFindsItsSavedTag()
     QVERIFY(byFolder);
     QCOMPARE(byFolder->tag, gh::EnvironmentTag::Staging);
     QVERIFY(!store.findByProjectFolder(QStringLiteral("/elsewhere")));
+}
+
+void TestConnectionStore::settingsAreWrittenOnlyOnceTheKeyringAnswers()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    FileCredentialStore file(m_dir->filePath(QStringLiteral("secrets.ini")));
+    HeldCredentialStore keyring(&file);
+    ConnectionStore store(&settings, &keyring);
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Slow");
+    profile.url = QStringLiteral("postgresql://app:pw@localhost/auth");
+
+    const QFuture<Result<ConnectionStore::Saved>> saving = store.save(profile, QString(), true);
+    QCOMPARE(keyring.held(), 1);
+    QVERIFY(!saving.isFinished());
+    // Until the keyring says the password is in, the settings do not claim it.
+    QVERIFY(store.connections().isEmpty());
+
+    keyring.releaseOne();
+    const auto saved = await(saving);
+    QVERIFY(saved);
+    QVERIFY(saved->profile.passwordInKeyring);
+    QCOMPARE(store.connections().size(), 1);
+    QVERIFY(store.connections().first().passwordInKeyring);
+
+    const QFuture<Result<QString>> reading = store.password(saved->profile.id);
+    QVERIFY(!reading.isFinished());
+    keyring.releaseOne();
+    QCOMPARE(*await(reading), QStringLiteral("pw"));
+
+    // Removing drops the connection at once; the keyring entry follows when it answers.
+    const QFuture<Status> removing = store.remove(saved->profile.id);
+    QVERIFY(store.connections().isEmpty());
+    QVERIFY(!removing.isFinished());
+    keyring.releaseOne();
+    QVERIFY(await(removing));
+    QCOMPARE(await(file.read(saved->profile.id)).error().code(), Error::Code::NotFound);
+}
+
+void TestConnectionStore::aStoreClosedBeforeTheKeyringAnswersWritesNothing()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    FileCredentialStore file(m_dir->filePath(QStringLiteral("secrets.ini")));
+    HeldCredentialStore keyring(&file);
+    QFuture<Result<ConnectionStore::Saved>> saving;
+    {
+        ConnectionStore store(&settings, &keyring);
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("Gone");
+        profile.url = QStringLiteral("postgresql://app:pw@localhost/auth");
+        saving = store.save(profile, QString(), true);
+    }
+    keyring.releaseOne(); // the keyring answers after the store is gone
+    const auto saved = await(saving);
+    QCOMPARE(saved.error().code(), Error::Code::Cancelled);
+    ConnectionStore reopened(&settings, nullptr);
+    QVERIFY(reopened.connections().isEmpty());
+
+    // A keyring that goes away with its answer pending cancels it.
+    QFuture<Result<QString>> reading;
+    {
+        HeldCredentialStore closing(&file);
+        reading = closing.read(QStringLiteral("anything"));
+    }
+    QVERIFY(reading.isCanceled());
 }
 
 QTEST_GUILESS_MAIN(TestConnectionStore)

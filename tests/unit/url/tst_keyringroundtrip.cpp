@@ -4,6 +4,7 @@
 
 #include "core/url/ConnectionStore.h"
 #include "core/url/KeychainCredentialStore.h"
+#include "tests/support/AwaitFuture.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -17,6 +18,7 @@ using gh::ConnectionProfile;
 using gh::ConnectionStore;
 using gh::Error;
 using gh::KeychainCredentialStore;
+using gh::test::await;
 
 class TestKeyringRoundTrip : public QObject
 {
@@ -123,7 +125,7 @@ void TestKeyringRoundTrip::cleanupTestCase()
 void TestKeyringRoundTrip::keyringIsAvailable()
 {
     KeychainCredentialStore keyring(QStringLiteral("gatehouse-test"), 20000);
-    const auto status = keyring.checkAvailable();
+    const auto status = await(keyring.checkAvailable());
     QVERIFY2(status, qPrintable(status ? QString() : status.error().fullText()));
 }
 
@@ -131,22 +133,22 @@ void TestKeyringRoundTrip::writtenPasswordComesBack()
 {
     KeychainCredentialStore keyring(QStringLiteral("gatehouse-test"), 20000);
     const QString secret = QStringLiteral("p@ss:wörd/with spaces");
-    QVERIFY(keyring.write(QStringLiteral("conn-1"), secret));
-    const auto read = keyring.read(QStringLiteral("conn-1"));
+    QVERIFY(await(keyring.write(QStringLiteral("conn-1"), secret)));
+    const auto read = await(keyring.read(QStringLiteral("conn-1")));
     QVERIFY2(read, qPrintable(read ? QString() : read.error().fullText()));
     QCOMPARE(*read, secret);
     // Another service's entry with the same key is another entry.
     KeychainCredentialStore other(QStringLiteral("gatehouse-test-other"), 20000);
-    QCOMPARE(other.read(QStringLiteral("conn-1")).error().code(), Error::Code::NotFound);
+    QCOMPARE(await(other.read(QStringLiteral("conn-1"))).error().code(), Error::Code::NotFound);
 }
 
 void TestKeyringRoundTrip::removedPasswordIsGone()
 {
     KeychainCredentialStore keyring(QStringLiteral("gatehouse-test"), 20000);
-    QVERIFY(keyring.write(QStringLiteral("conn-2"), QStringLiteral("x")));
-    QVERIFY(keyring.remove(QStringLiteral("conn-2")));
-    QCOMPARE(keyring.read(QStringLiteral("conn-2")).error().code(), Error::Code::NotFound);
-    QVERIFY(keyring.remove(QStringLiteral("conn-2"))); // removing nothing succeeds
+    QVERIFY(await(keyring.write(QStringLiteral("conn-2"), QStringLiteral("x"))));
+    QVERIFY(await(keyring.remove(QStringLiteral("conn-2"))));
+    QCOMPARE(await(keyring.read(QStringLiteral("conn-2"))).error().code(), Error::Code::NotFound);
+    QVERIFY(await(keyring.remove(QStringLiteral("conn-2")))); // removing nothing succeeds
 }
 
 void TestKeyringRoundTrip::savedConnectionGetsItsPasswordBack()
@@ -158,20 +160,20 @@ void TestKeyringRoundTrip::savedConnectionGetsItsPasswordBack()
     profile.name = QStringLiteral("Staging");
     profile.tag = gh::EnvironmentTag::Staging;
     profile.url = QStringLiteral("postgresql://app:s%40fe@db:5432/auth");
-    const auto saved = store.save(profile, QString(), true);
+    const auto saved = await(store.save(profile, QString(), true));
     QVERIFY(saved);
     QCOMPARE(saved->passwordError.code(), Error::Code::None);
     QVERIFY(saved->profile.passwordInKeyring);
 
     ConnectionStore reopened(&settings, &keyring);
-    const auto password = reopened.password(saved->profile.id);
+    const auto password = await(reopened.password(saved->profile.id));
     QVERIFY2(password, qPrintable(password ? QString() : password.error().fullText()));
     QCOMPARE(*password, QStringLiteral("s@fe"));
     QCOMPARE(reopened.connection(saved->profile.id)->projectOptions(*password).urlOverride,
              QStringLiteral("postgresql://app:s%40fe@db:5432/auth"));
 
-    QVERIFY(reopened.remove(saved->profile.id));
-    QCOMPARE(keyring.read(saved->profile.id).error().code(), Error::Code::NotFound);
+    QVERIFY(await(reopened.remove(saved->profile.id)));
+    QCOMPARE(await(keyring.read(saved->profile.id)).error().code(), Error::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestKeyringRoundTrip)

@@ -3,6 +3,7 @@
 
 #include "core/url/ConnectionStore.h"
 #include "core/url/KeychainCredentialStore.h"
+#include "tests/support/AwaitFuture.h"
 
 #include <QFile>
 #include <QSettings>
@@ -13,6 +14,7 @@ using gh::ConnectionProfile;
 using gh::ConnectionStore;
 using gh::Error;
 using gh::KeychainCredentialStore;
+using gh::test::await;
 
 class TestKeyringUnavailable : public QObject
 {
@@ -40,7 +42,7 @@ void TestKeyringUnavailable::initTestCase()
 void TestKeyringUnavailable::checkAvailableSaysThereIsNoKeyring()
 {
     KeychainCredentialStore keyring(QStringLiteral("gatehouse-test"), 20000);
-    const auto status = keyring.checkAvailable();
+    const auto status = await(keyring.checkAvailable());
     QVERIFY(!status);
     QCOMPARE(status.error().code(), Error::Code::KeyringUnavailable);
     QVERIFY2(status.error().message().contains(QLatin1String("No system keyring")),
@@ -50,11 +52,11 @@ void TestKeyringUnavailable::checkAvailableSaysThereIsNoKeyring()
 void TestKeyringUnavailable::writeAndReadFailAsUnavailable()
 {
     KeychainCredentialStore keyring(QStringLiteral("gatehouse-test"), 20000);
-    const auto written = keyring.write(QStringLiteral("k"), QStringLiteral("s3cret"));
+    const auto written = await(keyring.write(QStringLiteral("k"), QStringLiteral("s3cret")));
     QVERIFY(!written);
     QCOMPARE(written.error().code(), Error::Code::KeyringUnavailable);
     QVERIFY(!written.error().fullText().contains(QLatin1String("s3cret")));
-    const auto read = keyring.read(QStringLiteral("k"));
+    const auto read = await(keyring.read(QStringLiteral("k")));
     QVERIFY(!read);
     QCOMPARE(read.error().code(), Error::Code::KeyringUnavailable);
 }
@@ -70,7 +72,7 @@ void TestKeyringUnavailable::savingAConnectionDropsThePasswordAndSaysWhy()
     profile.name = QStringLiteral("Prod");
     profile.tag = gh::EnvironmentTag::Production;
     profile.url = QStringLiteral("postgresql://app:hunter2@db.example.com:6432/auth?schema=auth");
-    const auto saved = store.save(profile, QString(), true);
+    const auto saved = await(store.save(profile, QString(), true));
     QVERIFY(saved);
     QCOMPARE(saved->passwordError.code(), Error::Code::KeyringUnavailable);
     QVERIFY(!saved->profile.passwordInKeyring);
@@ -82,7 +84,7 @@ void TestKeyringUnavailable::savingAConnectionDropsThePasswordAndSaysWhy()
     QVERIFY(loaded);
     QCOMPARE(loaded->tag, gh::EnvironmentTag::Production);
     QVERIFY(!loaded->passwordInKeyring);
-    QCOMPARE(store.password(saved->profile.id).error().code(), Error::Code::NotFound);
+    QCOMPARE(await(store.password(saved->profile.id)).error().code(), Error::Code::NotFound);
     QFile file(settingsPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray text = file.readAll();
