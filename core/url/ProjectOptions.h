@@ -17,9 +17,10 @@ struct ProjectOptions
     /// Empty means the process's current directory.
     QString workingDirectory;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    /// With urlOverride given and no schema found in the default places, resolve the URL alone
-    /// (the result has no schema files) instead of failing with SchemaNotFound: the CLI and
-    /// the GUI can open a bare URL. A missing --schema PATH is always an error.
+    /// With urlOverride given, or DATABASE_URL set in `environment`, and no schema found in
+    /// the default places, resolve the URL alone (the result has no schema files) instead of
+    /// failing with SchemaNotFound: the CLI and the GUI can open a bare URL. A `.env` file
+    /// alone is not enough, and a missing --schema PATH is always an error.
     bool allowUrlWithoutSchema = true;
 };
 

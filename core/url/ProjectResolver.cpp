@@ -54,8 +54,12 @@ Result<ResolvedProject> ProjectResolver::resolve(const ProjectOptions &options)
     if (schema) {
         project = std::move(schema).value();
         schemaEnvDirectory = QFileInfo(project.schemaPath).absolutePath();
-    } else if (!options.urlOverride.isEmpty() && options.allowUrlWithoutSchema &&
-               options.schemaOverride.isEmpty()) {
+    } else if (options.allowUrlWithoutSchema && options.schemaOverride.isEmpty() &&
+               (!options.urlOverride.isEmpty() ||
+                options.environment.contains(kDefaultUrlVariable))) {
+        // A URL given on purpose (--url, or DATABASE_URL exported) opens without a schema:
+        // the Auth.js tables then go by Prisma's default names and the catalog. A .env alone
+        // does not: without a schema it most likely lies in the wrong folder.
         schemaEnvDirectory = workingDirectory;
     } else {
         return schema.error();

@@ -27,6 +27,7 @@ private slots:
     void missingSchemaListsThePlacesLookedAt();
     void missingSchemaOverrideIsAnErrorEvenWithUrl();
     void bareUrlWithoutSchemaIsAllowedWhenAsked();
+    void exportedDatabaseUrlOpensWithoutSchema();
 
     // URL
     void urlOverrideWinsOverEverything();
@@ -219,6 +220,23 @@ void TestProjectResolver::bareUrlWithoutSchemaIsAllowedWhenAsked()
     const auto refused = ProjectResolver::resolve(opts);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code(), Error::Code::SchemaNotFound);
+}
+
+void TestProjectResolver::exportedDatabaseUrlOpensWithoutSchema()
+{
+    ProjectOptions opts = options();
+    opts.environment.insert(QStringLiteral("DATABASE_URL"),
+                            QStringLiteral("postgresql://u:pw@env/db?schema=auth"));
+    const auto project = ProjectResolver::resolve(opts);
+    QVERIFY2(project.ok(), qPrintable(project.error().message()));
+    QVERIFY(!project->hasSchema());
+    QCOMPARE(project->urlSource, QStringLiteral("environment variable DATABASE_URL"));
+    QCOMPARE(project->url.host(), QStringLiteral("env"));
+    QCOMPARE(project->url.schema(), QStringLiteral("auth"));
+
+    // Where a schema is required (a project folder), the exported URL does not stand in for it.
+    opts.allowUrlWithoutSchema = false;
+    QCOMPARE(ProjectResolver::resolve(opts).error().code(), Error::Code::SchemaNotFound);
 }
 
 void TestProjectResolver::urlOverrideWinsOverEverything()
