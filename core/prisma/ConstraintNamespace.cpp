@@ -158,9 +158,13 @@ ConstraintNamespace ConstraintNamespace::build(const DataModel &dataModel,
     };
     const auto counted = [&](Kind kind) { return names.m_kinds & (1u << unsigned(kind)); };
     const QList<Model> &models = dataModel.models();
-    qsizetype expected = 0;
+    // Foreign keys come from the relation fields only (listed by the data model), and default
+    // constraints are counted on SQL Server alone: the usual schema needs no walk over every
+    // field, whose memory the other passes have long left.
+    const bool defaults = counted(Kind::Default);
+    qsizetype expected = dataModel.relationFields().size();
     for (const Model &model : models)
-        expected += 1 + model.indexes.size() + model.fields.size();
+        expected += 1 + model.indexes.size() + (defaults ? model.fields.size() : 0);
     NameTable table(expected);
     std::vector<Use> uses;
     uses.reserve(std::size_t(expected));
@@ -187,18 +191,13 @@ ConstraintNamespace ConstraintNamespace::build(const DataModel &dataModel,
                 use(Kind::Index, m);
             }
         }
-        for (const ModelField &field : model.fields) {
-            if (field.isRelation() && field.relationAttribute &&
-                field.relationAttribute->hasFields && !model.isView) {
-                if (counted(Kind::Relation)) {
+        if (defaults) {
+            for (const ModelField &field : model.fields) {
+                if (field.defaultValue && !field.isRelation()) {
                     name.clear();
-                    ConstraintNames::appendForeignKey(name, model, field, connector);
-                    use(Kind::Relation, m);
+                    ConstraintNames::appendDefaultValue(name, model, field, connector);
+                    use(Kind::Default, m);
                 }
-            } else if (field.defaultValue && !field.isRelation() && counted(Kind::Default)) {
-                name.clear();
-                ConstraintNames::appendDefaultValue(name, model, field, connector);
-                use(Kind::Default, m);
             }
         }
         if (model.primaryKey && !model.primaryKey->name.isEmpty())
@@ -206,6 +205,17 @@ ConstraintNamespace ConstraintNamespace::build(const DataModel &dataModel,
         for (const Index &index : model.indexes) {
             if (!index.name.isEmpty())
                 names.add({-1, m, QString(), index.name});
+        }
+    }
+    if (counted(Kind::Relation)) {
+        for (const Relation::Side &side : dataModel.relationFields()) {
+            const Model &model = models.at(side.model);
+            const ModelField &field = model.fields.at(side.field);
+            if (field.relationAttribute && field.relationAttribute->hasFields && !model.isView) {
+                name.clear();
+                ConstraintNames::appendForeignKey(name, model, field, connector);
+                use(Kind::Relation, side.model);
+            }
         }
     }
     if (!anyRepeated)

@@ -424,6 +424,9 @@ public:
     const CompositeType *compositeType(const QString &name) const;
 
     const QList<Relation> &relations() const { return m_relations; }
+    /// Every relation field of every model (a field whose type is a model), in model order:
+    /// for passes that look only at these, without walking every field of every model.
+    const QList<Relation::Side> &relationFields() const { return m_relationFields; }
     /// The relation of a relation field, or nullptr.
     const Relation *relationOf(const ModelField &field) const;
     /// The field on the other side of a relation field's relation, or nullptr when there is
@@ -453,6 +456,7 @@ private:
     QList<Enum> m_enums;
     QList<CompositeType> m_compositeTypes;
     QList<Relation> m_relations;
+    QList<Relation::Side> m_relationFields;
     QList<Datasource> m_datasources;
     QList<Generator> m_generators;
     QHash<QString, int> m_modelIndex;

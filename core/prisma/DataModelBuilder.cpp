@@ -1402,8 +1402,8 @@ private:
             case TopKind::Model:
                 type.kind = ResolvedType::Kind::Model;
                 type.name = m_dm.m_models.at(top->index).name;
-                if (!inCompositeType)
-                    m_relationFields.push_back({owner, fieldIndex});
+                if (!inCompositeType) // DataModel::relationFields(), for the later passes
+                    m_dm.m_relationFields.push_back({owner, fieldIndex});
                 if (inCompositeType) {
                     error(fileIndex, ast.range,
                           QStringLiteral("Error validating composite type \"%1\": %2 refers to a "
@@ -1429,7 +1429,7 @@ private:
     void resolveAttributes()
     {
         // Relation fields first, all of them, then each block in order.
-        for (const auto &[model, field] : m_relationFields)
+        for (const auto &[model, field] : std::as_const(m_dm.m_relationFields))
             visitRelationField(model, field);
         int model = 0, enumIndex = 0, composite = 0;
         for (int f = 0; f < int(m_files.size()); ++f) {
@@ -2843,9 +2843,9 @@ private:
     {
         // Relation fields per referencing model, to find the opposite side.
         std::vector<QVarLengthArray<int, 4>> relationFields(std::size_t(m_dm.m_models.size()));
-        for (const auto &[model, field] : m_relationFields)
+        for (const auto &[model, field] : std::as_const(m_dm.m_relationFields))
             relationFields[size_t(model)].append(field);
-        m_dm.m_relations.reserve(qsizetype(m_relationFields.size()));
+        m_dm.m_relations.reserve(m_dm.m_relationFields.size());
         for (int m = 0; m < m_dm.m_models.size(); ++m) {
             const QList<ModelField> &fields = m_dm.m_models.at(m).fields;
             for (const int i : relationFields[size_t(m)])
@@ -3069,9 +3069,6 @@ private:
     // type, block by block; each model's and composite type's range of them.
     std::vector<int> m_namedTypeFields;
     std::vector<TypeFields> m_modelTypeFields, m_compositeTypeFields;
-    // The relation fields of models as (model, field), in model and field order: resolveTypes()
-    // finds them, so later passes need not walk every field for them.
-    std::vector<std::pair<int, int>> m_relationFields;
     QHash<Name, TopRef> m_tops;
     // Pass 1's state: blocks named so far, by kind, and the namespaces of names.
     int m_namedModels = 0, m_namedEnums = 0, m_namedComposites = 0;
