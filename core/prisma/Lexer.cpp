@@ -519,6 +519,86 @@ Token Lexer::next()
 
 void Lexer::nextSignificant(Token &token)
 {
+    // The parser's usual tokens (ASCII words, punctuation, `@`, braces and line breaks, after
+    // blanks) are lexed here with the position in locals and stored once: the general path
+    // below writes the token through a reference that might alias the counters, so they are
+    // reloaded after every store. Anything else, or a word that runs on into non-ASCII bytes,
+    // goes the general way from the start.
+    if (m_state.context == State::Context::Code && m_mode == MultiLineTokens::Whole) {
+        const unsigned char *const data = reinterpret_cast<const unsigned char *>(m_data);
+        int start = m_offset;
+        while (start < m_size && hasClass(data[start], BlankByte))
+            ++start;
+        if (start < m_size) {
+            const unsigned char c = data[start];
+            TokenKind kind = TokenKind::EndOfFile;
+            int end = start + 1;
+            bool lineBreak = false;
+            switch (byteTables.starts[c]) {
+            case Start::Letter:
+                while (end < m_size && hasClass(data[end], WordByte))
+                    ++end;
+                kind = end < m_size && data[end] >= 0x80 ? TokenKind::EndOfFile
+                                                         : TokenKind::Identifier;
+                break;
+            case Start::Punctuation:
+                kind = byteTables.punctuationKinds[c];
+                break;
+            case Start::At:
+                kind = TokenKind::At;
+                if (end < m_size && data[end] == '@') {
+                    kind = TokenKind::AtAt;
+                    ++end;
+                }
+                break;
+            case Start::LeftBrace:
+                kind = TokenKind::LeftBrace;
+                if (m_state.braceDepth < 255)
+                    ++m_state.braceDepth;
+                break;
+            case Start::RightBrace:
+                kind = TokenKind::RightBrace;
+                if (m_state.braceDepth > 0)
+                    --m_state.braceDepth;
+                break;
+            case Start::LineBreak:
+                kind = TokenKind::Newline;
+                lineBreak = true;
+                if (c == '\r' && end < m_size && data[end] == '\n')
+                    ++end;
+                break;
+            default:
+                break;
+            }
+            if (kind != TokenKind::EndOfFile) {
+                // ASCII throughout: columns and UTF-16 units count bytes.
+                const int skipped = start - m_offset;
+                const int length = end - start;
+                const int utf16Start = m_utf16 + skipped;
+                const int column = m_column + skipped;
+                const int line = m_line;
+                m_offset = end;
+                m_utf16 = utf16Start + length;
+                m_column = lineBreak ? 1 : column + length;
+                m_line = lineBreak ? line + 1 : line;
+                token.kind = kind;
+                token.flags = 0;
+                token.start = start;
+                token.end = end;
+                token.utf16Start = utf16Start;
+                token.utf16End = utf16Start + length;
+                token.line = line;
+                token.column = column;
+                return;
+            }
+        }
+    }
+    nextSignificantSlowly(token);
+}
+
+// Out of line, so that the fast path above saves no registers for all that is inlined here.
+Q_NEVER_INLINE void Lexer::nextSignificantSlowly(Token &token)
+{
     do {
         int end = m_offset;
         while (end < m_size && hasClass(byteAt(end), BlankByte))

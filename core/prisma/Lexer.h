@@ -114,6 +114,7 @@ private:
     unsigned char byteAt(int offset) const { return static_cast<unsigned char>(m_data[offset]); }
     void advanceTo(int offset);
     void lexInto(Token &token);
+    void nextSignificantSlowly(Token &token);
     // The fast path for runs known to be ASCII without line breaks.
     void advanceAscii(int offset)
     {
