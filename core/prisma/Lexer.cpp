@@ -519,8 +519,8 @@ Token Lexer::next()
 
 void Lexer::nextSignificant(Token &token)
 {
-    // The parser's usual tokens (ASCII words, punctuation, `@`, braces and line breaks, after
-    // blanks) are lexed here with the position in locals and stored once: the general path
+    // The parser's usual tokens (ASCII words, punctuation, `@`, braces, line breaks, plain
+    // strings, comments and numbers, after blanks) are lexed here with the position in locals and stored once: the general path
     // below writes the token through a reference that might alias the counters, so they are
     // reloaded after every store. Anything else, or a word that runs on into non-ASCII bytes,
     // goes the general way from the start.
@@ -566,6 +566,40 @@ void Lexer::nextSignificant(Token &token)
                 lineBreak = true;
                 if (c == '\r' && end < m_size && data[end] == '\n')
                     ++end;
+                break;
+            case Start::Quote:
+                // A string of printable ASCII without escapes, closed on its line.
+                while (end < m_size && data[end] >= 0x20 && data[end] < 0x80 &&
+                       data[end] != '"' && data[end] != '\\')
+                    ++end;
+                if (end < m_size && data[end] == '"') {
+                    kind = TokenKind::String;
+                    ++end;
+                }
+                break;
+            case Start::Slash:
+                // A `//` or `///` comment of ASCII text.
+                if (end < m_size && data[end] == '/') {
+                    const bool doc = end + 1 < m_size && data[end + 1] == '/';
+                    unsigned char bytes = 0; // all bytes or'ed: bit 7 set when any is not ASCII
+                    while (end < m_size && !hasClass(data[end], LineBreakByte))
+                        bytes |= data[end++];
+                    if (bytes < 0x80)
+                        kind = doc ? TokenKind::DocComment : TokenKind::Comment;
+                }
+                break;
+            case Start::Digit:
+                // `[0-9]+(\.[0-9]+)?`, unless the digits run on into a word (`2fa`).
+                while (end < m_size && isAsciiDigit(data[end]))
+                    ++end;
+                if (end < m_size && (hasClass(data[end], WordByte) || data[end] >= 0x80))
+                    break;
+                if (end + 1 < m_size && data[end] == '.' && isAsciiDigit(data[end + 1])) {
+                    end += 2;
+                    while (end < m_size && isAsciiDigit(data[end]))
+                        ++end;
+                }
+                kind = TokenKind::Number;
                 break;
             default:
                 break;
