@@ -5,6 +5,7 @@
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/StringLiteral.h"
 
+#include <QAnyStringView>
 #include <QHash>
 #include <QVarLengthArray>
 #include <algorithm>
@@ -812,10 +813,14 @@ private:
     }
 
     // visit_datasource_scoped: the `@db.X` attribute (the last one; repeats are reported).
+    // Asked for every scalar field: the check for absence is inlined, as in visitSingle().
     const Attribute *visitDatasourceScoped(AttributeSet &set)
     {
-        if (!set.has(KindScoped))
-            return nullptr;
+        return set.has(KindScoped) ? visitPresentDatasourceScoped(set) : nullptr;
+    }
+
+    Q_NEVER_INLINE const Attribute *visitPresentDatasourceScoped(AttributeSet &set)
+    {
         const Attribute *found = nullptr;
         for (int i = 0; i < int(set.attributes.size()); ++i) {
             if (set.kinds[i] != KindScoped)
@@ -1928,9 +1933,10 @@ private:
         return native;
     }
 
-    DefaultValue defaultValue(int fileIndex, const Expression &expression) const
+    // Fills `value` (default-constructed) in place: a field's default goes straight into its
+    // box, not through a temporary that is moved and destroyed.
+    void readDefaultValue(int fileIndex, const Expression &expression, DefaultValue &value) const
     {
-        DefaultValue value;
         value.span = span(fileIndex, expression.range);
         value.valueSpan = value.span;
         switch (expression.kind) {
@@ -1956,7 +1962,7 @@ private:
             for (const Argument &argument : expression.arguments.arguments) {
                 if (!argument.value)
                     continue;
-                value.arguments.push_back(defaultValue(fileIndex, *argument.value));
+                readDefaultValue(fileIndex, *argument.value, value.arguments.emplace_back());
                 if (argument.name)
                     value.arguments.back().name = string(fileIndex, *argument.name);
             }
@@ -1968,10 +1974,9 @@ private:
         case Expression::Kind::Array:
             value.kind = DefaultValue::Kind::List;
             for (const Expression &element : expression.elements)
-                value.arguments.push_back(defaultValue(fileIndex, element));
+                readDefaultValue(fileIndex, element, value.arguments.emplace_back());
             break;
         }
-        return value;
     }
 
     // ---- @default (attributes/default.rs) -------------------------------------------------
@@ -1991,10 +1996,10 @@ private:
             mappedName = nonEmptyStringArgument("map"_v);
         }
         const auto accept = [&] {
-            DefaultValue result = defaultValue(fileIndex, *value);
+            DefaultValue &result = field.defaultValue.emplace();
+            readDefaultValue(fileIndex, *value, result);
             result.mappedName = mappedName;
             result.span = span(fileIndex, m_attribute->range);
-            field.defaultValue = std::move(result);
         };
 
         const bool isFunction = value->is(Expression::Kind::Function);
@@ -2091,15 +2096,16 @@ private:
                                .arg(render(m_attributeFile, value)));
             return false;
         }
-        const QString name = toQString(text(m_attributeFile, value.range)); // once, not per value
+        // Compared as UTF-8 with each value's name: no QString unless it is reported.
+        const View name = text(m_attributeFile, value.range);
         const Enum &enumType = m_dm.m_enums.at(enumIndex);
         for (const EnumMember &known : enumType.values) {
-            if (known.name == name)
+            if (QAnyStringView::equal(known.name, QUtf8StringView(name)))
                 return true;
         }
         attributeError(QStringLiteral("The defined default value `%1` is not a valid value of the "
                                       "enum specified for the field.")
-                           .arg(name));
+                           .arg(toQString(name)));
         return false;
     }
 
