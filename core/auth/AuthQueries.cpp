@@ -340,7 +340,9 @@ Result<RecordPage> AuthQueries::seek(const RecordQuery &query, double fraction, 
 bool AuthQueries::tableIsSmall(const RecordSql &sql) const
 {
     // Small enough to read every position: then seek() is exact rather than estimated.
-    auto estimate = estimateCount(RecordQuery{sql.model().kind});
+    RecordQuery everything;
+    everything.model = sql.model().kind;
+    auto estimate = estimateCount(everything);
     return estimate && estimate->rows <= kSeekExactRows;
 }
 

@@ -550,7 +550,9 @@ private Q_SLOTS:
                 }
             }
         }
-        auto estimate = q.estimateCount(RecordQuery{AuthModelKind::Session});
+        RecordQuery sessions;
+        sessions.model = AuthModelKind::Session;
+        auto estimate = q.estimateCount(sessions);
         QVERIFY(estimate.ok());
         QCOMPARE(estimate->kind, RowCount::Kind::Estimate);
         QVERIFY(qAbs(estimate->rows - 60000) < 6000);
