@@ -1120,7 +1120,8 @@ private:
                 field.arity = Arity::List;
                 break;
             }
-            field.documentation = ast.documentation;
+            if (ast.documentation)
+                field.documentation = *ast.documentation;
             field.span = span(fileIndex, ast.range);
             field.nameSpan = span(fileIndex, ast.name.range);
             field.typeSpan = span(fileIndex, ast.type->range);

@@ -7,6 +7,7 @@
 #include <array>
 #include <climits>
 #include <mutex>
+#include <type_traits>
 #include <unordered_set>
 
 // The grammar mirrored here is prisma-engines' psl/schema-ast/src/parser/datamodel.pest (a
@@ -165,7 +166,10 @@ private:
 
     static void clear(SyntaxTreeStorage &storage)
     {
+        // Constant time for the pools of nodes without destructors, fields above all.
+        static_assert(std::is_trivially_destructible_v<Field>);
         forEachPool(storage, [](auto &pool) { pool.clear(); });
+        storage.fieldDocumentation.clear();
     }
 
     static std::size_t capacityBytes(SyntaxTreeStorage &storage)
@@ -810,7 +814,9 @@ private:
             if (!parseFieldLine())
                 return false;
             Field &field = m_pool.fields.back();
-            field.documentation = takeDocumentation(pendingComments, field.trailingComment);
+            if (std::optional<QString> text =
+                    takeDocumentation(pendingComments, field.trailingComment))
+                field.documentation = &m_pool.fieldDocumentation.emplace_back(std::move(*text));
             reportField(field, block);
             m_pool.members.push_back({BlockMember::Kind::Field,
                                       int(m_pool.fields.size() - 1 - start.fields), field.range});

@@ -2,6 +2,7 @@
 
 #include "core/prisma/Ast.h"
 
+#include <deque>
 #include <vector>
 
 namespace gh::prisma {
@@ -21,6 +22,9 @@ struct SyntaxTreeStorage
     std::vector<Attribute> attributes;
     std::vector<Argument> arguments;
     std::vector<Expression> expressions;
+    // The texts Field::documentation points to: a deque, whose elements stay in place as it
+    // grows.
+    std::deque<QString> fieldDocumentation;
 };
 
 } // namespace gh::prisma

@@ -216,7 +216,9 @@ private Q_SLOTS:
                     QCOMPARE(file.string(field.type->name), expected.value("type").toString());
                     QCOMPARE(field.type->isList(), expected.value("isList").toBool());
                     QCOMPARE(!field.type->isOptional(), expected.value("isRequired").toBool());
-                    QCOMPARE(field.documentation, documentation(expected));
+                    QCOMPARE(field.documentation ? std::optional<QString>(*field.documentation)
+                                                 : std::nullopt,
+                             documentation(expected));
                     ++checkedFields;
                 }
             }
