@@ -54,6 +54,23 @@ bool MigrationPrompts::confirmResolve(QWidget *parent, const QString &name, bool
     return box.clickedButton() == ok;
 }
 
+bool MigrationPrompts::confirmBaseline(QWidget *parent, const QString &name,
+                                       const QString &database)
+{
+    QMessageBox box(QMessageBox::Warning, QObject::tr("Baseline a migration"),
+                    QObject::tr("Mark %1 as applied without running it?").arg(name),
+                    QMessageBox::Cancel, parent);
+    box.setInformativeText(
+        QObject::tr("Do this only when %1 already has what this migration creates, for example "
+                    "to start using Prisma Migrate on an existing database (prisma migrate "
+                    "resolve --applied). Its SQL will not run, now or later.")
+            .arg(database));
+    QPushButton *ok = box.addButton(QObject::tr("Mark Applied"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == ok;
+}
+
 bool MigrationPrompts::confirmCloseWhileApplying(QWidget *parent)
 {
     QMessageBox box(QMessageBox::Warning, QObject::tr("Migrations are being applied"),

@@ -11,13 +11,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFontDatabase>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -206,6 +209,32 @@ void MigrationsPage::buildLayout()
     connect(m_resolveRolledBack, &QPushButton::clicked, this, [this] { resolveSelected(false); });
     connect(m_resolveApplied, &QPushButton::clicked, this, [this] { resolveSelected(true); });
     detailLayout->addWidget(m_failureBox);
+
+    // Shown for a pending migration once deploying found a schema that is not empty (P3005).
+    m_baselineBox = framed(detail, QStringLiteral("baselineMigration"));
+    auto *baselineLayout = new QHBoxLayout(m_baselineBox);
+    auto *baselineText = new QLabel(tr("The database's schema is not empty. If it already has "
+                                       "what this migration creates, baseline it:"),
+                                    m_baselineBox);
+    baselineText->setWordWrap(true);
+    baselineLayout->addWidget(baselineText, 1);
+    m_baseline = new QPushButton(tr("Mark Applied (Baseline)…"), m_baselineBox);
+    m_baseline->setToolTip(tr("prisma migrate resolve --applied: recorded as applied, its SQL "
+                              "never runs"));
+    baselineLayout->addWidget(m_baseline);
+    connect(m_baseline, &QPushButton::clicked, this, &MigrationsPage::baselineSelected);
+    detailLayout->addWidget(m_baselineBox);
+
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        const QModelIndex index = m_list->indexAt(position);
+        if (!index.isValid())
+            return;
+        m_list->setCurrentIndex(index);
+        QMenu *menu = contextMenu(index.row());
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_list->viewport()->mapToGlobal(position));
+    });
     horizontal->addWidget(m_list);
     horizontal->addWidget(detail);
     horizontal->setStretchFactor(0, 1);
@@ -538,6 +567,8 @@ void MigrationsPage::showSelection()
 {
     const MigrationListModel::Row *row = m_model->rowAt(m_list->currentIndex().row());
     m_failureBox->setVisible(row && row->state == MigrationStatus::State::Failed);
+    m_baselineBox->setVisible(row && row->state == MigrationStatus::State::Pending &&
+                              row->hasLocalFolder && needsBaseline());
     if (!row) {
         m_selectionTitle->setText(m_model->rowCount() == 0 && m_project
                                       ? tr("No migrations in this folder yet.")
@@ -648,9 +679,11 @@ void MigrationsPage::updateActions()
 
     m_resolveApplied->setEnabled(!busy && !readOnly);
     m_resolveRolledBack->setEnabled(!busy && !readOnly);
+    m_baseline->setEnabled(!busy && !readOnly);
     if (readOnly) {
         m_resolveApplied->setToolTip(tr("Read-only: %1").arg(m_project->readOnlyReason));
         m_resolveRolledBack->setToolTip(m_resolveApplied->toolTip());
+        m_baseline->setToolTip(m_resolveApplied->toolTip());
     }
 }
 
@@ -779,7 +812,11 @@ void MigrationsPage::onDeployed(const Result<DeployResult> &result)
         m_result->setStyleSheet(QStringLiteral("color: #8a5a00; font-weight: bold;"));
     } else {
         m_result->setText(
-            tr("Apply failed after %1: see the error above.").arg(migrationCount(m_deployDone)));
+            error.code() == Error::Code::MigrationSchemaNotEmpty
+                ? tr("Nothing was applied: the database's schema is not empty. If it already "
+                     "has what a migration creates, select it and mark it applied (baseline).")
+                : tr("Apply failed after %1: see the error above.")
+                      .arg(migrationCount(m_deployDone)));
         m_result->setStyleSheet(QStringLiteral("color: #b01c1c; font-weight: bold;"));
         setActionError(tr("Apply failed"), error);
     }
@@ -794,19 +831,77 @@ bool MigrationsPage::resolveSelected(bool applied)
     const QString name = row->name;
     if (!m_prompts->confirmResolve(this, name, applied))
         return false;
+    startResolve(name, applied, false);
+    return true;
+}
+
+bool MigrationsPage::baselineSelected()
+{
+    const MigrationListModel::Row *row = m_model->rowAt(m_list->currentIndex().row());
+    if (!row || row->state != MigrationStatus::State::Pending || !row->hasLocalFolder ||
+        !m_project || m_runner->isBusy() || m_project->isReadOnly())
+        return false;
+    const QString name = row->name;
+    if (!m_prompts->confirmBaseline(this, name, m_project->target.url.redacted()))
+        return false;
+    startResolve(name, true, true);
+    return true;
+}
+
+bool MigrationsPage::needsBaseline() const
+{
+    return m_actionError && m_actionError->second.code() == Error::Code::MigrationSchemaNotEmpty;
+}
+
+QMenu *MigrationsPage::contextMenu(int row)
+{
+    auto *menu = new QMenu(this);
+    const MigrationListModel::Row *shown = m_model->rowAt(row);
+    if (!shown)
+        return menu;
+    const bool canWrite = m_project && !m_project->isReadOnly() && !m_runner->isBusy();
+    if (shown->state == MigrationStatus::State::Pending && shown->hasLocalFolder) {
+        QAction *baseline = menu->addAction(tr("Mark Applied (Baseline)…"), this,
+                                            &MigrationsPage::baselineSelected);
+        baseline->setObjectName(QStringLiteral("baseline"));
+        baseline->setEnabled(canWrite);
+        baseline->setToolTip(m_baseline->toolTip());
+    } else if (shown->state == MigrationStatus::State::Failed) {
+        QAction *rolledBack =
+            menu->addAction(m_resolveRolledBack->text(), this, [this] { resolveSelected(false); });
+        rolledBack->setObjectName(QStringLiteral("resolveRolledBack"));
+        rolledBack->setEnabled(canWrite);
+        QAction *applied =
+            menu->addAction(m_resolveApplied->text(), this, [this] { resolveSelected(true); });
+        applied->setObjectName(QStringLiteral("resolveApplied"));
+        applied->setEnabled(canWrite);
+    }
+    if (!menu->isEmpty())
+        menu->addSeparator();
+    const QString name = shown->name;
+    menu->addAction(tr("Copy Name"), this, [name] { QGuiApplication::clipboard()->setText(name); })
+        ->setObjectName(QStringLiteral("copyName"));
+    return menu;
+}
+
+void MigrationsPage::startResolve(const QString &name, bool applied, bool baseline)
+{
     const MigrationProject project = *m_project;
     m_actionError.reset();
-    appendLog(applied ? tr("— Resolve %1 as applied").arg(name)
-                      : tr("— Resolve %1 as rolled back").arg(name));
+    appendLog(baseline  ? tr("— Baseline %1: mark it applied without running it").arg(name)
+              : applied ? tr("— Resolve %1 as applied").arg(name)
+                        : tr("— Resolve %1 as rolled back").arg(name));
     m_runner->run<Status>(
         [project, name, applied](const MigrationRunner::Context &) {
             return MigrationTasks::resolve(project, name, applied);
         },
-        [this, name, applied](const Status &status) {
+        [this, name, applied, baseline](const Status &status) {
             if (status) {
                 appendLog(MigrateOutput::resolved(name, applied));
-                m_result->setText(applied ? tr("%1 is recorded as applied.").arg(name)
-                                          : tr("%1 is recorded as rolled back.").arg(name));
+                m_result->setText(
+                    baseline  ? tr("%1 is recorded as applied; its SQL did not run.").arg(name)
+                    : applied ? tr("%1 is recorded as applied.").arg(name)
+                              : tr("%1 is recorded as rolled back.").arg(name));
                 m_result->setStyleSheet(QStringLiteral("color: #1d7a35; font-weight: bold;"));
                 clearError();
             } else {
@@ -818,7 +913,6 @@ bool MigrationsPage::resolveSelected(bool applied)
             runQueued();
         });
     updateActions();
-    return true;
 }
 
 CreateMigrationDialog *MigrationsPage::createMigration()

@@ -12,6 +12,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -68,6 +69,13 @@ public:
     CreateMigrationDialog *createMigration();
     /// Resolves the selected failed migration, after confirmation.
     bool resolveSelected(bool applied);
+    /// Baselines the selected pending migration after confirmation: records it as applied
+    /// without running it (`prisma migrate resolve --applied`), for a database that already
+    /// has what it creates. Deploying onto such a database fails with P3005, which points here.
+    bool baselineSelected();
+    /// The list's context menu for `row`: baseline a pending migration, resolve a failed one.
+    /// The caller owns it.
+    QMenu *contextMenu(int row);
     /// Selects a migration by name.
     bool selectMigration(const QString &name);
 
@@ -103,6 +111,7 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *resolveAppliedButton() const { return m_resolveApplied; }
     QPushButton *resolveRolledBackButton() const { return m_resolveRolledBack; }
+    QPushButton *baselineButton() const { return m_baseline; }
 
 Q_SIGNALS:
     /// The list shows a fresh status, drift checked (or the error that kept it from being read).
@@ -132,6 +141,10 @@ private:
     void updateActions();
     void appendLog(const QString &text);
     void runQueued();
+    /// `migrate resolve` of `name`, already confirmed.
+    void startResolve(const QString &name, bool applied, bool baseline);
+    /// The last apply failed because the database's schema is not empty (P3005).
+    bool needsBaseline() const;
 
     std::unique_ptr<MigrationPrompts> m_prompts;
     MigrationRunner *m_runner = nullptr;
@@ -180,6 +193,8 @@ private:
     QPlainTextEdit *m_failureLogs = nullptr;
     QPushButton *m_resolveApplied = nullptr;
     QPushButton *m_resolveRolledBack = nullptr;
+    QWidget *m_baselineBox = nullptr;
+    QPushButton *m_baseline = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_result = nullptr;

@@ -20,8 +20,8 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
-#include <algorithm>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -31,6 +31,7 @@
 #include <QTreeView>
 #include <QUuid>
 #include <QtTest>
+#include <algorithm>
 
 using namespace gh;
 using namespace gh::ui;
@@ -190,7 +191,42 @@ public:
         resolveAsked = name;
         return answer;
     }
+    bool confirmBaseline(QWidget *, const QString &name, const QString &) override
+    {
+        baselineAsked = name;
+        return answer;
+    }
+    QString baselineAsked;
 };
+
+/// Runs `sql` on a SQLite file outside any migration (a database made by hand).
+bool runSqlite(const QString &databasePath, const QByteArray &sql)
+{
+    const QString connection = QUuid::createUuid().toString();
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(databasePath);
+        ok = db.open();
+        for (const QByteArray &statement : sql.split(';')) {
+            if (ok && !statement.trimmed().isEmpty())
+                ok = QSqlQuery(db).exec(QString::fromUtf8(statement));
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+QStringList actionNames(const QMenu *menu)
+{
+    QStringList names;
+    for (const QAction *action : menu->actions()) {
+        if (!action->isSeparator())
+            names << action->objectName() +
+                         (action->isEnabled() ? QString() : QStringLiteral("(off)"));
+    }
+    return names;
+}
 
 QStringList states(const MigrationListModel *model)
 {
@@ -606,6 +642,68 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 2);
         QVERIFY(rows.last().rolledBack);
         QVERIFY(rows.last().logs.contains(QLatin1String("Nowhere")));
+    }
+
+    // A database that predates Prisma Migrate: deploying refuses it (P3005), the page offers
+    // the baseline on the migration the database already has, and what follows applies on top.
+    void aNonEmptyDatabaseIsBaselinedAndThenDeployed()
+    {
+        SqliteProject project({kInit, kAddRole});
+        const QByteArray init = readFile(
+            dataPath(QStringLiteral("gui/migrations/") + kInit + QStringLiteral("/migration.sql")));
+        QVERIFY(runSqlite(project.databasePath(), init)); // by hand: no _prisma_migrations
+
+        MigrationsPage page;
+        page.resize(1100, 700);
+        page.show();
+        auto prompts = std::make_unique<TestPrompts>();
+        TestPrompts *asked = prompts.get();
+        page.setPrompts(std::move(prompts));
+        QVERIFY(load(page, project.project()));
+        QCOMPARE(page.list()->currentIndex().row(), 0);
+        QVERIFY(!page.baselineButton()->isVisible()); // only once deploying says why
+
+        QSignalSpy loaded(&page, &MigrationsPage::overviewLoaded);
+        QSignalSpy deployed(&page, &MigrationsPage::deployFinished);
+        QVERIFY(page.applyPending());
+        QVERIFY(deployed.wait(30000));
+        QVERIFY(!deployed.first().first().toBool());
+        QVERIFY2(page.errorLabel()->text().contains(QLatin1String("P3005")),
+                 qPrintable(page.errorLabel()->text()));
+        QVERIFY(page.resultLabel()->text().contains(QLatin1String("baseline")));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(page.list()->currentIndex().row(), 0);
+        QVERIFY(page.baselineButton()->isVisible());
+        QVERIFY(page.baselineButton()->isEnabled());
+        saveScreenshot(&page, QStringLiteral("migrations-baseline"));
+
+        // The context menu offers it for a pending migration only.
+        std::unique_ptr<QMenu> menu(page.contextMenu(0));
+        QCOMPARE(actionNames(menu.get()), QStringList({"baseline", "copyName"}));
+
+        QSignalSpy resolved(&page, &MigrationsPage::resolveFinished);
+        QTest::mouseClick(page.baselineButton(), Qt::LeftButton);
+        QCOMPARE(asked->baselineAsked, kInit);
+        QVERIFY(resolved.wait(30000));
+        QVERIFY(resolved.first().first().toBool());
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(states(page.model()), QStringList({kInit + QStringLiteral("=Applied"),
+                                                    kAddRole + QStringLiteral("=Pending")}));
+        // Recorded as Prisma's resolve --applied records it: finished, no step ran.
+        const QVector<MigrationRow> rows = sqliteHistory(project.databasePath());
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().name, kInit);
+        QVERIFY(rows.first().finished);
+        QCOMPARE(rows.first().appliedStepsCount, 0);
+        QVERIFY(!page.baselineButton()->isVisible());
+        menu.reset(page.contextMenu(0));
+        QCOMPARE(actionNames(menu.get()), QStringList({"copyName"})); // applied: nothing to do
+
+        deployed.clear();
+        QVERIFY(page.applyPending());
+        QVERIFY(deployed.wait(30000));
+        QVERIFY2(deployed.first().first().toBool(), qPrintable(page.errorLabel()->text()));
+        QCOMPARE(sqliteHistory(project.databasePath()).size(), 2);
     }
 
     void readOnlyWorkspacesCannotApply()
