@@ -250,6 +250,11 @@ void RelationValidator::inline_(const Relation &relation)
     const RelationAttribute &attribute = *forward.relationAttribute;
     const SourceSpan &at = forward.span;
     const Connector *connector = m_context.connector();
+    // The scalar fields `fields:` names (nullptr for an unknown name), looked up once for the
+    // three checks below: each lookup walks the referencing model's fields.
+    QVarLengthArray<const ModelField *, 4> scalars;
+    for (const QString &name : attribute.fields)
+        scalars.append(referencing.field(name));
 
     // references_unique_fields
     if (!attribute.references.isEmpty()) {
@@ -325,10 +330,8 @@ void RelationValidator::inline_(const Relation &relation)
     // field_arity
     if (forward.isRequired() && attribute.hasFields) {
         bool anyOptional = false;
-        for (const QString &name : attribute.fields) {
-            const ModelField *scalar = referencing.field(name);
+        for (const ModelField *scalar : std::as_const(scalars))
             anyOptional = anyOptional || (scalar && scalar->isOptional());
-        }
         if (anyOptional)
             m_context.error(at, QStringLiteral("The relation field `%1` uses the scalar fields %2. "
                                                "At least one of those fields is optional. Hence "
@@ -338,7 +341,7 @@ void RelationValidator::inline_(const Relation &relation)
 
     // referencing_scalar_field_types
     for (int i = 0; i < std::min(attribute.fields.size(), attribute.references.size()); ++i) {
-        const ModelField *from = referencing.field(attribute.fields.at(i));
+        const ModelField *from = scalars.at(i);
         const ModelField *to = referenced.field(attribute.references.at(i));
         if (!from || !to)
             continue;
@@ -360,10 +363,8 @@ void RelationValidator::inline_(const Relation &relation)
     // required_relation_cannot_use_set_null
     if (!attribute.fields.isEmpty() && connector) {
         bool anyRequired = false;
-        for (const QString &name : attribute.fields) {
-            const ModelField *scalar = referencing.field(name);
+        for (const ModelField *scalar : std::as_const(scalars))
             anyRequired = anyRequired || (scalar && scalar->isRequired());
-        }
         const bool warnOnly =
             qstrcmp(connector->provider(), "postgresql") == 0 && !m_context.emulatesRelations();
         for (const auto &[action, name] : {std::pair{attribute.onDelete, "onDelete"},
