@@ -28,8 +28,8 @@ class QueryThread;
 /// end, the window is re-anchored (windowShifted()).
 ///
 /// All database work runs on two threads of this model with connections of their own: one reads
-/// pages, one counts (the estimate at once, the exact count once the first page is in and the
-/// query has stood for kCountDelayMs). Each query change bumps a generation; results of older
+/// pages, one counts (the estimate once the first page is painted, the exact count once the
+/// query has also stood for kCountDelayMs). Each query change bumps a generation; results of older
 /// generations are dropped, and their work cancelled.
 class PagedRecordModel : public QAbstractTableModel
 {
@@ -123,6 +123,9 @@ Q_SIGNALS:
     /// The last page asked for by loadEnd() has arrived.
     void endLoaded();
 
+protected:
+    void customEvent(QEvent *event) override;
+
 private:
     /// One row of a page: the page's rows narrowed to it, so its cells are converted when
     /// shown (and once), sharing the page's result with the page's other rows.
@@ -196,6 +199,7 @@ private:
     bool m_counting = false;
     bool m_exactCountPending = false; // posted once the first page is in
     bool m_estimatePending = false;   // likewise: beside the page it would only slow it down
+    quint64 m_followUpGeneration = 0; // of the last page that posted the two above
     int m_wantFirst = 0;
     int m_wantLast = 0;
     bool m_endRequested = false;

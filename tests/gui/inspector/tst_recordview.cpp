@@ -382,6 +382,62 @@ private Q_SLOTS:
         QCOMPARE(estimate.kind, RowCount::Kind::Estimate);
         QVERIFY2(rows == int(estimate.rows), state.constData());
         QVERIFY2(lastKey == expected.constLast(), state.constData());
+        // And the view stays at the end: it scrolled with the renumbered rows (the scroll bar's
+        // range took the new rows first), and the model did not fetch the rows it had shown
+        // under their old numbers.
+        const auto lastShown = [&] {
+            const int last = table->rowAt(table->viewport()->height() - 1);
+            return last < 0 ? model.rowCount() - 1 : last;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(screenLoaded(&view) && lastShown() == model.rowCount() - 1 &&
+                                      model.isRowLoaded(model.rowCount() - 1),
+                                  describe(&model).constData(), kTimeout);
+    }
+
+    void theRowEstimateWaitsUntilTheFirstPageIsPainted()
+    {
+        // The estimate's thread, query and server backend competed with the first screen for
+        // the CPUs when posted with the first page: it is posted once the view has painted it.
+        if (InspectorDatabase::unavailable(InspectorDatabase::Postgres))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        InspectorDatabase db;
+        QVERIFY2(db.open(InspectorDatabase::Postgres, 20000), qPrintable(db.errorText()));
+        // Statistics, so that the row count is an estimate (a small table is counted at once).
+        QVERIFY(db.runOnPostgres(QStringLiteral("ANALYZE \"Session\"")));
+        RecordView view(db.workspace(), AuthModelKind::Session);
+        PagedRecordModel &model = *view.model();
+        model.setPageSize(50);
+        auto *counter = model.findChild<QueryThread *>(QStringLiteral("count:Session"));
+        QVERIFY(counter);
+        counter->hold(); // what is posted stays queued, for queuedJobs() to see
+
+        // The count thread's queue when the viewport first paints loaded rows.
+        int queuedAtFirstPaint = -1;
+        struct PaintWatch : QObject
+        {
+            std::function<void()> onPaint;
+            bool eventFilter(QObject *, QEvent *event) override
+            {
+                if (event->type() == QEvent::Paint)
+                    onPaint();
+                return false;
+            }
+        } watch;
+        watch.onPaint = [&] {
+            if (queuedAtFirstPaint < 0 && model.isRowLoaded(0))
+                queuedAtFirstPaint = counter->queuedJobs();
+        };
+        view.table()->viewport()->installEventFilter(&watch);
+        view.resize(1100, 640);
+        view.show();
+        view.activate();
+        QTRY_VERIFY_WITH_TIMEOUT(queuedAtFirstPaint >= 0, kTimeout);
+        QCOMPARE(queuedAtFirstPaint, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(counter->queuedJobs(), 1, kTimeout); // then the estimate
+        QVERIFY(!model.isTotalKnown());
+        counter->release();
+        QTRY_VERIFY_WITH_TIMEOUT(model.isTotalKnown(), kTimeout);
+        QCOMPARE(model.total().kind, RowCount::Kind::Estimate);
     }
 
     void clickingAHeaderSortsByThatColumn_data()
