@@ -24,19 +24,14 @@ void append(std::u16string &out, const QString &text)
     out.append(reinterpret_cast<const char16_t *>(text.constData()), std::size_t(text.size()));
 }
 
-void append(std::u16string &out, const char *latin1)
-{
-    for (; *latin1; ++latin1)
-        out.push_back(char16_t(uchar(*latin1)));
-}
-
 // The text of `out` from `start` on (the prefix) cut to at most `limit` bytes on a character
 // boundary, then `suffix` (Prisma cuts when the prefix reaches the limit, hence >=).
-void finishWithLimit(std::u16string &out, std::size_t start, const char *suffix, int maxLength)
+void finishWithLimit(std::u16string &out, std::size_t start, std::u16string_view suffix,
+                     int maxLength)
 {
-    const int limit = maxLength - int(qstrlen(suffix));
+    const int limit = maxLength - int(suffix.size());
     if (utf8Length(out.data() + start, out.size() - start) < limit) {
-        append(out, suffix);
+        out.append(suffix);
         return;
     }
     QByteArray bytes = QStringView(out.data() + start, qsizetype(out.size() - start)).toUtf8();
@@ -48,10 +43,10 @@ void finishWithLimit(std::u16string &out, std::size_t start, const char *suffix,
     }
     out.resize(start);
     append(out, QString::fromUtf8(bytes));
-    append(out, suffix);
+    out.append(suffix);
 }
 
-QString joinWithLimit(const QString &prefix, const char *suffix, int maxLength)
+QString joinWithLimit(const QString &prefix, std::u16string_view suffix, int maxLength)
 {
     std::u16string text;
     append(text, prefix);
@@ -75,28 +70,28 @@ template <typename Name> QString build(const Name &append)
 
 QString ConstraintNames::primaryKey(const QString &table, int maxLength)
 {
-    return joinWithLimit(table, "_pkey", maxLength);
+    return joinWithLimit(table, u"_pkey", maxLength);
 }
 
 QString ConstraintNames::uniqueIndex(const QString &table, const QStringList &columns,
                                      int maxLength)
 {
-    return joinWithLimit(joined(table, columns), "_key", maxLength);
+    return joinWithLimit(joined(table, columns), u"_key", maxLength);
 }
 
 QString ConstraintNames::index(const QString &table, const QStringList &columns, int maxLength)
 {
-    return joinWithLimit(joined(table, columns), "_idx", maxLength);
+    return joinWithLimit(joined(table, columns), u"_idx", maxLength);
 }
 
 QString ConstraintNames::foreignKey(const QString &table, const QStringList &columns, int maxLength)
 {
-    return joinWithLimit(joined(table, columns), "_fkey", maxLength);
+    return joinWithLimit(joined(table, columns), u"_fkey", maxLength);
 }
 
 QString ConstraintNames::defaultValue(const QString &table, const QString &column, int maxLength)
 {
-    return joinWithLimit(table + QLatin1Char('_') + column, "_df", maxLength);
+    return joinWithLimit(table + QLatin1Char('_') + column, u"_df", maxLength);
 }
 
 QString ConstraintNames::primaryKey(const Model &model, const Connector &connector)
@@ -133,7 +128,7 @@ void ConstraintNames::appendPrimaryKey(std::u16string &out, const Model &model,
     }
     const std::size_t start = out.size();
     append(out, model.databaseName());
-    finishWithLimit(out, start, "_pkey", connector.maxIdentifierLength());
+    finishWithLimit(out, start, u"_pkey", connector.maxIdentifierLength());
 }
 
 void ConstraintNames::appendIndex(std::u16string &out, const Model &model, const Index &index,
@@ -156,7 +151,7 @@ void ConstraintNames::appendIndex(std::u16string &out, const Model &model, const
         else
             append(out, field.name);
     }
-    finishWithLimit(out, start, index.isUnique() ? "_key" : "_idx",
+    finishWithLimit(out, start, index.isUnique() ? u"_key" : u"_idx",
                     connector.maxIdentifierLength());
 }
 
@@ -180,7 +175,7 @@ void ConstraintNames::appendForeignKey(std::u16string &out, const Model &model,
         const ModelField *field = model.field(name);
         append(out, field ? field->databaseName() : name);
     }
-    finishWithLimit(out, start, "_fkey", connector.maxIdentifierLength());
+    finishWithLimit(out, start, u"_fkey", connector.maxIdentifierLength());
 }
 
 void ConstraintNames::appendDefaultValue(std::u16string &out, const Model &model,
@@ -196,7 +191,7 @@ void ConstraintNames::appendDefaultValue(std::u16string &out, const Model &model
     append(out, model.databaseName());
     out.push_back(u'_');
     append(out, field.databaseName());
-    finishWithLimit(out, start, "_df", connector.maxIdentifierLength());
+    finishWithLimit(out, start, u"_df", connector.maxIdentifierLength());
 }
 
 } // namespace gh::prisma
