@@ -158,7 +158,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text, const QString &baseD
     Status parsed = success();
     if (scheme == QLatin1String("postgresql") || scheme == QLatin1String("postgres")) {
         url.m_provider = Provider::PostgreSQL;
-        parsed = parsePostgres(url, rest, baseDirectory);
+        const qsizetype leading = text.indexOf(trimmed.front());
+        parsed = parsePostgres(url, rest, leading + schemeMatch.capturedLength(), baseDirectory);
     } else if (scheme == QLatin1String("file")) {
         url.m_provider = Provider::SQLite;
         parsed = parseSqlite(url, rest, baseDirectory);
@@ -180,7 +181,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text, const QString &baseD
     return url;
 }
 
-Status DatabaseUrl::parsePostgres(DatabaseUrl &url, const QString &rest,
+Status DatabaseUrl::parsePostgres(DatabaseUrl &url, const QString &rest, qsizetype restOffset,
                                   const QString &baseDirectory)
 {
     if (!rest.startsWith(QLatin1String("//")))
@@ -232,6 +233,8 @@ Status DatabaseUrl::parsePostgres(DatabaseUrl &url, const QString &rest,
                 return password.error();
             url.m_password = *password;
             url.m_hasPassword = true;
+            url.m_passwordStart = restOffset + 2 + colon + 1; // after "//" and "user:"
+            url.m_passwordLength = userinfo.size() - colon - 1;
         }
     }
 
@@ -470,7 +473,12 @@ QString DatabaseUrl::quoteLibpqValue(const QString &value)
 
 QString DatabaseUrl::redacted() const
 {
-    return redactDatabaseUrl(m_text);
+    // The generic scan reads URLs out of free text and can be misled (a space or a line break
+    // in the user name ends its token); the parser knows exactly where the password is.
+    QString text = m_text;
+    if (m_passwordLength > 0)
+        text.replace(m_passwordStart, m_passwordLength, QStringLiteral("****"));
+    return redactDatabaseUrl(text);
 }
 
 } // namespace gh

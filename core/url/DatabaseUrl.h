@@ -96,7 +96,8 @@ public:
     QString toString() const { return m_text; }
 
 private:
-    static Status parsePostgres(DatabaseUrl &url, const QString &rest,
+    /// `restOffset`: where `rest` starts in the URL's text.
+    static Status parsePostgres(DatabaseUrl &url, const QString &rest, qsizetype restOffset,
                                 const QString &baseDirectory);
     static Status parseSqlite(DatabaseUrl &url, const QString &rest, const QString &baseDirectory);
     Status applyParameter(const QString &key, const QString &value, const QString &baseDirectory);
@@ -109,6 +110,10 @@ private:
     QString m_user;
     QString m_password;
     bool m_hasPassword = false;
+    /// The password as written in m_text, for redacted(): masked where the parser found it,
+    /// whatever surrounds it.
+    qsizetype m_passwordStart = 0;
+    qsizetype m_passwordLength = 0;
     QString m_database = QStringLiteral("postgres");
     QString m_schema = QStringLiteral("public");
     bool m_pgbouncer = false;

@@ -467,6 +467,16 @@ void TestDatabaseUrl::redactedKeepsTheUserAndHidesThePassword()
     QVERIFY(parsed.ok());
     QCOMPARE(parsed->redacted(), QStringLiteral("postgresql://alice:****@h:5432/db?schema=x"));
 
+    // Found by fuzz_database_url: an unencoded space or line break in the user name ended the
+    // generic scan's URL token, and the password was shown. The parser knows where it is.
+    for (const QString &user : {QStringLiteral("al ice"), QStringLiteral("al\r\nice")}) {
+        const QString text = QStringLiteral("  postgresql://%1:s3cr3tpw@h/db").arg(user);
+        const auto odd = DatabaseUrl::parse(text);
+        QVERIFY2(odd.ok(), qPrintable(user));
+        QCOMPARE(odd->password(), QStringLiteral("s3cr3tpw"));
+        QCOMPARE(odd->redacted(), QStringLiteral("  postgresql://%1:****@h/db").arg(user));
+    }
+
     const auto sqlite = DatabaseUrl::parse(QStringLiteral("file:./dev.db"), kBase);
     QVERIFY(sqlite.ok());
     QCOMPARE(sqlite->redacted(), QStringLiteral("file:./dev.db"));
