@@ -10,6 +10,11 @@ namespace {
 
 // Prisma's ${...} may refer to values that refer to others; a cycle stops here.
 constexpr int MaximumExpansionDepth = 32;
+// Values that each refer to the next one twice double at every level: 32 levels of them take
+// 2^32 expansions (a "billion laughs" in a .env file). Every expansion costs its value's
+// length plus one from this budget, shared by one parse(); once it is spent, references stay
+// as written. Real files use a tiny fraction of it.
+constexpr qsizetype kExpansionBudget = qsizetype(1) << 20;
 
 QString lookUp(const QString &name, const QMap<QString, QString> &fileValues,
                const QProcessEnvironment &environment)
@@ -80,18 +85,20 @@ QMap<QString, QString> DotEnv::parse(const QString &text, const QProcessEnvironm
         fileValues.insert(pair.first, pair.second);
 
     QMap<QString, QString> expanded;
+    qsizetype budget = kExpansionBudget;
     for (const auto &pair : pairs)
         expanded.insert(pair.first, expand(lookUp(pair.first, fileValues, environment), fileValues,
-                                           environment, 0));
+                                           environment, 0, budget));
     return expanded;
 }
 
 QString DotEnv::expand(const QString &value, const QMap<QString, QString> &fileValues,
-                       const QProcessEnvironment &environment, int depth)
+                       const QProcessEnvironment &environment, int depth, qsizetype &budget)
 {
     static const QRegularExpression reference(QStringLiteral(R"re((\\)?\$\{([A-Za-z0-9_]*)\})re"));
-    if (depth > MaximumExpansionDepth)
+    if (depth > MaximumExpansionDepth || budget <= 0)
         return value;
+    budget -= value.size() + 1;
     QString out;
     qsizetype copied = 0;
     auto matches = reference.globalMatch(value);
@@ -102,7 +109,7 @@ QString DotEnv::expand(const QString &value, const QMap<QString, QString> &fileV
             out += match.captured(0).mid(1); // \${NAME} is a literal ${NAME}
         else
             out += expand(lookUp(match.captured(2), fileValues, environment), fileValues,
-                          environment, depth + 1);
+                          environment, depth + 1, budget);
         copied = match.capturedEnd();
     }
     out += QStringView(value).mid(copied);

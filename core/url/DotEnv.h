@@ -34,8 +34,9 @@ public:
     static QList<QPair<QString, QString>> parseUnexpanded(const QString &text);
 
 private:
+    /// `budget`: the work left for this parse() (see kExpansionBudget).
     static QString expand(const QString &value, const QMap<QString, QString> &fileValues,
-                          const QProcessEnvironment &environment, int depth);
+                          const QProcessEnvironment &environment, int depth, qsizetype &budget);
 };
 
 } // namespace gh

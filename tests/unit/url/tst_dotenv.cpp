@@ -21,6 +21,7 @@ private slots:
     void skipsAByteOrderMark();
     void acceptsOldMacLineEndings();
     void expansionCyclesTerminate();
+    void doublingReferencesStopWithinABudget();
     void readFileReportsAMissingFile();
     void readFileExpandsAgainstTheEnvironment();
 };
@@ -159,6 +160,22 @@ void TestDotEnv::expansionCyclesTerminate()
     const auto values = DotEnv::parse(QStringLiteral("A=${B}\nB=${A}\nC=ok"));
     QCOMPARE(values.value(QStringLiteral("C")), QStringLiteral("ok"));
     QVERIFY(values.contains(QStringLiteral("A")));
+}
+
+// Found by fuzz_database_url: each value naming the next one twice doubles the work at every
+// level, 2^40 expansions here. The parse must end (ctest's timeout fails it otherwise), and
+// what comes before the bomb expands as usual.
+void TestDotEnv::doublingReferencesStopWithinABudget()
+{
+    QString text = QStringLiteral("DATABASE_URL=postgresql://u:${PASS}@h/db\nPASS=pw\n");
+    for (int level = 0; level < 40; ++level)
+        text += QStringLiteral("L%1=${L%2}${L%2}\n").arg(level).arg(level + 1);
+    text += QStringLiteral("L40=x\n");
+    const auto values = DotEnv::parse(text);
+    QCOMPARE(values.value(QStringLiteral("DATABASE_URL")),
+             QStringLiteral("postgresql://u:pw@h/db"));
+    QCOMPARE(values.value(QStringLiteral("L40")), QStringLiteral("x"));
+    QCOMPARE(values.size(), 43); // DATABASE_URL, PASS, L0 … L40
 }
 
 void TestDotEnv::readFileReportsAMissingFile()
