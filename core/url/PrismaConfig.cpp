@@ -112,7 +112,12 @@ public:
     }
 
 private:
-    const Token &at(int i) const { return m_tokens.at(qMin(i, int(m_tokens.size()) - 1)); }
+    // Past either end: the End token (tokenize() ends the list with one), so that looking one
+    // token back from the first, or ahead from the last, needs no check of its own.
+    const Token &at(int i) const
+    {
+        return m_tokens.at(i < 0 ? int(m_tokens.size()) - 1 : qMin(i, int(m_tokens.size()) - 1));
+    }
 
     // The index of `key` in `key: value` (a name or a quoted key) between from and to.
     int keyIndex(QLatin1String key, int from, int to) const
