@@ -78,17 +78,21 @@ QString redactUserinfoPasswords(const QString &text)
 }
 
 // The end of a libpq conninfo value starting at `i`: a single-quoted value with backslash
-// escapes, or everything up to the next space (or '&' / '#' inside a URL query).
+// escapes, or everything up to the next space (or '&' / '#' inside a URL query). Text run on
+// after a closing quote (`'se cret'x`) goes with the value, so that the mask is never followed
+// by characters that look like the rest of the password.
 int valueEnd(const QString &text, int i, bool inUrlQuery)
 {
     if (i < text.size() && text[i] == QLatin1Char('\'')) {
         for (++i; i < text.size(); ++i) {
-            if (text[i] == QLatin1Char('\\'))
+            if (text[i] == QLatin1Char('\\')) {
                 ++i;
-            else if (text[i] == QLatin1Char('\''))
-                return i + 1;
+            } else if (text[i] == QLatin1Char('\'')) {
+                ++i;
+                break;
+            }
         }
-        return text.size();
+        i = qMin(i, int(text.size())); // a trailing backslash escapes nothing
     }
     while (i < text.size() && !text[i].isSpace() &&
            !(inUrlQuery && (text[i] == QLatin1Char('&') || text[i] == QLatin1Char('#'))))

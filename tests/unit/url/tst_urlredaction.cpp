@@ -74,6 +74,8 @@ void TestUrlRedaction::hidesEveryPasswordAndKeepsTheRest_data()
                                     << "password=**** user=u";
     row("conninfo quoted with escapes") << "password='it\\'s \\\\ here' user=u"
                                         << "password=**** user=u";
+    row("conninfo quoted, text run on") << "password='se cret'x;y user=u"
+                                        << "password=**** user=u";
     row("conninfo spaces around =") << "user=u password = secret"
                                     << "user=u password = ****";
     row("conninfo unterminated quote") << "password='secret"
