@@ -712,9 +712,13 @@ void PagedRecordModel::multiData(const QModelIndex &index, QModelRoleDataSpan ro
             roleData.setData(data(index, roleData.role()));
         return;
     }
-    const bool revealed = isRevealed(*row, index.column());
-    for (QModelRoleData &roleData : roleDataSpan)
-        roleData.setData(loadedData(*row, index.row(), index.column(), revealed, roleData.role()));
+    m_columns.multiData(row->cells, 0, index.column(), isRevealed(*row, index.column()),
+                        roleDataSpan);
+    for (QModelRoleData &roleData : roleDataSpan) {
+        // The roles of the model rather than of the cell (RecordColumns leaves them empty).
+        if (roleData.role() == LoadedRole || roleData.role() == UserIdRole)
+            roleData.setData(loadedData(*row, index.row(), index.column(), false, roleData.role()));
+    }
 }
 
 bool PagedRecordModel::isRevealed(const Row &row, int column) const

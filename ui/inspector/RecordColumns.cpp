@@ -74,6 +74,16 @@ QVariant RecordColumns::headerData(int column, int role) const
     return QVariant();
 }
 
+namespace {
+
+/// The roles of the expiry column that depend on the clock: it is asked only for them.
+bool isTimed(int role)
+{
+    return role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole;
+}
+
+} // namespace
+
 QVariant RecordColumns::data(const RecordRows &rows, int row, int column, bool revealed,
                              int role) const
 {
@@ -81,14 +91,38 @@ QVariant RecordColumns::data(const RecordRows &rows, int row, int column, bool r
         return QVariant();
     const int f = m_fieldOfColumn.at(column);
     if (f < 0) {
-        // The clock only for the roles that depend on it (a view asks for seven per cell).
-        const bool timed =
-            role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole;
-        return RecordFormatter::expiryData(rows.value(row, m_expiresField),
-                                           timed ? QDateTime::currentDateTimeUtc() : QDateTime(),
-                                           role);
+        return RecordFormatter::expiryData(
+            rows.value(row, m_expiresField),
+            isTimed(role) ? QDateTime::currentDateTimeUtc() : QDateTime(), role);
     }
     return RecordFormatter::cellData(m_fields.at(f), rows.value(row, f), revealed, role);
+}
+
+void RecordColumns::multiData(const RecordRows &rows, int row, int column, bool revealed,
+                              QModelRoleDataSpan roles) const
+{
+    if (column < 0 || column >= count()) {
+        for (QModelRoleData &roleData : roles)
+            roleData.clearData();
+        return;
+    }
+    const int f = m_fieldOfColumn.at(column);
+    if (f < 0) {
+        const QVariant &expires = rows.value(row, m_expiresField);
+        QDateTime now;
+        for (QModelRoleData &roleData : roles) {
+            const bool timed = isTimed(roleData.role());
+            if (timed && !now.isValid())
+                now = QDateTime::currentDateTimeUtc();
+            roleData.setData(
+                RecordFormatter::expiryData(expires, timed ? now : QDateTime(), roleData.role()));
+        }
+        return;
+    }
+    const AuthField &field = m_fields.at(f);
+    const QVariant &value = rows.value(row, f);
+    for (QModelRoleData &roleData : roles)
+        roleData.setData(RecordFormatter::cellData(field, value, revealed, roleData.role()));
 }
 
 } // namespace gh::ui

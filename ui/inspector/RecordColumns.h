@@ -3,6 +3,7 @@
 #include "core/auth/AuthModel.h"
 #include "core/auth/RecordRows.h"
 
+#include <QAbstractItemModel>
 #include <QDateTime>
 #include <QVariant>
 
@@ -31,6 +32,10 @@ public:
     /// One cell of a row of `rows` (values in fields() order). Reads only the field(s) the
     /// column shows, so a lazily converted row converts no other cell.
     QVariant data(const RecordRows &rows, int row, int column, bool revealed, int role) const;
+    /// Every role of `roles` for one cell, as QAbstractItemModel::multiData() asks a view's
+    /// delegate's seven at once: the cell read, and the clock asked, once for all of them.
+    void multiData(const RecordRows &rows, int row, int column, bool revealed,
+                   QModelRoleDataSpan roles) const;
 
 private:
     QVector<AuthField> m_fields;

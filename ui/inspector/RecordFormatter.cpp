@@ -52,8 +52,9 @@ public:
     std::optional<int> at(qint64 msecs)
     {
         const char *tz = std::getenv("TZ");
-        if (!m_age.isValid() || m_age.hasExpired(60000) || (tz != nullptr) != m_hasTz ||
-            (tz && m_tz != tz)) {
+        // The clock only every 64th call: read per timestamp, it cost more than the lookup.
+        const bool old = !m_age.isValid() || ((++m_calls & 63) == 0 && m_age.hasExpired(60000));
+        if (old || (tz != nullptr) != m_hasTz || (tz && m_tz != tz)) {
             m_count = 0;
             m_next = 0;
             m_age.start();
@@ -96,6 +97,7 @@ private:
     int m_count = 0;
     int m_next = 0;
     QElapsedTimer m_age;
+    unsigned m_calls = 0;
     bool m_hasTz = false;
     std::string m_tz;
 };
@@ -161,10 +163,11 @@ QString RecordFormatter::localTime(const QDateTime &utc)
     const qint64 seconds = localMs >= 0 ? localMs / 1000 : -((999 - localMs) / 1000);
     const qint64 days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
     const int secondOfDay = int(seconds - days * 86400);
-    const QDate date = QDate::fromJulianDay(days + 2440588); // 2440588: 1970-01-01
-    const int year = date.year();
-    const int month = date.month();
-    const int day = date.day();
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    // One calendar conversion for the three (year(), month() and day() each do their own).
+    QDate::fromJulianDay(days + 2440588).getDate(&year, &month, &day); // 2440588: 1970-01-01
     if (year < 1000 || year > 9999)
         return locale.toString(utc.toLocalTime(), kFormat);
     QString text(19, Qt::Uninitialized);

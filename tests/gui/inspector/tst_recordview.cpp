@@ -600,6 +600,69 @@ private Q_SLOTS:
                  qPrintable(overlay->text()));
     }
 
+    void multiDataAnswersAsDataDoes_data()
+    {
+        QTest::addColumn<int>("backend");
+        QTest::addColumn<int>("kind");
+        for (int backend : {int(InspectorDatabase::Sqlite), int(InspectorDatabase::Postgres)}) {
+            const char *name = backend == InspectorDatabase::Sqlite ? "sqlite" : "postgres";
+            for (AuthModelKind kind : {AuthModelKind::Session, AuthModelKind::Account,
+                                       AuthModelKind::User, AuthModelKind::VerificationToken}) {
+                QTest::addRow("%s %s", name, qPrintable(authModelKindName(kind)))
+                    << backend << int(kind);
+            }
+        }
+    }
+
+    void multiDataAnswersAsDataDoes()
+    {
+        // A view's delegate asks every role of a cell in one multiData() call, which reads the
+        // cell and the clock once for all of them: each answer must be data()'s.
+        QFETCH(int, backend);
+        QFETCH(int, kind);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind(kind), 50, 200);
+        PagedRecordModel *model = view->model();
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()), kTimeout);
+        QVERIFY(model->rowCount() > 0);
+        // One secret revealed, so that both states of a secret cell are compared.
+        for (int c = 0; c < model->columnCount(); ++c) {
+            if (model->index(0, c).data(SecretRole).toBool()) {
+                QVERIFY(model->setData(model->index(0, c), true, RevealedRole));
+                break;
+            }
+        }
+        const QList<int> roles = {
+            Qt::DisplayRole,    Qt::ToolTipRole,    Qt::FontRole,       Qt::TextAlignmentRole,
+            Qt::ForegroundRole, Qt::BackgroundRole, Qt::CheckStateRole, Qt::DecorationRole,
+            RawValueRole,       SecretRole,         RevealedRole,       UserIdRole,
+            LoadedRole};
+        const int rows = qMin(model->rowCount(), 20);
+        int compared = 0;
+        for (int r = 0; r < rows; ++r) {
+            for (int c = 0; c < model->columnCount(); ++c) {
+                const QModelIndex index = model->index(r, c);
+                QList<QModelRoleData> asked;
+                for (int role : roles)
+                    asked << QModelRoleData(role);
+                model->multiData(index, asked);
+                for (const QModelRoleData &answer : asked) {
+                    const QVariant expected = model->data(index, answer.role());
+                    QVERIFY2(answer.data() == expected,
+                             qPrintable(QStringLiteral("row %1 column %2 role %3: %4 vs %5")
+                                            .arg(r)
+                                            .arg(c)
+                                            .arg(answer.role())
+                                            .arg(answer.data().toString(), expected.toString())));
+                    compared += expected.isValid();
+                }
+            }
+        }
+        QVERIFY(compared > 0);
+    }
+
     void secretsStayMaskedUntilRevealedAndCopyFollowsTheScreen_data()
     {
         InspectorDatabase::addBackendRows();
