@@ -491,18 +491,14 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
     if (request.toEnd)
         Q_EMIT endLoaded();
     loadMissing();
-    if (m_estimatePending || m_exactCountPending) {
-        // The estimate and the count's timer once the view has painted these rows: a view
-        // repaints on an UpdateRequest posted at Qt::LowEventPriority, so an event posted
-        // after it at the same priority comes after the paint. Run beside the paint, the
-        // estimate's thread, query and server backend competed with it for the CPUs.
+    if (m_estimatePending || m_exactCountPending || !m_dropped.empty()) {
+        // The estimate, the count's timer and freeing the previous query's rows once the view
+        // has painted these rows: a view repaints on an UpdateRequest posted at
+        // Qt::LowEventPriority, so an event posted after it at the same priority comes after
+        // the paint. Run beside the paint, the estimate's thread, query and server backend
+        // competed with it for the CPUs.
         m_followUpGeneration = m_generation;
         QCoreApplication::postEvent(this, new QEvent(followUpEventType()), Qt::LowEventPriority);
-    }
-    if (!m_dropped.empty()) {
-        // The previous query's rows: freed after the repaint the new rows asked for.
-        QMetaObject::invokeMethod(
-            this, [this] { m_dropped.clear(); }, Qt::QueuedConnection);
     }
 }
 
@@ -512,12 +508,16 @@ void PagedRecordModel::customEvent(QEvent *event)
         QAbstractTableModel::customEvent(event);
         return;
     }
-    if (m_followUpGeneration != m_generation)
-        return; // a newer query posts its own once its first page is in
-    if (m_exactCountPending)
-        m_countDelay->start();
-    if (m_estimatePending)
-        postEstimate();
+    // A newer query posts its own estimate and count once its first page is in.
+    if (m_followUpGeneration == m_generation) {
+        if (m_exactCountPending)
+            m_countDelay->start();
+        if (m_estimatePending)
+            postEstimate();
+    }
+    // The previous query's rows, freed after the paint too: a queued call at the normal
+    // priority ran before the view's UpdateRequest, and freeing them delayed the new rows.
+    m_dropped.clear();
 }
 
 void PagedRecordModel::onEstimate(quint64 generation, const Result<RowCount> &result)

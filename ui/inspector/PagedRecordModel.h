@@ -88,6 +88,9 @@ public:
 
     /// Rows held in memory (bounded by cacheCapacity()).
     int cachedRowCount() const { return m_cache.size(); }
+    /// The previous query's rows, still held until the new rows are painted: lets a test see
+    /// that freeing them waits for the paint.
+    int droppedRowCount() const { return int(m_dropped.size()); }
     bool isRowLoaded(int row) const { return m_cache.contains(row); }
     /// The values of a loaded row in authModel().fields order; empty when not loaded.
     QVariantList rowValues(int row) const;

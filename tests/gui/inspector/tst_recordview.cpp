@@ -440,6 +440,49 @@ private Q_SLOTS:
         QCOMPARE(model.total().kind, RowCount::Kind::Estimate);
     }
 
+    void thePreviousQuerysRowsAreFreedAfterTheNewOnesArePainted_data()
+    {
+        InspectorDatabase::addBackendRows();
+    }
+
+    void thePreviousQuerysRowsAreFreedAfterTheNewOnesArePainted()
+    {
+        // Freeing a window of rows takes longer than showing the new page: it waits for the
+        // paint (a queued call at the normal priority ran before the view's UpdateRequest).
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        auto view = openView(workspace(), AuthModelKind::Session, 50, 200);
+        PagedRecordModel *model = view->model();
+        QTRY_VERIFY_WITH_TIMEOUT(screenLoaded(view.get()) && model->droppedRowCount() == 0,
+                                 kTimeout);
+
+        int droppedAtFirstPaint = -1;
+        struct PaintWatch : QObject
+        {
+            std::function<void()> onPaint;
+            bool eventFilter(QObject *, QEvent *event) override
+            {
+                if (event->type() == QEvent::Paint)
+                    onPaint();
+                return false;
+            }
+        } watch;
+        watch.onPaint = [&] {
+            if (droppedAtFirstPaint < 0 && model->isRowLoaded(0))
+                droppedAtFirstPaint = model->droppedRowCount();
+        };
+        RecordQuery descending = model->query();
+        descending.sortOrder = Qt::DescendingOrder;
+        model->setQuery(descending);
+        QVERIFY(model->droppedRowCount() > 0); // held while the new page is on its way
+        view->table()->viewport()->installEventFilter(&watch);
+        QTRY_VERIFY_WITH_TIMEOUT(droppedAtFirstPaint >= 0, kTimeout);
+        QVERIFY(droppedAtFirstPaint > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(model->droppedRowCount(), 0, kTimeout);
+    }
+
     void clickingAHeaderSortsByThatColumn_data()
     {
         QTest::addColumn<int>("backend");
