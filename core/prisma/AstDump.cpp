@@ -162,9 +162,8 @@ private:
         if (!field.isValid)
             text += QLatin1String(" (invalid)");
         line(1, text);
-        documentation(field.documentation ? std::optional<QString>(*field.documentation)
-                                          : std::nullopt,
-                      2);
+        documentation(
+            field.documentation ? std::optional<QString>(*field.documentation) : std::nullopt, 2);
         attributes(field.attributes, 2);
         trailing(field.trailingComment, 2);
     }

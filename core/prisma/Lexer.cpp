@@ -520,10 +520,10 @@ Token Lexer::next()
 void Lexer::nextSignificant(Token &token)
 {
     // The parser's usual tokens (ASCII words, punctuation, `@`, braces, line breaks, plain
-    // strings, comments and numbers, after blanks) are lexed here with the position in locals and stored once: the general path
-    // below writes the token through a reference that might alias the counters, so they are
-    // reloaded after every store. Anything else, or a word that runs on into non-ASCII bytes,
-    // goes the general way from the start.
+    // strings, comments and numbers, after blanks) are lexed here with the position in locals
+    // and stored once: the general path below writes the token through a reference that might
+    // alias the counters, so they are reloaded after every store. Anything else, or a word that
+    // runs on into non-ASCII bytes, goes the general way from the start.
     if (m_state.context == State::Context::Code && m_mode == MultiLineTokens::Whole) {
         const unsigned char *const data = reinterpret_cast<const unsigned char *>(m_data);
         int start = m_offset;
@@ -569,8 +569,8 @@ void Lexer::nextSignificant(Token &token)
                 break;
             case Start::Quote:
                 // A string of printable ASCII without escapes, closed on its line.
-                while (end < m_size && data[end] >= 0x20 && data[end] < 0x80 &&
-                       data[end] != '"' && data[end] != '\\')
+                while (end < m_size && data[end] >= 0x20 && data[end] < 0x80 && data[end] != '"' &&
+                       data[end] != '\\')
                     ++end;
                 if (end < m_size && data[end] == '"') {
                     kind = TokenKind::String;
