@@ -190,10 +190,10 @@ class SchemaParser
 public:
     explicit SchemaParser(SourceFile source)
         : m_source(std::move(source))
-        , m_lexer(m_source.content(), Lexer::MultiLineTokens::Whole)
-        , m_peekLexer(m_lexer)
         , m_data(m_source.content().constData())
         , m_size(m_source.size())
+        , m_lexer(m_source.content(), Lexer::MultiLineTokens::Whole)
+        , m_peekLexer(m_lexer)
         , m_storage(StorageRecycler::acquire())
         , m_pool(*m_storage)
         , m_argumentScratch(maxNesting + 2)
