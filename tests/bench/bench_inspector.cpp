@@ -292,8 +292,7 @@ void settle(ui::PagedRecordModel &model)
     waitUntil([&model] { return !model.isLoading() && model.hasLoaded(); });
 }
 
-/// Waits (untimed) for the row estimate a view reads after painting its first page (the model
-/// posts it behind the view's repaint, for which readFirstScreen() stands), so that this
+/// Waits (untimed) for the row estimate a view reads after its first page, so that this
 /// background query does not run beside the next measurement.
 void settleEstimate(ui::PagedRecordModel &model)
 {

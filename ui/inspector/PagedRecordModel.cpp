@@ -5,8 +5,6 @@
 #include "ui/inspector/RecordRoles.h"
 
 #include <QBrush>
-#include <QCoreApplication>
-#include <QEvent>
 #include <QPalette>
 #include <QTimer>
 #include <limits>
@@ -14,12 +12,6 @@
 namespace gh::ui {
 
 namespace {
-
-QEvent::Type followUpEventType()
-{
-    static const QEvent::Type type = QEvent::Type(QEvent::registerEventType());
-    return type;
-}
 
 bool isCancelled(const Error &error)
 {
@@ -179,9 +171,8 @@ void PagedRecordModel::startCount()
 {
     m_counting = true;
     m_exactCountPending = true;
-    // The estimate is posted once the first page is painted (onPage): run beside the page or
-    // the paint, its thread, query and server backend compete with what the user waits for,
-    // badly so on a busy machine.
+    // The estimate is posted with the first page (onPage): run beside it, its thread, query and
+    // server backend compete with the page the user waits for, badly so on a busy machine.
     m_estimatePending = true;
     Q_EMIT totalChanged();
 }
@@ -490,34 +481,18 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
     Q_EMIT pageLoaded();
     if (request.toEnd)
         Q_EMIT endLoaded();
+    if (m_exactCountPending)
+        m_countDelay->start();
     loadMissing();
-    if (m_estimatePending || m_exactCountPending || !m_dropped.empty()) {
-        // The estimate, the count's timer and freeing the previous query's rows once the view
-        // has painted these rows: a view repaints on an UpdateRequest posted at
-        // Qt::LowEventPriority, so an event posted after it at the same priority comes after
-        // the paint. Run beside the paint, the estimate's thread, query and server backend
-        // competed with it for the CPUs.
-        m_followUpGeneration = m_generation;
-        QCoreApplication::postEvent(this, new QEvent(followUpEventType()), Qt::LowEventPriority);
+    // Posted once this page's own work is done (its thread, connection and query would compete
+    // with it), yet before any event: a Ctrl+End right after the page expects it under way.
+    if (m_estimatePending)
+        postEstimate();
+    if (!m_dropped.empty()) {
+        // The previous query's rows: freed after the repaint the new rows asked for.
+        QMetaObject::invokeMethod(
+            this, [this] { m_dropped.clear(); }, Qt::QueuedConnection);
     }
-}
-
-void PagedRecordModel::customEvent(QEvent *event)
-{
-    if (event->type() != followUpEventType()) {
-        QAbstractTableModel::customEvent(event);
-        return;
-    }
-    // A newer query posts its own estimate and count once its first page is in.
-    if (m_followUpGeneration == m_generation) {
-        if (m_exactCountPending)
-            m_countDelay->start();
-        if (m_estimatePending)
-            postEstimate();
-    }
-    // The previous query's rows, freed after the paint too: a queued call at the normal
-    // priority ran before the view's UpdateRequest, and freeing them delayed the new rows.
-    m_dropped.clear();
 }
 
 void PagedRecordModel::onEstimate(quint64 generation, const Result<RowCount> &result)
@@ -609,10 +584,6 @@ void PagedRecordModel::normalizeWindow()
     if (rows < m_rowCount)
         resizeRows(rows);
     if (delta != 0) {
-        // The view scrolls as much (windowShifted()) but reports its rows after a timer: the
-        // rows it wanted moved with their numbers, or loadMissing() would fetch the old ones.
-        m_wantFirst = qMax(0, m_wantFirst + delta);
-        m_wantLast = qMax(m_wantFirst, m_wantLast + delta);
         emitRowsChanged(qMin(oldFirst, m_cache.first()), qMax(oldEnd, m_cache.end()));
         Q_EMIT windowShifted(delta);
     }

@@ -28,8 +28,8 @@ class QueryThread;
 /// end, the window is re-anchored (windowShifted()).
 ///
 /// All database work runs on two threads of this model with connections of their own: one reads
-/// pages, one counts (the estimate once the first page is painted, the exact count once the
-/// query has also stood for kCountDelayMs). Each query change bumps a generation; results of older
+/// pages, one counts (the estimate at once, the exact count once the first page is in and the
+/// query has stood for kCountDelayMs). Each query change bumps a generation; results of older
 /// generations are dropped, and their work cancelled.
 class PagedRecordModel : public QAbstractTableModel
 {
@@ -88,9 +88,6 @@ public:
 
     /// Rows held in memory (bounded by cacheCapacity()).
     int cachedRowCount() const { return m_cache.size(); }
-    /// The previous query's rows, still held until the new rows are painted: lets a test see
-    /// that freeing them waits for the paint.
-    int droppedRowCount() const { return int(m_dropped.size()); }
     bool isRowLoaded(int row) const { return m_cache.contains(row); }
     /// The values of a loaded row in authModel().fields order; empty when not loaded.
     QVariantList rowValues(int row) const;
@@ -125,9 +122,6 @@ Q_SIGNALS:
     void windowShifted(int delta);
     /// The last page asked for by loadEnd() has arrived.
     void endLoaded();
-
-protected:
-    void customEvent(QEvent *event) override;
 
 private:
     /// One row of a page: the page's rows narrowed to it, so its cells are converted when
@@ -202,7 +196,6 @@ private:
     bool m_counting = false;
     bool m_exactCountPending = false; // posted once the first page is in
     bool m_estimatePending = false;   // likewise: beside the page it would only slow it down
-    quint64 m_followUpGeneration = 0; // of the last page that posted the two above
     int m_wantFirst = 0;
     int m_wantLast = 0;
     bool m_endRequested = false;

@@ -63,13 +63,6 @@ public:
         m_wake.notify_one();
     }
 
-    /// Any thread.
-    int queued()
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        return int(m_tasks.size());
-    }
-
     /// Any thread: loop() returns once the tasks queued so far have run.
     void stop()
     {
@@ -157,11 +150,6 @@ void QueryThread::hold()
 void QueryThread::release()
 {
     m_worker->setHeld(false);
-}
-
-int QueryThread::queuedJobs() const
-{
-    return m_worker->queued();
 }
 
 void QueryThread::post(const CancellationToken &token, Job job)

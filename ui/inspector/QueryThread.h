@@ -67,9 +67,6 @@ public:
     /// results comes first. Cancelling and destroying still work while held.
     void hold();
     void release();
-    /// Jobs posted and not yet started: lets a test see when a job was posted, e.g. that the
-    /// row estimate waits for the first paint (hold() keeps it queued for the test to see).
-    int queuedJobs() const;
 
     const AuthWorkspace &workspace() const { return m_workspace; }
 

@@ -99,10 +99,7 @@ void RecordTableView::setModel(QAbstractItemModel *model)
             scrollTo(last);
         });
         connect(m_paged, &PagedRecordModel::windowShifted, this, [this](int delta) {
-            // Keep the rows on screen where they were when their numbers were corrected. The
-            // scroll bar's range first: rows inserted just now are not laid out yet, and the
-            // value would stop at the old end, far from the rows (Ctrl+End before the count).
-            updateGeometries();
+            // Keep the rows on screen where they were when their numbers were corrected.
             verticalScrollBar()->setValue(verticalScrollBar()->value() + delta);
         });
         scheduleViewport();
