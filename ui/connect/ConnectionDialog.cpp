@@ -150,8 +150,9 @@ void ConnectionDialog::build()
     m_save = new QPushButton(tr("&Save"), this);
     m_save->setObjectName(QStringLiteral("saveConnection"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
-    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("connect"));
+    m_connect = buttons->button(QDialogButtonBox::Ok);
+    m_connect->setText(tr("&Connect"));
+    m_connect->setObjectName(QStringLiteral("connect"));
     buttons->addButton(m_test, QDialogButtonBox::ActionRole);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
     buttons->addButton(openFolder, QDialogButtonBox::ActionRole);
@@ -468,13 +469,17 @@ void ConnectionDialog::saveConnection()
         }
     }
     const QString password = m_projectFolder.isEmpty() ? m_form->parameters().password : QString();
+    // Connecting closes the dialog, and the store and keyring it owns with it: a save still
+    // waiting for the keyring would be lost, so Connect waits too.
     m_saving = true;
     m_save->setEnabled(false);
+    m_connect->setEnabled(false);
     whenReady(
         this, m_store->save(profile, password, m_savePassword->isChecked()),
         [this, shownId = m_currentId](const Result<ConnectionStore::Saved> &saved) {
             m_saving = false;
             m_save->setEnabled(true);
+            m_connect->setEnabled(true);
             if (!saved) {
                 m_testResult->setStyleSheet(QStringLiteral("color: #c62828;"));
                 m_testResult->setText(
@@ -502,6 +507,8 @@ void ConnectionDialog::saveConnection()
 
 void ConnectionDialog::accept()
 {
+    if (m_saving)
+        return; // see saveConnection()
     ConnectionChoice choice;
     choice.tag = currentTag();
     if (!m_projectFolder.isEmpty()) {

@@ -133,6 +133,7 @@ private:
     QLabel *m_testResult = nullptr;
     QPushButton *m_test = nullptr;
     QPushButton *m_save = nullptr;
+    QPushButton *m_connect = nullptr;
 };
 
 } // namespace gh::ui

@@ -358,10 +358,17 @@ void TestConnectionDialog::aSlowKeyringNeitherBlocksNorOverwritesWhatIsShown()
     QVERIFY(!save->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
     QCOMPARE(keyring.held(), 1);
+    // Connecting would close the dialog, and lose the save with it: it waits too.
+    QPushButton *connectButton = child<QPushButton>(&dialog, "connect");
+    QVERIFY(!connectButton->isEnabled());
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
     keyring.releaseOne();
     QTRY_COMPARE(saved.count(), 1);
     QCOMPARE(saved.first().first().toBool(), true);
     QVERIFY(save->isEnabled());
+    QVERIFY(connectButton->isEnabled());
     QVERIFY(store.connection(bravo)->passwordInKeyring);
     QCOMPARE(*await(file.read(bravo)), QStringLiteral("bravo-pw"));
 }
