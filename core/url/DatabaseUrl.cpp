@@ -473,8 +473,8 @@ QString DatabaseUrl::quoteLibpqValue(const QString &value)
 
 QString DatabaseUrl::redacted() const
 {
-    // The generic scan reads URLs out of free text and can be misled (a space or a line break
-    // in the user name ends its token); the parser knows exactly where the password is.
+    // The generic scan reads URLs out of free text, line by line, so a line break in the user
+    // name ends its URL; the parser knows exactly where the password is.
     QString text = m_text;
     if (m_passwordLength > 0)
         text.replace(m_passwordStart, m_passwordLength, QStringLiteral("****"));

@@ -155,6 +155,8 @@ void TestConnectionDialog::urlLineNeverShowsThePassword_data()
                              << "p@ss/w";
     QTest::newRow("no user") << "postgresql://:hunter2@h/d"
                              << "hunter2";
+    QTest::newRow("space in the user name") << "postgresql://jo hn:hunter2@h/d"
+                                            << "hunter2";
 }
 
 void TestConnectionDialog::urlLineNeverShowsThePassword()

@@ -68,6 +68,8 @@ void TestUrlRedaction::hidesEveryPasswordAndKeepsTheRest_data()
                              << "mysql://root:****@localhost/db";
     row("multi-line text") << "line1 postgresql://u:pw1@h/db\nline2 mail x@y"
                            << "line1 postgresql://u:****@h/db\nline2 mail x@y";
+    row("space in the user name") << "postgresql://jo hn:secret@h/db"
+                                  << "postgresql://jo hn:****@h/db";
     row("conninfo password") << "host=h password=secret dbname=d"
                              << "host=h password=**** dbname=d";
     row("conninfo quoted password") << "password='se cret' user=u"
