@@ -199,6 +199,16 @@ public:
     QString baselineAsked;
 };
 
+/// Gives `page` confirmations that answer `answer` and remember what they were asked.
+TestPrompts *answerPrompts(MigrationsPage &page, bool answer = true)
+{
+    auto prompts = std::make_unique<TestPrompts>();
+    TestPrompts *asked = prompts.get();
+    asked->answer = answer;
+    page.setPrompts(std::move(prompts));
+    return asked;
+}
+
 /// Runs `sql` on a SQLite file outside any migration (a database made by hand).
 bool runSqlite(const QString &databasePath, const QByteArray &sql)
 {
@@ -360,10 +370,7 @@ private Q_SLOTS:
         MigrationsPage page;
         page.resize(1100, 700);
         page.show();
-        auto prompts = std::make_unique<TestPrompts>();
-        TestPrompts *asked = prompts.get();
-        asked->answer = confirmed;
-        page.setPrompts(std::move(prompts));
+        TestPrompts *asked = answerPrompts(page, confirmed);
         QVERIFY(load(page, project.project()));
         QCOMPARE(states(page.model()), QStringList({kInit + QStringLiteral("=Pending"),
                                                     kAddRole + QStringLiteral("=Pending")}));
@@ -589,9 +596,7 @@ private Q_SLOTS:
         MigrationsPage page;
         page.resize(1100, 700);
         page.show();
-        auto prompts = std::make_unique<TestPrompts>();
-        TestPrompts *asked = prompts.get();
-        page.setPrompts(std::move(prompts));
+        TestPrompts *asked = answerPrompts(page);
         QVERIFY(load(page, project.project()));
 
         QSignalSpy finished(&page, &MigrationsPage::deployFinished);
@@ -656,9 +661,7 @@ private Q_SLOTS:
         MigrationsPage page;
         page.resize(1100, 700);
         page.show();
-        auto prompts = std::make_unique<TestPrompts>();
-        TestPrompts *asked = prompts.get();
-        page.setPrompts(std::move(prompts));
+        TestPrompts *asked = answerPrompts(page);
         QVERIFY(load(page, project.project()));
         QCOMPARE(page.list()->currentIndex().row(), 0);
         QVERIFY(!page.baselineButton()->isVisible()); // only once deploying says why
@@ -775,8 +778,7 @@ private Q_SLOTS:
         MainWindow window;
         MigrationsController *controller = attachedController(window);
         MigrationsPage *page = controller->page();
-        auto prompts = std::make_unique<TestPrompts>();
-        page->setPrompts(std::move(prompts));
+        answerPrompts(*page);
         QSignalSpy loaded(page, &MigrationsPage::overviewLoaded);
         QSignalSpy windowLoaded(&window, &MainWindow::loadFinished);
         window.openProject(project.options());
@@ -860,7 +862,7 @@ private Q_SLOTS:
         project.target.migrationsPath = migrations;
 
         MigrationsPage page;
-        page.setPrompts(std::make_unique<TestPrompts>());
+        answerPrompts(page);
         QVERIFY(load(page, project));
         QCOMPARE(states(page.model()), QStringList({kInit + QStringLiteral("=Pending"),
                                                     kAddRole + QStringLiteral("=Pending")}));
