@@ -11,12 +11,16 @@ namespace {
 
 QVector<AuthField> sessionFields()
 {
+    // name, column, type, optional, secret; authName empty: the same as name.
     return {
         {QStringLiteral("sessionToken"), QStringLiteral("session_token"), FieldType::String, false,
-         true},
-        {QStringLiteral("userId"), QStringLiteral("user_id"), FieldType::String, false, false},
-        {QStringLiteral("expires"), QStringLiteral("expires"), FieldType::DateTime, false, false},
-        {QStringLiteral("counter"), QStringLiteral("counter"), FieldType::Int, true, false},
+         true, QString()},
+        {QStringLiteral("userId"), QStringLiteral("user_id"), FieldType::String, false, false,
+         QString()},
+        {QStringLiteral("expires"), QStringLiteral("expires"), FieldType::DateTime, false, false,
+         QString()},
+        {QStringLiteral("counter"), QStringLiteral("counter"), FieldType::Int, true, false,
+         QString()},
     };
 }
 
