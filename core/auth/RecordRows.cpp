@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <atomic>
 #include <mutex>
+#include <utility>
 
 namespace gh {
 
@@ -63,9 +64,11 @@ struct RecordRows::Cells
         if (!ready[i].load(std::memory_order_relaxed)) {
             if (!values) // the first read: rows only ever paged over convert nothing
                 values.reset(new QVariant[cellCount]);
-            const QVariant raw = result->value(row, column);
+            QVariant raw = result->value(row, column);
             const FieldType type = types.at(column);
-            values[i] = isCanonical(raw, type) ? raw : AuthQueries::fromDatabase(raw, type);
+            // Moved, not copied: a copy of a string or timestamp is a reference count's round trip.
+            values[i] =
+                isCanonical(raw, type) ? std::move(raw) : AuthQueries::fromDatabase(raw, type);
             ready[i].store(true, std::memory_order_release);
         }
         return values[i];

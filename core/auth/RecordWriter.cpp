@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <algorithm>
 
 namespace gh {
 
@@ -31,7 +32,15 @@ QString RecordWriter::mask(const QString &secret)
 {
     if (secret.size() <= 8)
         return QStringLiteral("••••••••");
-    return secret.left(4) + QStringLiteral("••••") + secret.right(4);
+    // Written in place: a screen of sessions masks a token per row, and left() + "••••" +
+    // right() made three strings for each.
+    QString masked(12, Qt::Uninitialized);
+    QChar *out = masked.data();
+    const QChar *in = secret.constData();
+    std::copy(in, in + 4, out);
+    std::fill(out + 4, out + 8, QChar(0x2022)); // •
+    std::copy(in + secret.size() - 4, in + secret.size(), out + 8);
+    return masked;
 }
 
 QString RecordWriter::displayText(const QVariant &value, const AuthField &field, Secrets secrets)

@@ -107,22 +107,10 @@ void RecordColumns::multiData(const RecordRows &rows, int row, int column, bool 
         return;
     }
     const int f = m_fieldOfColumn.at(column);
-    if (f < 0) {
-        const QVariant &expires = rows.value(row, m_expiresField);
-        QDateTime now;
-        for (QModelRoleData &roleData : roles) {
-            const bool timed = isTimed(roleData.role());
-            if (timed && !now.isValid())
-                now = QDateTime::currentDateTimeUtc();
-            roleData.setData(
-                RecordFormatter::expiryData(expires, timed ? now : QDateTime(), roleData.role()));
-        }
-        return;
-    }
-    const AuthField &field = m_fields.at(f);
-    const QVariant &value = rows.value(row, f);
-    for (QModelRoleData &roleData : roles)
-        roleData.setData(RecordFormatter::cellData(field, value, revealed, roleData.role()));
+    if (f < 0)
+        RecordFormatter::expiryRoles(rows.value(row, m_expiresField), roles);
+    else
+        RecordFormatter::cellRoles(m_fields.at(f), rows.value(row, f), revealed, roles);
 }
 
 } // namespace gh::ui

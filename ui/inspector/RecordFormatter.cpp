@@ -9,9 +9,12 @@
 #include <QElapsedTimer>
 #include <QFont>
 #include <QFontDatabase>
+#include <QHash>
 #include <QLocale>
 #include <QPalette>
+#include <QThread>
 #include <QTimeZone>
+#include <atomic>
 #include <cstdlib>
 #include <limits>
 #include <optional>
@@ -111,33 +114,132 @@ void appendDigits(char16_t *&out, int value, int width)
 
 } // namespace
 
-QString RecordFormatter::duration(qint64 seconds)
+namespace {
+
+/// A duration as duration() names it: the larger unit that fits and how many of it.
+struct Span
+{
+    enum Unit { Moment, Minute, Hour, Day, Month, Year } unit = Moment;
+    qint64 count = 0;
+};
+
+Span spanOf(qint64 seconds)
 {
     seconds = qAbs(seconds);
     if (seconds < 60)
-        return tr("less than a minute");
+        return {Span::Moment, 0};
     const qint64 minutes = seconds / 60;
     if (minutes < 60)
-        return units(minutes, "%1 minute", "%1 minutes");
+        return {Span::Minute, minutes};
     const qint64 hours = minutes / 60;
     if (hours < 48)
-        return units(hours, "%1 hour", "%1 hours");
+        return {Span::Hour, hours};
     const qint64 days = hours / 24;
     if (days < 60)
-        return units(days, "%1 day", "%1 days");
+        return {Span::Day, days};
     const qint64 months = days / 30;
     if (months < 24)
-        return units(months, "%1 month", "%1 months");
-    return units(days / 365, "%1 year", "%1 years");
+        return {Span::Month, months};
+    return {Span::Year, days / 365};
+}
+
+QString spanText(const Span &span)
+{
+    switch (span.unit) {
+    case Span::Moment:
+        break;
+    case Span::Minute:
+        return units(span.count, "%1 minute", "%1 minutes");
+    case Span::Hour:
+        return units(span.count, "%1 hour", "%1 hours");
+    case Span::Day:
+        return units(span.count, "%1 day", "%1 days");
+    case Span::Month:
+        return units(span.count, "%1 month", "%1 months");
+    case Span::Year:
+        return units(span.count, "%1 year", "%1 years");
+    }
+    return tr("less than a minute");
+}
+
+QString relativeText(bool expired, const Span &span)
+{
+    // Auth.js treats a session as expired when expires < now.
+    return (expired ? tr("expired %1 ago") : tr("expires in %1")).arg(spanText(span));
+}
+
+/// Bumped whenever the application's translations change (QEvent::LanguageChange, which
+/// QCoreApplication::installTranslator() and removeTranslator() send to the application).
+std::atomic<int> g_translations{0};
+std::atomic<bool> g_watchingTranslations{false};
+
+class TranslationWatch : public QObject
+{
+public:
+    ~TranslationWatch() override { g_watchingTranslations.store(false); }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::LanguageChange)
+            g_translations.fetch_add(1);
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+/// True once translation changes are watched; starts watching from the application's thread.
+bool watchingTranslations()
+{
+    if (g_watchingTranslations.load(std::memory_order_acquire))
+        return true;
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() != app->thread())
+        return false;
+    auto *watch = new TranslationWatch;
+    watch->setParent(app);
+    app->installEventFilter(watch);
+    g_watchingTranslations.store(true, std::memory_order_release);
+    return true;
+}
+
+/// The texts of the expiry column made so far: a screen of sessions shows a handful of distinct
+/// ones ("expires in 29 days"), and making one (two translations and two arg() calls) cost as
+/// much as the rest of the row. Per thread; dropped when the translations change, and when full.
+class RelativeTexts
+{
+public:
+    QString text(bool expired, const Span &span)
+    {
+        if (!watchingTranslations())
+            return relativeText(expired, span);
+        const int translations = g_translations.load(std::memory_order_relaxed);
+        if (translations != m_translations || m_texts.size() >= kMost) {
+            m_texts.clear();
+            m_translations = translations;
+        }
+        const quint64 key = (quint64(expired) << 63) | (quint64(span.unit) << 56) |
+                            (quint64(span.count) & ((quint64(1) << 56) - 1));
+        auto it = m_texts.constFind(key);
+        if (it == m_texts.constEnd())
+            it = m_texts.insert(key, relativeText(expired, span));
+        return it.value();
+    }
+
+private:
+    static constexpr int kMost = 512;
+    QHash<quint64, QString> m_texts;
+    int m_translations = -1;
+};
+
+} // namespace
+
+QString RecordFormatter::duration(qint64 seconds)
+{
+    return spanText(spanOf(seconds));
 }
 
 QString RecordFormatter::relativeExpiry(const QDateTime &expires, const QDateTime &now)
 {
-    const qint64 seconds = now.secsTo(expires);
-    // Auth.js treats a session as expired when expires < now.
-    if (expires < now)
-        return tr("expired %1 ago").arg(duration(seconds));
-    return tr("expires in %1").arg(duration(seconds));
+    thread_local RelativeTexts texts;
+    return texts.text(expires < now, spanOf(now.secsTo(expires)));
 }
 
 QString RecordFormatter::localTime(const QDateTime &utc)
@@ -202,18 +304,67 @@ QDateTime RecordFormatter::instant(const AuthField &field, const QVariant &value
     return QDateTime();
 }
 
+namespace {
+
+// The answers of cellData() that cellRoles() gives too, in one place so that both agree.
+
+QVariant displayData(const AuthField &field, const QVariant &value, bool masked)
+{
+    if (value.isNull())
+        return QStringLiteral("NULL");
+    if (field.type == FieldType::DateTime || RecordFormatter::isEpochSeconds(field))
+        return RecordFormatter::localTime(RecordFormatter::instant(field, value));
+    return RecordWriter::displayText(
+        value, field, masked ? RecordWriter::Secrets::Masked : RecordWriter::Secrets::Revealed);
+}
+
+QVariant foregroundData(bool null, bool masked)
+{
+    if (null || masked)
+        return QBrush(mutedColor());
+    return QVariant();
+}
+
+QVariant fontData(const AuthField &field, bool null)
+{
+    if (null) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    if (field.secret)
+        return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    return QVariant();
+}
+
+QVariant alignmentData(const AuthField &field)
+{
+    if (field.type == FieldType::Int && !RecordFormatter::isEpochSeconds(field))
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (field.type == FieldType::Boolean)
+        return QVariant(Qt::AlignCenter);
+    return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+}
+
+/// Sets `roleData` to `value`, or clears it for an invalid one (as setData(QVariant()) would,
+/// without making and destroying an empty QVariant).
+void answer(QModelRoleData &roleData, QVariant &&value)
+{
+    if (value.isValid())
+        roleData.setData(std::move(value));
+    else
+        roleData.clearData();
+}
+
+} // namespace
+
 QVariant RecordFormatter::cellData(const AuthField &field, const QVariant &value, bool revealed,
                                    int role)
 {
     const bool masked = field.secret && !revealed;
     switch (role) {
     case Qt::DisplayRole:
-        if (value.isNull())
-            return QStringLiteral("NULL");
-        if (field.type == FieldType::DateTime || isEpochSeconds(field))
-            return localTime(instant(field, value));
-        return RecordWriter::displayText(
-            value, field, masked ? RecordWriter::Secrets::Masked : RecordWriter::Secrets::Revealed);
+        return displayData(field, value, masked);
     case Qt::ToolTipRole:
         if (value.isNull())
             return tr("NULL: no value");
@@ -228,24 +379,11 @@ QVariant RecordFormatter::cellData(const AuthField &field, const QVariant &value
             return tr("Secret, revealed");
         return QVariant();
     case Qt::ForegroundRole:
-        if (value.isNull() || masked)
-            return QBrush(mutedColor());
-        return QVariant();
+        return foregroundData(value.isNull(), masked);
     case Qt::FontRole:
-        if (value.isNull()) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        if (field.secret)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        return QVariant();
+        return fontData(field, value.isNull());
     case Qt::TextAlignmentRole:
-        if (field.type == FieldType::Int && !isEpochSeconds(field))
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        if (field.type == FieldType::Boolean)
-            return QVariant(Qt::AlignCenter);
-        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return alignmentData(field);
     case RawValueRole:
         return value;
     case SecretRole:
@@ -254,6 +392,37 @@ QVariant RecordFormatter::cellData(const AuthField &field, const QVariant &value
         return field.secret && revealed;
     default:
         return QVariant();
+    }
+}
+
+void RecordFormatter::cellRoles(const AuthField &field, const QVariant &value, bool revealed,
+                                QModelRoleDataSpan roles)
+{
+    const bool masked = field.secret && !revealed;
+    const bool null = value.isNull();
+    for (QModelRoleData &roleData : roles) {
+        switch (roleData.role()) {
+        case Qt::DisplayRole:
+            answer(roleData, displayData(field, value, masked));
+            break;
+        case Qt::ForegroundRole:
+            answer(roleData, foregroundData(null, masked));
+            break;
+        case Qt::FontRole:
+            answer(roleData, fontData(field, null));
+            break;
+        case Qt::TextAlignmentRole:
+            answer(roleData, alignmentData(field));
+            break;
+        case Qt::DecorationRole:
+        case Qt::CheckStateRole:
+        case Qt::BackgroundRole:
+            roleData.clearData(); // what cellData() answers: nothing
+            break;
+        default:
+            answer(roleData, cellData(field, value, revealed, roleData.role()));
+            break;
+        }
     }
 }
 
@@ -275,6 +444,47 @@ QVariant RecordFormatter::expiryData(const QVariant &expires, const QDateTime &n
         return at;
     default:
         return QVariant();
+    }
+}
+
+void RecordFormatter::expiryRoles(const QVariant &expires, QModelRoleDataSpan roles)
+{
+    const bool null = expires.isNull();
+    const QDateTime at = null ? QDateTime() : expires.toDateTime();
+    QDateTime now;
+    for (QModelRoleData &roleData : roles) {
+        const int role = roleData.role();
+        if (null) {
+            answer(roleData, expiryData(expires, QDateTime(), role));
+            continue;
+        }
+        const bool timed =
+            role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole;
+        if (timed && !now.isValid())
+            now = QDateTime::currentDateTimeUtc();
+        switch (role) {
+        case Qt::DisplayRole:
+            roleData.setData(relativeExpiry(at, now));
+            break;
+        case Qt::ForegroundRole:
+            if (at < now)
+                roleData.setData(QBrush(expiredColor()));
+            else
+                roleData.clearData();
+            break;
+        case Qt::TextAlignmentRole:
+            roleData.setData(QVariant(Qt::AlignLeft | Qt::AlignVCenter));
+            break;
+        case Qt::DecorationRole:
+        case Qt::CheckStateRole:
+        case Qt::BackgroundRole:
+        case Qt::FontRole:
+            roleData.clearData(); // what expiryData() answers: nothing
+            break;
+        default:
+            answer(roleData, expiryData(expires, timed ? now : QDateTime(), role));
+            break;
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/auth/AuthModel.h"
 
+#include <QAbstractItemModel>
 #include <QDateTime>
 #include <QVariant>
 
@@ -18,8 +19,17 @@ public:
     static QVariant cellData(const AuthField &field, const QVariant &value, bool revealed,
                              int role);
 
+    /// Every role of `roles` for one cell, each as cellData() answers it: what a view's delegate
+    /// asks in one multiData() call, with the value looked at once and no QVariant made for the
+    /// roles a cell leaves empty.
+    static void cellRoles(const AuthField &field, const QVariant &value, bool revealed,
+                          QModelRoleDataSpan roles);
+
     /// The data of the relative "expires in …" column, judged against `now`.
     static QVariant expiryData(const QVariant &expires, const QDateTime &now, int role);
+    /// Every role of `roles` of the expiry column, each as expiryData() answers it; the clock is
+    /// read once, and only if a role depends on it.
+    static void expiryRoles(const QVariant &expires, QModelRoleDataSpan roles);
 
     /// "expires in 3 days", "expired 2 hours ago", "expires in less than a minute".
     static QString relativeExpiry(const QDateTime &expires, const QDateTime &now);
