@@ -54,6 +54,12 @@ struct RecordRows::Cells
         , ready(new std::atomic<bool>[cellCount]())
     {}
 
+    bool isConverted(int row, int column) const
+    {
+        const std::size_t i = std::size_t(row) * std::size_t(types.size()) + std::size_t(column);
+        return ready[i].load(std::memory_order_acquire);
+    }
+
     const QVariant &value(int row, int column)
     {
         const std::size_t i = std::size_t(row) * std::size_t(types.size()) + std::size_t(column);
@@ -108,6 +114,15 @@ const QVariant &RecordRows::value(int row, int column) const
     }
     const QVariantList &values = m_values.at(row);
     return column < values.size() ? values.at(column) : nullValue();
+}
+
+bool RecordRows::isConverted(int row, int column) const
+{
+    if (row < 0 || row >= size() || column < 0)
+        return false;
+    if (m_lazy)
+        return column < m_lazy->types.size() && m_lazy->isConverted(source(row), column);
+    return column < m_values.at(row).size();
 }
 
 QVariantList RecordRows::at(int row) const

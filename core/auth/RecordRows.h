@@ -46,6 +46,9 @@ public:
     QVariantList at(int row) const;
     /// The values of a row, or an empty list when out of range.
     QVariantList value(int row) const;
+    /// Whether a cell holds its converted value already (read before, on any thread, or added
+    /// with append()); false when out of range.
+    bool isConverted(int row, int column) const;
     /// Where the row sits in its query's order (see RecordPage); empty when out of range.
     RecordPosition position(int row) const;
 

@@ -392,7 +392,31 @@ void PagedRecordModel::request(const Request &request)
         },
         [this, generation, request](const Result<RecordPage> &result) {
             onPage(generation, request, result);
-        });
+        },
+        firstScreen(request));
+}
+
+std::function<void(const RecordPage &, const CancellationToken &)>
+PagedRecordModel::firstScreen(const Request &request) const
+{
+    // A page that replaces the window is shown at once: its rows on screen are converted here,
+    // on the worker thread, while the GUI thread takes the page in and starts painting. The
+    // GUI thread reads the screen from its top row down, this from its bottom row up: they
+    // meet in between, each cell converted once (RecordRows publishes it to both threads).
+    if (request.kind != Fetch::First && request.kind != Fetch::Seek && request.kind != Fetch::Last)
+        return nullptr;
+    const int shown =
+        m_wantLast > m_wantFirst ? m_wantLast - m_wantFirst + 1 : kUnreportedScreenRows;
+    const bool atEnd = request.kind == Fetch::Last;
+    return [shown, atEnd](const RecordPage &page, const CancellationToken &cancel) {
+        const int rows = page.rows.size();
+        const int columns = page.fields.size();
+        const int top = atEnd ? qMax(0, rows - shown) : 0;
+        for (int r = qMin(rows, top + shown) - 1; r >= top && !cancel.isCancelled(); --r) {
+            for (int c = 0; c < columns; ++c)
+                page.rows.value(r, c);
+        }
+    };
 }
 
 void PagedRecordModel::onPage(quint64 generation, const Request &request,
@@ -619,6 +643,15 @@ QString PagedRecordModel::revealKey(const Row &row, int fieldIndex) const
         parts << row.value(key).toString();
     parts << m_model.fields.value(fieldIndex).name;
     return parts.join(QChar(0x1f));
+}
+
+int PagedRecordModel::convertedCellCount(int row) const
+{
+    const Row *cached = m_cache.find(row);
+    int converted = 0;
+    for (int f = 0; cached && f < m_model.fields.size(); ++f)
+        converted += cached->cells.isConverted(0, f);
+    return converted;
 }
 
 QVariantList PagedRecordModel::rowValues(int row) const

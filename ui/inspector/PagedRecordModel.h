@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/auth/AuthWorkspace.h"
+#include "core/auth/CancellationToken.h"
 #include "core/auth/RecordPage.h"
 #include "core/auth/RecordQuery.h"
 #include "core/auth/RowCount.h"
@@ -10,6 +11,7 @@
 
 #include <QAbstractTableModel>
 #include <QSet>
+#include <functional>
 
 class QTimer;
 
@@ -40,6 +42,8 @@ public:
     static constexpr int kDefaultCacheCapacity = 3000;
     /// The exact count starts this long after the first page, if the query still stands.
     static constexpr int kCountDelayMs = 400;
+    /// The rows a view shows at first, until it reports its viewport.
+    static constexpr int kUnreportedScreenRows = 40;
 
     PagedRecordModel(const AuthWorkspace &workspace, AuthModelKind kind, QObject *parent = nullptr);
     ~PagedRecordModel() override;
@@ -89,6 +93,9 @@ public:
     /// Rows held in memory (bounded by cacheCapacity()).
     int cachedRowCount() const { return m_cache.size(); }
     bool isRowLoaded(int row) const { return m_cache.contains(row); }
+    /// How many cells of a loaded row are converted from the query's result already (see
+    /// RecordRows): what was shown, or is about to be. 0 when not loaded.
+    int convertedCellCount(int row) const;
     /// The values of a loaded row in authModel().fields order; empty when not loaded.
     QVariantList rowValues(int row) const;
     /// The user a loaded row belongs to: its userId, a user's id, a verification token's
@@ -154,6 +161,10 @@ private:
     void loadMissing();
     void jumpTo(int first, int last);
     void request(const Request &request);
+    /// What the page thread does for a page once it is on its way: converts the rows the view
+    /// will show first (nullptr for pages that join the window as the view scrolls).
+    std::function<void(const RecordPage &, const CancellationToken &)>
+    firstScreen(const Request &request) const;
     void onPage(quint64 generation, const Request &request, const Result<RecordPage> &result);
     void onEstimate(quint64 generation, const Result<RowCount> &result);
     void onCount(quint64 generation, const Result<qint64> &result);

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <functional>
+#include <optional>
 
 class QThread;
 
@@ -33,28 +34,37 @@ public:
 
     /// Runs `work` on the worker thread with its connection and hands the result to `done` on
     /// the GUI thread, unless `receiver` is gone by then. `work` gets the token that cancelAll()
-    /// fires; a connection failure reaches `done` as the error.
+    /// fires; a connection failure reaches `done` as the error. `afterwards`, if given, runs on
+    /// the worker thread with a successful result once it is on its way to `done` (so beside
+    /// it, not before it), unless cancelled by then: work the GUI thread would otherwise do.
     template <typename R>
     void run(QObject *receiver,
              std::function<Result<R>(const AuthQueries &, const CancellationToken &)> work,
-             std::function<void(const Result<R> &)> done)
+             std::function<void(const Result<R> &)> done,
+             std::function<void(const R &, const CancellationToken &)> afterwards = nullptr)
     {
         const CancellationToken token = m_token;
         QPointer<QObject> guard(receiver);
-        post(token, [this, token, guard, work = std::move(work),
-                     done = std::move(done)](const AuthQueries *queries, const Error &error) {
-            Result<R> result = token.isCancelled()
-                                   ? Result<R>(Error(Error::Code::Cancelled, tr("Cancelled")))
-                               : queries ? work(*queries, token)
-                                         : Result<R>(error);
-            QMetaObject::invokeMethod(
-                this,
-                [guard, done, result = std::move(result)] {
-                    if (guard)
-                        done(result);
-                },
-                Qt::QueuedConnection);
-        });
+        post(token,
+             [this, token, guard, work = std::move(work), done = std::move(done),
+              afterwards = std::move(afterwards)](const AuthQueries *queries, const Error &error) {
+                 Result<R> result = token.isCancelled()
+                                        ? Result<R>(Error(Error::Code::Cancelled, tr("Cancelled")))
+                                    : queries ? work(*queries, token)
+                                              : Result<R>(error);
+                 std::optional<R> kept;
+                 if (afterwards && result)
+                     kept = *result; // a shallow copy: what it shares is read from both threads
+                 QMetaObject::invokeMethod(
+                     this,
+                     [guard, done, result = std::move(result)] {
+                         if (guard)
+                             done(result);
+                     },
+                     Qt::QueuedConnection);
+                 if (kept && !token.isCancelled())
+                     afterwards(*kept, token);
+             });
     }
 
     /// Cancels every job posted so far, queued or running; later jobs run normally. Cancelling a

@@ -544,6 +544,49 @@ private Q_SLOTS:
                  qPrintable(overlay->text()));
     }
 
+    void theRowsOnScreenAreConvertedOnThePageThread_data() { InspectorDatabase::addBackendRows(); }
+
+    void theRowsOnScreenAreConvertedOnThePageThread()
+    {
+        // A first page has the rows the view shows converted on the page thread, beside the GUI
+        // thread taking it in: once that thread is idle they are, though nothing on the GUI
+        // thread read them, the rows below the screen are not, and each holds what a read of
+        // the same page straight from the core holds.
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        constexpr int kShown = 12;
+        PagedRecordModel model(workspace(), AuthModelKind::Session);
+        model.setViewport(0, kShown - 1);
+        model.activate();
+        QTRY_VERIFY_WITH_TIMEOUT(model.hasLoaded() && !model.isLoading(), kTimeout);
+        QVERIFY2(!model.error().isError(), qPrintable(model.error().fullText()));
+        // The page thread runs its jobs in order: once a later one is done, so is the page's.
+        auto *pages = model.findChild<QueryThread *>(QStringLiteral("pages:Session"));
+        QVERIFY(pages);
+        bool idle = false;
+        pages->run<bool>(
+            &model,
+            [](const AuthQueries &, const CancellationToken &) { return Result<bool>(true); },
+            [&idle](const Result<bool> &) { idle = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(idle, kTimeout);
+        QVERIFY(model.rowCount() > kShown);
+        QVERIFY(model.isRowLoaded(kShown));
+        const int fields = model.authModel().fields.size();
+        for (int r = 0; r < kShown; ++r)
+            QCOMPARE(model.convertedCellCount(r), fields);
+        QCOMPARE(model.convertedCellCount(kShown), 0);
+
+        RecordQuery query;
+        query.model = AuthModelKind::Session;
+        const auto page = queries().page(query, kShown);
+        QVERIFY2(page, qPrintable(page.error().fullText()));
+        QCOMPARE(page->rowCount(), kShown);
+        for (int r = 0; r < kShown; ++r)
+            QCOMPARE(model.rowValues(r), page->rows.at(r));
+    }
+
     void multiDataAnswersAsDataDoes_data()
     {
         QTest::addColumn<int>("backend");
