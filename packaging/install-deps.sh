@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 libgl-dev
     libqscintilla2-qt6-dev
     libpqxx-dev libpq-dev
+    libssl-dev # ClientIdentity reads PKCS#12 client identities (sslidentity)
     libsqlite3-dev # SqliteDatabase runs scripts through sqlite3's own parser
     postgresql pgbouncer
     fonts-dejavu-core

@@ -44,6 +44,9 @@ make_ca wrong-ca "Gatehouse Wrong CA"
 printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' >"$ssl/server.ext"
 sign server localhost "$ssl/server.ext"
 sign client gatehouse_cert
+# The same client as Prisma's sslidentity takes it: PKCS#12, with a password that needs encoding.
+openssl pkcs12 -export -in "$ssl/client.crt" -inkey "$ssl/client.key" -passout 'pass:p12 s3cret&x' \
+    -out "$ssl/client.p12"
 chmod 600 "$ssl"/*.key
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$ssl/server.key" "$ssl/server.crt" "$ssl/ca.crt"
 sed -i '1i hostssl all gatehouse_cert 127.0.0.1/32 cert' "$scratch/data/pg_hba.conf"
@@ -52,6 +55,8 @@ export GATEHOUSE_TEST_PG_SSL_CA="$ssl/ca.crt"
 export GATEHOUSE_TEST_PG_SSL_WRONG_CA="$ssl/wrong-ca.crt"
 export GATEHOUSE_TEST_PG_SSL_CLIENT_CERT="$ssl/client.crt"
 export GATEHOUSE_TEST_PG_SSL_CLIENT_KEY="$ssl/client.key"
+export GATEHOUSE_TEST_PG_SSL_CLIENT_P12="$ssl/client.p12"
+export GATEHOUSE_TEST_PG_SSL_CLIENT_P12_PASSWORD="p12 s3cret&x"
 export GATEHOUSE_TEST_PG_SSL_CERT_USER="gatehouse_cert"
 # --- end of SSL ----------------------------------------------------------------------------------
 

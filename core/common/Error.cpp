@@ -10,7 +10,6 @@ QString Error::codeName(Code code)
     case Code::InvalidArgument: return QStringLiteral("invalid-argument");
     case Code::UrlMalformed: return QStringLiteral("url-malformed");
     case Code::UrlUnsupportedScheme: return QStringLiteral("url-unsupported-scheme");
-    case Code::UrlUnsupportedParameter: return QStringLiteral("url-unsupported-parameter");
     case Code::UrlMissing: return QStringLiteral("url-missing");
     case Code::SchemaNotFound: return QStringLiteral("schema-not-found");
     case Code::FileNotFound: return QStringLiteral("file-not-found");

@@ -17,7 +17,6 @@ public:
         // DATABASE_URL and project resolution
         UrlMalformed,
         UrlUnsupportedScheme,
-        UrlUnsupportedParameter,
         UrlMissing,
         SchemaNotFound,
         // Files

@@ -1,5 +1,6 @@
 #include "core/db/PostgresDatabase.h"
 
+#include "core/db/ClientIdentity.h"
 #include "core/url/DatabaseUrl.h"
 #include "core/url/UrlRedaction.h"
 
@@ -301,8 +302,17 @@ PostgresDatabase::~PostgresDatabase() = default;
 
 Result<std::unique_ptr<Database>> PostgresDatabase::connect(const DatabaseUrl &url)
 {
+    // libpq reads PEM files only: Prisma's PKCS#12 identity is converted first.
+    DatabaseUrl connectable = url;
+    if (!url.sslIdentity().isEmpty()) {
+        auto identity = ClientIdentity::fromPkcs12(url.sslIdentity(), url.sslIdentityPassword());
+        if (!identity)
+            return identity.error();
+        connectable = url.withClientCertificate(identity->certificateFile, identity->keyFile,
+                                                identity->keyPassphrase);
+    }
     try {
-        auto handle = std::make_unique<Handle>(url.libpqConnectionString().toStdString());
+        auto handle = std::make_unique<Handle>(connectable.libpqConnectionString().toStdString());
         return std::unique_ptr<Database>(
             new PostgresDatabase(std::move(handle), url.schema(), url.redacted()));
     } catch (const std::exception &e) {

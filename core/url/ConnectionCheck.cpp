@@ -14,7 +14,8 @@ Error explainSsl(const Error &error, const DatabaseUrl &url)
     const QString detail = error.detail();
     const bool ssl = detail.contains(QLatin1String("SSL"), Qt::CaseInsensitive) ||
                      detail.contains(QLatin1String("certificate"), Qt::CaseInsensitive);
-    if (error.code() != Error::Code::ConnectionFailed || !ssl)
+    if (error.code() != Error::Code::ConnectionFailed || !ssl ||
+        error.message().startsWith(QLatin1String("SSL: ")))
         return error;
     QString hint;
     if (detail.contains(QLatin1String("does not match host name")))

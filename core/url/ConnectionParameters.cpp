@@ -102,6 +102,10 @@ Result<ConnectionParameters> ConnectionParameters::fromUrl(const QString &text)
             parameters.sslClientCert = value;
         else if (key == QLatin1String("sslclientkey"))
             parameters.sslClientKey = value;
+        else if (key == QLatin1String("sslidentity"))
+            parameters.sslIdentity = value;
+        else if (key == QLatin1String("sslpassword"))
+            parameters.sslIdentityPassword = value;
         else
             parameters.otherParameters.append({key, value});
     }
@@ -137,6 +141,8 @@ QString ConnectionParameters::toUrl() const
             {QStringLiteral("sslcert"), sslRootCert},
             {QStringLiteral("sslclientcert"), sslClientCert},
             {QStringLiteral("sslclientkey"), sslClientKey},
+            {QStringLiteral("sslidentity"), sslIdentity},
+            {QStringLiteral("sslpassword"), sslIdentityPassword},
         };
         for (const auto &pair : named) {
             if (!pair.second.isEmpty())
@@ -161,6 +167,7 @@ QString ConnectionParameters::toUrlWithoutPassword() const
 {
     ConnectionParameters safe = *this;
     safe.password.clear();
+    safe.sslIdentityPassword.clear();
     safe.otherParameters.clear();
     for (const auto &pair : otherParameters) {
         if (!isPasswordParameter(pair.first))

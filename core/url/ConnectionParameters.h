@@ -34,6 +34,10 @@ struct ConnectionParameters
     /// `?sslclientcert=` / `?sslclientkey=`: a PEM client certificate and key (Gatehouse's own).
     QString sslClientCert;
     QString sslClientKey;
+    /// Prisma's `?sslidentity=` / `?sslpassword=`: a PKCS#12 client identity and its password
+    /// (sensitive).
+    QString sslIdentity;
+    QString sslIdentityPassword;
     /// SQLite: the path after `file:` as written ("./dev.db").
     QString sqliteFile;
     /// Every other query parameter (pgbouncer, connect_timeout, sslaccept...), decoded, in order.
@@ -48,8 +52,8 @@ struct ConnectionParameters
     QString toUrl() const;
     /// toUrl() with the password redacted by the one redaction function.
     QString toDisplayUrl() const;
-    /// toUrl() without the password (and without any `password`-like query parameter): what
-    /// a settings file may keep.
+    /// toUrl() without the password, the identity's password and any `password`-like query
+    /// parameter: what a settings file may keep.
     QString toUrlWithoutPassword() const;
 };
 

@@ -302,6 +302,13 @@ Status DatabaseUrl::parsePostgres(DatabaseUrl &url, const QString &rest, qsizety
     }
     if (!url.m_queryHost.isEmpty())
         url.m_host = url.m_queryHost;
+    if (!url.m_sslIdentity.isEmpty() &&
+        !(url.m_sslClientCert.isEmpty() && url.m_sslClientKey.isEmpty()))
+        return malformed(QStringLiteral("sslidentity (a PKCS#12 file) and sslclientcert/"
+                                        "sslclientkey (PEM files) both name a client "
+                                        "certificate: give one of them"));
+    if (url.m_sslIdentity.isEmpty() && !url.m_sslIdentityPassword.isEmpty())
+        url.m_warnings << QStringLiteral("sslpassword is ignored without sslidentity");
 
     // sslaccept=strict asks for a verified certificate: libpq's verify-full.
     url.m_sslMode = url.m_prismaSslMode;
@@ -343,16 +350,10 @@ Status DatabaseUrl::applyParameter(const QString &key, const QString &value,
         m_sslClientCert = value.isEmpty() ? QString() : resolvePath(value, baseDirectory);
     } else if (key == QLatin1String("sslclientkey")) {
         m_sslClientKey = value.isEmpty() ? QString() : resolvePath(value, baseDirectory);
-    } else if (key == QLatin1String("sslidentity") || key == QLatin1String("sslpassword")) {
-        const QString what = key == QLatin1String("sslidentity")
-                                 ? QStringLiteral("a PKCS#12 client identity")
-                                 : QStringLiteral("the password of a PKCS#12 client identity");
-        return Error(Error::Code::UrlUnsupportedParameter,
-                     QStringLiteral("the parameter '%1' (%2) is not supported yet: Gatehouse "
-                                    "connects through libpq, which needs a PEM certificate and "
-                                    "key, not a PKCS#12 file: give them as sslclientcert= and "
-                                    "sslclientkey=")
-                         .arg(key, what));
+    } else if (key == QLatin1String("sslidentity")) {
+        m_sslIdentity = value.isEmpty() ? QString() : resolvePath(value, baseDirectory);
+    } else if (key == QLatin1String("sslpassword")) {
+        m_sslIdentityPassword = value;
     } else if (key == QLatin1String("connect_timeout")) {
         const auto seconds = parseWholeNumber(value, std::numeric_limits<int>::max());
         if (!seconds)
@@ -427,6 +428,8 @@ QMap<QString, QString> DatabaseUrl::libpqParameters() const
         parameters.insert(QStringLiteral("sslcert"), m_sslClientCert);
     if (!m_sslClientKey.isEmpty())
         parameters.insert(QStringLiteral("sslkey"), m_sslClientKey);
+    if (!m_sslKeyPassphrase.isEmpty())
+        parameters.insert(QStringLiteral("sslpassword"), m_sslKeyPassphrase);
     if (!m_applicationName.isEmpty())
         parameters.insert(QStringLiteral("application_name"), m_applicationName);
     if (!m_options.isEmpty())
@@ -449,6 +452,7 @@ QString DatabaseUrl::libpqConnectionString() const
         QStringLiteral("sslrootcert"),
         QStringLiteral("sslcert"),
         QStringLiteral("sslkey"),
+        QStringLiteral("sslpassword"),
         QStringLiteral("connect_timeout"),
         QStringLiteral("application_name"),
         QStringLiteral("options"),
@@ -461,6 +465,19 @@ QString DatabaseUrl::libpqConnectionString() const
             pairs << key + QLatin1Char('=') + quoteLibpqValue(parameters.value(key));
     }
     return pairs.join(QLatin1Char(' '));
+}
+
+DatabaseUrl DatabaseUrl::withClientCertificate(const QString &certificateFile,
+                                               const QString &keyFile,
+                                               const QString &keyPassphrase) const
+{
+    DatabaseUrl url = *this;
+    url.m_sslIdentity.clear();
+    url.m_sslIdentityPassword.clear();
+    url.m_sslClientCert = certificateFile;
+    url.m_sslClientKey = keyFile;
+    url.m_sslKeyPassphrase = keyPassphrase;
+    return url;
 }
 
 QString DatabaseUrl::quoteLibpqValue(const QString &value)

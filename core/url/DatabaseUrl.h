@@ -28,8 +28,7 @@ public:
     /// Parses `url`. Relative paths (`file:./dev.db`, `?sslcert=`) are resolved against
     /// `baseDirectory`, the folder of the schema file (the current directory when empty).
     /// Errors: UrlMalformed (the message names the wrong part, never the password),
-    /// UrlUnsupportedScheme (mysql, mongodb, sqlserver, prisma...), UrlUnsupportedParameter
-    /// (sslidentity / sslpassword: PKCS#12 identities libpq cannot read).
+    /// UrlUnsupportedScheme (mysql, mongodb, sqlserver, prisma...).
     static Result<DatabaseUrl> parse(const QString &url, const QString &baseDirectory = QString());
 
     bool isNull() const { return m_text.isEmpty(); }
@@ -68,13 +67,24 @@ public:
     /// parameters it does not know.
     QString sslClientCert() const { return m_sslClientCert; }
     QString sslClientKey() const { return m_sslClientKey; }
+    /// Prisma's `?sslidentity=`: a PKCS#12 client identity, absolute. libpq cannot read one:
+    /// the PostgreSQL backend converts it (ClientIdentity) and connects through
+    /// withClientCertificate().
+    QString sslIdentity() const { return m_sslIdentity; }
+    /// Prisma's `?sslpassword=`: the PKCS#12 identity's password. Sensitive.
+    QString sslIdentityPassword() const { return m_sslIdentityPassword; }
+    /// A copy that logs in with a PEM certificate and key instead of the PKCS#12 identity;
+    /// `keyPassphrase` (sensitive) decrypts the key and reaches libpq as its `sslpassword`.
+    DatabaseUrl withClientCertificate(const QString &certificateFile, const QString &keyFile,
+                                      const QString &keyPassphrase) const;
     QString applicationName() const { return m_applicationName; }
     QString options() const { return m_options; }
     QString channelBinding() const { return m_channelBinding; }
 
     /// libpq keyword → value: host, port, dbname, user, password (when given), sslmode,
     /// connect_timeout (always, libpq's own default waits forever), sslrootcert, sslcert,
-    /// sslkey, application_name, options, channel_binding. Never `schema` or `pgbouncer`.
+    /// sslkey, sslpassword (only after withClientCertificate()), application_name, options,
+    /// channel_binding. Never `schema`, `pgbouncer` or `sslidentity`.
     /// Sensitive.
     QMap<QString, QString> libpqParameters() const;
     /// libpqParameters() as a conninfo string, every value single-quoted. Sensitive.
@@ -123,6 +133,9 @@ private:
     QString m_sslRootCert;
     QString m_sslClientCert;
     QString m_sslClientKey;
+    QString m_sslIdentity;
+    QString m_sslIdentityPassword;
+    QString m_sslKeyPassphrase; // decrypts m_sslClientKey; set by withClientCertificate()
     QString m_applicationName;
     QString m_options;
     QString m_channelBinding;

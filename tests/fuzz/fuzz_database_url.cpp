@@ -60,6 +60,13 @@ void checkUrl(const QString &text)
         require(!redactDatabaseUrl(url->libpqConnectionString()).contains(password),
                 "the libpq string redacts", text);
     }
+    const QString identityPassword = url->sslIdentityPassword();
+    if (isTelltale(identityPassword, text)) {
+        require(!url->redacted().contains(identityPassword),
+                "redacted() hides the identity's password (sslpassword)", text);
+        require(!url->libpqConnectionString().contains(identityPassword),
+                "libpq never receives the identity's password", text);
+    }
 
     const auto parameters = ConnectionParameters::fromUrl(text);
     require(bool(parameters), "a URL DatabaseUrl accepts splits into fields", text);
@@ -68,10 +75,14 @@ void checkUrl(const QString &text)
     require(bool(again), "the fields' URL parses", text);
     require(again->toUrl() == rebuilt, "fields -> URL -> fields -> URL is stable", text);
     require(again->password == parameters->password, "the password survives the round trip", text);
-    if (isTelltale(password, text)) {
-        require(!parameters->toUrlWithoutPassword().contains(password),
+    require(again->sslIdentityPassword == parameters->sslIdentityPassword,
+            "the identity's password survives the round trip", text);
+    for (const QString &secret : {password, identityPassword}) {
+        if (!isTelltale(secret, text))
+            continue;
+        require(!parameters->toUrlWithoutPassword().contains(secret),
                 "toUrlWithoutPassword() has no password", text);
-        require(!parameters->toDisplayUrl().contains(password), "toDisplayUrl() hides it", text);
+        require(!parameters->toDisplayUrl().contains(secret), "toDisplayUrl() hides it", text);
     }
 }
 
@@ -92,7 +103,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!text.contains(telltale)) {
         for (const QString &secret : {QStringLiteral(" postgresql://u:%1@h/db ").arg(telltale),
                                       QStringLiteral(" password=%1 ").arg(telltale),
-                                      QStringLiteral(" password='%1' ").arg(telltale)}) {
+                                      QStringLiteral(" password='%1' ").arg(telltale),
+                                      QStringLiteral(" postgresql://h/db?sslidentity=x.p12&"
+                                                     "sslpassword=%1 ")
+                                          .arg(telltale)}) {
             require(!redactDatabaseUrl(text + secret + text).contains(telltale),
                     "a password between any text is redacted", text);
         }

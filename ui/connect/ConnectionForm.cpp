@@ -13,6 +13,7 @@
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace gh::ui {
 
@@ -77,6 +78,11 @@ ConnectionForm::ConnectionForm(QWidget *parent)
     m_sslClientCert =
         lineEdit(QStringLiteral("sslClientCert"), tr("Client certificate, PEM"), this);
     m_sslClientKey = lineEdit(QStringLiteral("sslClientKey"), tr("Client key, PEM"), this);
+    m_sslIdentity =
+        lineEdit(QStringLiteral("sslIdentity"), tr("Or a PKCS#12 identity (sslidentity)"), this);
+    m_sslIdentityPassword =
+        lineEdit(QStringLiteral("sslIdentityPassword"), tr("Its password (sslpassword)"), this);
+    m_sslIdentityPassword->setEchoMode(QLineEdit::Password);
 
     auto *postgres = new QWidget(this);
     auto *server = new QFormLayout;
@@ -101,6 +107,10 @@ ConnectionForm::ConnectionForm(QWidget *parent)
                                                       tr("Certificates (*.pem *.crt)")));
     sslForm->addRow(tr("Client key"),
                     pathRow(m_sslClientKey, tr("Client key"), tr("Keys (*.key *.pem)")));
+    sslForm->addRow(tr("Client identity"),
+                    pathRow(m_sslIdentity, tr("Client identity"),
+                            tr("PKCS#12 identities (*.p12 *.pfx);;All files (*)")));
+    sslForm->addRow(tr("Identity password"), m_sslIdentityPassword);
     auto *postgresLayout = new QVBoxLayout(postgres);
     postgresLayout->setContentsMargins(0, 0, 0, 0);
     postgresLayout->addLayout(server);
@@ -136,8 +146,9 @@ ConnectionForm::ConnectionForm(QWidget *parent)
             &ConnectionForm::onFieldEdited);
     connect(m_sslMode, QOverload<int>::of(&QComboBox::activated), this,
             &ConnectionForm::onFieldEdited);
-    for (QLineEdit *edit : {m_host, m_port, m_database, m_schema, m_user, m_password, m_sslRootCert,
-                            m_sslClientCert, m_sslClientKey, m_sqliteFile})
+    for (QLineEdit *edit :
+         {m_host, m_port, m_database, m_schema, m_user, m_password, m_sslRootCert, m_sslClientCert,
+          m_sslClientKey, m_sslIdentity, m_sslIdentityPassword, m_sqliteFile})
         connect(edit, &QLineEdit::textEdited, this, &ConnectionForm::onFieldEdited);
 
     clear();
@@ -206,9 +217,18 @@ void ConnectionForm::onUrlEdited(const QString &text)
         showProblem(parsed.error().message());
         return;
     }
-    if (parsed->password == kRedactedPassword) {
-        parsed->password = m_parameters.password; // the URL shows the hidden password
-    } else if (!parsed->password.isEmpty()) {
+    // The URL line shows each hidden password as the redaction mark: keep what it hides.
+    bool pasted = false;
+    const std::pair<QString *, const QString *> secrets[] = {
+        {&parsed->password, &m_parameters.password},
+        {&parsed->sslIdentityPassword, &m_parameters.sslIdentityPassword}};
+    for (const auto &[shown, hidden] : secrets) {
+        if (*shown == kRedactedPassword)
+            *shown = *hidden;
+        else if (!shown->isEmpty())
+            pasted = true;
+    }
+    if (pasted) {
         // A pasted password goes to its field and out of sight at once.
         const int fromEnd = int(text.size()) - m_url->cursorPosition();
         const QString hidden = redactDatabaseUrl(text);
@@ -238,6 +258,8 @@ void ConnectionForm::onFieldEdited()
     m_parameters.sslRootCert = m_sslRootCert->text().trimmed();
     m_parameters.sslClientCert = m_sslClientCert->text().trimmed();
     m_parameters.sslClientKey = m_sslClientKey->text().trimmed();
+    m_parameters.sslIdentity = m_sslIdentity->text().trimmed();
+    m_parameters.sslIdentityPassword = m_sslIdentityPassword->text();
     m_parameters.sqliteFile = m_sqliteFile->text().trimmed();
     m_url->setText(m_parameters.toDisplayUrl());
     m_url->setCursorPosition(0);
@@ -263,6 +285,8 @@ void ConnectionForm::showParameters()
     m_sslRootCert->setText(m_parameters.sslRootCert);
     m_sslClientCert->setText(m_parameters.sslClientCert);
     m_sslClientKey->setText(m_parameters.sslClientKey);
+    m_sslIdentity->setText(m_parameters.sslIdentity);
+    m_sslIdentityPassword->setText(m_parameters.sslIdentityPassword);
     m_sqliteFile->setText(m_parameters.sqliteFile);
     m_updating = false;
 }

@@ -66,6 +66,8 @@ private:
     QLineEdit *m_sslRootCert = nullptr;
     QLineEdit *m_sslClientCert = nullptr;
     QLineEdit *m_sslClientKey = nullptr;
+    QLineEdit *m_sslIdentity = nullptr;
+    QLineEdit *m_sslIdentityPassword = nullptr;
     QLineEdit *m_sqliteFile = nullptr;
 };
 

@@ -57,6 +57,7 @@ private slots:
     void urlLineNeverShowsThePassword_data();
     void urlLineNeverShowsThePassword();
     void keepingTheRedactedMarkKeepsThePassword();
+    void pkcs12IdentityHasItsFieldsAndItsPasswordIsHidden();
     void sqliteUrlShowsTheFileField();
     void invalidUrlSaysWhatIsWrong();
     void noKeyringIsSaidAndNoPasswordIsSaved();
@@ -191,6 +192,35 @@ void TestConnectionDialog::keepingTheRedactedMarkKeepsThePassword()
     QCOMPARE(child<QLineEdit>(form, "host")->text(), QStringLiteral("host2"));
     QCOMPARE(form->passwordEdit()->text(), QStringLiteral("hunter2"));
     QCOMPARE(form->url(), QStringLiteral("postgresql://u:hunter2@host2/d"));
+}
+
+void TestConnectionDialog::pkcs12IdentityHasItsFieldsAndItsPasswordIsHidden()
+{
+    ConnectionDialog dialog(m_store.get());
+    ConnectionForm *form = dialog.form();
+    form->urlEdit()->clear();
+    form->urlEdit()->insert(QStringLiteral("postgresql://u@h/d?sslidentity=certs/id.p12&"
+                                           "sslpassword=p12%26secret"));
+    QCOMPARE(child<QLineEdit>(form, "sslIdentity")->text(), QStringLiteral("certs/id.p12"));
+    QLineEdit *identityPassword = child<QLineEdit>(form, "sslIdentityPassword");
+    QCOMPARE(identityPassword->text(), QStringLiteral("p12&secret"));
+    QCOMPARE(identityPassword->echoMode(), QLineEdit::Password);
+    QCOMPARE(form->urlEdit()->text(),
+             QStringLiteral("postgresql://u@h/d?sslidentity=certs/id.p12&sslpassword=****"));
+
+    // Editing the URL line elsewhere keeps the identity's password it hides.
+    form->urlEdit()->setCursorPosition(int(QStringLiteral("postgresql://u@h").size()));
+    QTest::keyClicks(form->urlEdit(), QStringLiteral("ost2"));
+    QCOMPARE(identityPassword->text(), QStringLiteral("p12&secret"));
+    QCOMPARE(form->url(), QStringLiteral("postgresql://u@host2/d?sslidentity=certs/id.p12&"
+                                         "sslpassword=p12%26secret"));
+
+    // Typed into its field, it reaches the URL, never the URL line.
+    identityPassword->clear();
+    QTest::keyClicks(identityPassword, QStringLiteral("other"));
+    QVERIFY(form->url().endsWith(QLatin1String("sslpassword=other")));
+    QVERIFY(!form->urlEdit()->text().contains(QLatin1String("other")));
+    QCOMPARE(form->problem(), QString());
 }
 
 void TestConnectionDialog::sqliteUrlShowsTheFileField()

@@ -7,6 +7,7 @@
 #include "core/url/DatabaseUrl.h"
 
 #include <QTest>
+#include <QUrl>
 
 using gh::ConnectionCheck;
 using gh::ConnectionParameters;
@@ -27,6 +28,8 @@ private slots:
     void requireWithACaChecksTheCa();
     void clientCertificateLogsIn();
     void clientCertificateIsRequiredForItsRole();
+    void pkcs12IdentityLogsIn();
+    void pkcs12IdentityWithAWrongPasswordSaysSo();
 
 private:
     QString url(const QString &host, const QString &query, const QString &user = QString()) const;
@@ -180,6 +183,42 @@ void TestSslConnection::clientCertificateIsRequiredForItsRole()
              qPrintable(report.error().fullText()));
     QVERIFY2(report.error().detail().contains(QLatin1String("certificate")),
              qPrintable(report.error().detail()));
+}
+
+// Prisma's own client certificate: a PKCS#12 file and its password, which Gatehouse converts
+// for libpq (ClientIdentity).
+void TestSslConnection::pkcs12IdentityLogsIn()
+{
+    const QString user = qEnvironmentVariable("GATEHOUSE_TEST_PG_SSL_CERT_USER");
+    const QString password = qEnvironmentVariable("GATEHOUSE_TEST_PG_SSL_CLIENT_P12_PASSWORD");
+    const QString query =
+        QStringLiteral("sslmode=verify-full&sslcert=%1&sslidentity=%2&sslpassword=%3")
+            .arg(m_ca, qEnvironmentVariable("GATEHOUSE_TEST_PG_SSL_CLIENT_P12"),
+                 QString::fromLatin1(QUrl::toPercentEncoding(password)));
+    const auto parsed = DatabaseUrl::parse(url(QStringLiteral("localhost"), query, user));
+    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message()));
+    QCOMPARE(parsed->sslIdentityPassword(), password);
+    const auto report = ConnectionCheck::run(*parsed);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().fullText()));
+    QVERIFY(report->ssl);
+}
+
+void TestSslConnection::pkcs12IdentityWithAWrongPasswordSaysSo()
+{
+    const QString user = qEnvironmentVariable("GATEHOUSE_TEST_PG_SSL_CERT_USER");
+    const auto parsed = DatabaseUrl::parse(
+        url(QStringLiteral("localhost"),
+            QStringLiteral("sslmode=verify-full&sslcert=%1&sslidentity=%2&sslpassword=wrong-one")
+                .arg(m_ca, qEnvironmentVariable("GATEHOUSE_TEST_PG_SSL_CLIENT_P12")),
+            user));
+    QVERIFY(parsed);
+    const auto report = ConnectionCheck::run(*parsed);
+    QVERIFY(!report);
+    QCOMPARE(report.error().code(), Error::Code::ConnectionFailed);
+    QVERIFY2(report.error().message().startsWith(
+                 QLatin1String("SSL: the password (sslpassword) of the client identity")),
+             qPrintable(report.error().fullText()));
+    QVERIFY(!report.error().fullText().contains(QLatin1String("wrong-one")));
 }
 
 QTEST_GUILESS_MAIN(TestSslConnection)

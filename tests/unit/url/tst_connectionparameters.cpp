@@ -37,6 +37,8 @@ void TestConnectionParameters::urlRoundTripsThroughTheFields_data()
     add("ipv6", "postgresql://u@[::1]:5432/d");
     add("socket host parameter", "postgresql://u@localhost/d?host=/var/run/postgresql");
     add("sslaccept kept", "postgresql://u@h/d?sslmode=require&sslaccept=strict");
+    add("PKCS#12 identity", "postgresql://u@h/d?sslmode=require&sslidentity=./certs/id.p12&"
+                            "sslpassword=p%26ss%20word");
     add("sqlite", "file:./dev.db");
     add("sqlite with pool parameter", "file:./dev.db?connection_limit=1");
 }
@@ -113,6 +115,15 @@ void TestConnectionParameters::urlWithoutPasswordDropsPasswordParameters()
     QVERIFY(parameters);
     QCOMPARE(parameters->toUrlWithoutPassword(),
              QStringLiteral("postgresql://app@h/d?pgbouncer=true"));
+
+    const auto identity = ConnectionParameters::fromUrl(
+        QStringLiteral("postgresql://app@h/d?sslidentity=id.p12&sslpassword=hunter2"));
+    QVERIFY(identity);
+    QCOMPARE(identity->sslIdentity, QStringLiteral("id.p12"));
+    QCOMPARE(identity->sslIdentityPassword, QStringLiteral("hunter2"));
+    QCOMPARE(identity->toUrlWithoutPassword(),
+             QStringLiteral("postgresql://app@h/d?sslidentity=id.p12"));
+    QVERIFY(!identity->toDisplayUrl().contains(QLatin1String("hunter2")));
 }
 
 void TestConnectionParameters::invalidUrlIsRefusedWithItsParseError()

@@ -1,4 +1,5 @@
 #include "core/url/DatabaseUrl.h"
+#include "core/url/UrlRedaction.h"
 
 #include <QDir>
 #include <QTest>
@@ -6,6 +7,7 @@
 
 using gh::DatabaseUrl;
 using gh::Error;
+using gh::redactDatabaseUrl;
 
 class TestDatabaseUrl : public QObject
 {
@@ -24,6 +26,7 @@ private slots:
     void queryHostIsAUnixSocketAndReplacesTheAuthorityHost();
     void libpqNeverReceivesSchemaOrPgbouncer();
     void sslcertBecomesSslrootcertRelativeToTheSchemaFolder();
+    void sslidentityReachesLibpqOnlyAsPemFiles();
     void quotesLibpqValuesWithBackslashEscapes();
     void redactedKeepsTheUserAndHidesThePassword();
     void toStringIsTheTextAsGiven();
@@ -280,7 +283,6 @@ void TestDatabaseUrl::rejectsBadUrlsNamingThePartWithoutThePassword_data()
 
     const auto malformed = Error::Code::UrlMalformed;
     const auto unsupported = Error::Code::UrlUnsupportedScheme;
-    const auto parameter = Error::Code::UrlUnsupportedParameter;
     auto add = [](const char *name, const QString &url, Error::Code code, const QString &names,
                   const QString &secret) { QTest::newRow(name) << url << code << names << secret; };
 
@@ -331,10 +333,9 @@ void TestDatabaseUrl::rejectsBadUrlsNamingThePartWithoutThePassword_data()
         "pgbouncer 'yes' must be true or false", "secret");
     add("connection_limit not a number", "postgresql://u:secret@h/db?connection_limit=many", malformed,
         "connection_limit 'many'", "secret");
-    add("sslidentity", "postgresql://u:secret@h/db?sslidentity=client.p12", parameter,
-        "'sslidentity'", "secret");
-    add("sslpassword", "postgresql://u:secret@h/db?sslpassword=topsecret", parameter,
-        "'sslpassword'", "topsecret");
+    add("two client certificates",
+        "postgresql://u:secret@h/db?sslidentity=id.p12&sslpassword=topsecret&sslclientcert=c.pem",
+        malformed, "sslidentity (a PKCS#12 file) and sslclientcert/sslclientkey", "topsecret");
     add("mysql", "mysql://root:secret@localhost:3306/db", unsupported,
         "mysql:// URLs are not supported yet", "secret");
     add("mongodb", "mongodb://u:secret@localhost:27017/db", unsupported,
@@ -389,6 +390,9 @@ void TestDatabaseUrl::warnsAboutIgnoredOrAdjustedParameters_data()
                                          << "path after the database name ('/extra')";
     QTest::newRow("unknown sqlite parameter") << "file:./dev.db?mode=ro"
                                               << "unknown parameter 'mode'";
+    QTest::newRow("sslpassword alone, value not shown") << "postgresql://h/db?sslpassword=hunter22"
+                                                        << "sslpassword is ignored without "
+                                                           "sslidentity";
 }
 
 void TestDatabaseUrl::warnsAboutIgnoredOrAdjustedParameters()
@@ -448,6 +452,36 @@ void TestDatabaseUrl::sslcertBecomesSslrootcertRelativeToTheSchemaFolder()
         DatabaseUrl::parse(QStringLiteral("postgresql://h/db?sslcert=/etc/ssl/ca.pem"), kBase);
     QVERIFY(absolute.ok());
     QCOMPARE(absolute->sslRootCert(), QStringLiteral("/etc/ssl/ca.pem"));
+}
+
+// libpq cannot read Prisma's PKCS#12 identity: the URL keeps it (and its password) away from
+// libpq until the backend has converted it, then passes the PEM files and their passphrase.
+void TestDatabaseUrl::sslidentityReachesLibpqOnlyAsPemFiles()
+{
+    const auto parsed = DatabaseUrl::parse(
+        QStringLiteral("postgresql://u@h/db?sslidentity=certs/id.p12&sslpassword=hunter22"), kBase);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error().message()));
+    QCOMPARE(parsed->sslIdentity(), QStringLiteral("/project/prisma/certs/id.p12"));
+    QCOMPARE(parsed->sslIdentityPassword(), QStringLiteral("hunter22"));
+    QVERIFY(parsed->warnings().isEmpty());
+    for (const char *key : {"sslcert", "sslkey", "sslpassword", "sslidentity"})
+        QVERIFY2(!parsed->libpqParameters().contains(QLatin1String(key)), key);
+    QVERIFY(!parsed->libpqConnectionString().contains(QLatin1String("hunter22")));
+    QVERIFY(!parsed->redacted().contains(QLatin1String("hunter22")));
+
+    const DatabaseUrl pem = parsed->withClientCertificate(QStringLiteral("/tmp/x/client.crt"),
+                                                          QStringLiteral("/tmp/x/client.key"),
+                                                          QStringLiteral("0a1b2c"));
+    QVERIFY(pem.sslIdentity().isEmpty());
+    QVERIFY(pem.sslIdentityPassword().isEmpty());
+    QCOMPARE(pem.sslClientCert(), QStringLiteral("/tmp/x/client.crt"));
+    const QString conninfo = pem.libpqConnectionString();
+    QVERIFY2(conninfo.contains(QLatin1String("sslcert='/tmp/x/client.crt' "
+                                             "sslkey='/tmp/x/client.key' sslpassword='0a1b2c'")),
+             qPrintable(conninfo));
+    QVERIFY(!conninfo.contains(QLatin1String("hunter22")));
+    QVERIFY(!redactDatabaseUrl(conninfo).contains(QLatin1String("0a1b2c")));
+    QCOMPARE(pem.host(), parsed->host());
 }
 
 void TestDatabaseUrl::quotesLibpqValuesWithBackslashEscapes()
