@@ -2,6 +2,7 @@
 
 #include "core/prisma/AstDump.h"
 #include "core/prisma/ForEachElement.h"
+#include "core/prisma/RunInParallel.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/StringLiteral.h"
 
@@ -10,6 +11,7 @@
 #include <QVarLengthArray>
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cstring>
 #include <functional>
@@ -572,6 +574,12 @@ struct UnknownField
     int compositeType = -1; ///< the composite type it was looked up in, or -1 for the model
 };
 
+// Schemas whose models, enums and composite types have fewer fields, values and block
+// attributes than this read their attributes on one thread: the work must outweigh handing
+// half of it to another thread (tens of microseconds). See
+// DataModelBuilder::setMinimumParallelSize().
+std::atomic<qsizetype> minParallelWeight{2000};
+
 } // namespace
 
 class DataModelBuilder::Impl
@@ -580,6 +588,22 @@ public:
     Impl(const SchemaSource &schema, QList<Diagnostic> *diagnostics)
         : m_files(schema.files())
         , m_out(diagnostics)
+    {}
+
+    // A builder for the second half of the attribute pass, on another thread: it reads and
+    // writes `parent`'s data model (only the elements of its own blocks: see
+    // resolveAttributes()) and reads what the passes before made, and has its own strings,
+    // attribute being read and diagnostics.
+    Impl(Impl &parent, QList<Diagnostic> *diagnostics)
+        : m_files(parent.m_files)
+        , m_out(diagnostics)
+        , m_dm(parent.m_dm)
+        , m_contents(parent.m_contents)
+        , m_modelBlocks(parent.m_modelBlocks)
+        , m_enumBlocks(parent.m_enumBlocks)
+        , m_compositeBlocks(parent.m_compositeBlocks)
+        , m_modelFields(parent.m_modelFields)
+        , m_compositeFields(parent.m_compositeFields)
     {}
 
     DataModel run()
@@ -1482,28 +1506,86 @@ private:
 
     // ---- pass 3: attributes (attributes.rs) -----------------------------------------------
 
+    // A model, enum or composite type whose attributes are read, in source order.
+    struct AttributeBlock
+    {
+        Block::Kind kind;
+        int index;        ///< into models, enums or composite types
+        qsizetype weight; ///< fields, values and block attributes
+    };
+
     void resolveAttributes()
     {
         // Relation fields first, all of them, then each block in order.
         for (const auto &[model, field] : std::as_const(m_dm.m_relationFields))
             visitRelationField(model, field);
+        std::vector<AttributeBlock> blocks;
+        blocks.reserve(
+            std::size_t(m_dm.m_models.size() + m_dm.m_enums.size() + m_dm.m_compositeTypes.size()));
         int model = 0, enumIndex = 0, composite = 0;
+        qsizetype weight = 0;
         for (int f = 0; f < int(m_files.size()); ++f) {
             for (const Block &block : file(f).tree.blocks) {
+                const qsizetype w =
+                    qsizetype(block.fields.size() + block.values.size() + block.attributes.size());
                 switch (block.kind) {
                 case Block::Kind::Model:
                 case Block::Kind::View:
-                    resolveModelAttributes(model++);
+                    blocks.push_back({block.kind, model++, w});
                     break;
                 case Block::Kind::Enum:
-                    resolveEnumAttributes(enumIndex++);
+                    blocks.push_back({block.kind, enumIndex++, w});
                     break;
                 case Block::Kind::CompositeType:
-                    resolveCompositeAttributes(composite++);
+                    blocks.push_back({block.kind, composite++, w});
                     break;
                 default:
-                    break;
+                    continue;
                 }
+                weight += w;
+            }
+        }
+
+        // A large schema's blocks in two halves of about the same weight, the second on
+        // another thread. Each block's pass reads and writes its own element of the data
+        // model, and only reads what the passes before made of the others (names, types,
+        // relation fields' attributes), so the halves are independent; the second half's
+        // diagnostics follow the first half's, which is the order of one pass.
+        std::size_t split = blocks.size();
+        if (weight >= minParallelWeight.load(std::memory_order_relaxed) && blocks.size() > 1) {
+            qsizetype first = 0;
+            split = 0;
+            while (split + 1 < blocks.size() && first + blocks[split].weight <= weight / 2)
+                first += blocks[split++].weight;
+            split = std::max<std::size_t>(split, 1);
+        }
+        if (split == blocks.size()) {
+            resolveBlockAttributes(blocks, 0, blocks.size());
+            return;
+        }
+        QList<Diagnostic> secondDiagnostics;
+        Impl second(*this, m_out ? &secondDiagnostics : nullptr);
+        runInParallel([&] { resolveBlockAttributes(blocks, 0, split); },
+                      [&] { second.resolveBlockAttributes(blocks, split, blocks.size()); });
+        m_errorCount += second.m_errorCount;
+        if (m_out)
+            m_out->append(std::move(secondDiagnostics));
+    }
+
+    void resolveBlockAttributes(const std::vector<AttributeBlock> &blocks, std::size_t from,
+                                std::size_t to)
+    {
+        for (std::size_t i = from; i < to; ++i) {
+            switch (blocks[i].kind) {
+            case Block::Kind::Enum:
+                resolveEnumAttributes(blocks[i].index);
+                break;
+            case Block::Kind::CompositeType:
+                resolveCompositeAttributes(blocks[i].index);
+                break;
+            default:
+                resolveModelAttributes(blocks[i].index);
+                break;
             }
         }
     }
@@ -3114,13 +3196,21 @@ private:
 
     const std::vector<ParsedFile> &m_files;
     QList<Diagnostic> *m_out;
-    DataModel m_dm;
-    int m_errorCount = 0;
+    // A builder's own, except in a second half of the attribute pass (see the constructor
+    // for it), which shares them with the builder that started it.
+    DataModel m_ownDm;
+    DataModel &m_dm = m_ownDm;
+    std::vector<View> m_ownContents; // each file's text
+    std::vector<View> &m_contents = m_ownContents;
+    std::vector<BlockRef> m_ownModelBlocks, m_ownEnumBlocks, m_ownCompositeBlocks;
+    std::vector<BlockRef> &m_modelBlocks = m_ownModelBlocks;
+    std::vector<BlockRef> &m_enumBlocks = m_ownEnumBlocks;
+    std::vector<BlockRef> &m_compositeBlocks = m_ownCompositeBlocks;
+    FieldNameIndex m_ownModelFields, m_ownCompositeFields;
+    FieldNameIndex &m_modelFields = m_ownModelFields; // (model, field name) -> index in fields
+    FieldNameIndex &m_compositeFields = m_ownCompositeFields; // (composite type, name) -> index
 
-    std::vector<View> m_contents; // each file's text
-    std::vector<BlockRef> m_modelBlocks;
-    std::vector<BlockRef> m_enumBlocks;
-    std::vector<BlockRef> m_compositeBlocks;
+    int m_errorCount = 0;
     std::vector<BlockRef> m_configBlocks;
     // Fields (indexes into their block's list) whose types name a model, enum or composite
     // type, block by block; each model's and composite type's range of them.
@@ -3131,8 +3221,6 @@ private:
     int m_namedModels = 0, m_namedEnums = 0, m_namedComposites = 0;
     QHash<Name, const Block *> m_datasourceNames, m_generatorNames;
     QHash<Name, std::pair<int, const Block *>> m_topBlocks;
-    FieldNameIndex m_modelFields;     // (model, field name) -> index in Model::fields
-    FieldNameIndex m_compositeFields; // (composite type, field name) -> index
 
     mutable StringTable m_strings;          // see intern()
     const Attribute *m_attribute = nullptr; // the attribute whose arguments are being read
@@ -3143,6 +3231,11 @@ private:
 DataModel DataModelBuilder::build(const SchemaSource &schema, QList<Diagnostic> *diagnostics)
 {
     return Impl(schema, diagnostics).run();
+}
+
+int DataModelBuilder::setMinimumParallelSize(int elements)
+{
+    return int(minParallelWeight.exchange(std::max(elements, 0), std::memory_order_relaxed));
 }
 
 } // namespace gh::prisma

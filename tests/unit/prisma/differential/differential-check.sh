@@ -10,6 +10,11 @@
 # The schemas: mutated fixtures and relation cases (tests/data/prisma/format/generate-cases.py),
 # the validator's hard paths (generate-validation-cases.py), and every fixture under
 # tests/data/prisma. The dumps stay in a temporary folder named at the end.
+#
+# The schemas are small: to compare the two-thread paths of large schemas (the split parse,
+# the attribute pass in two halves), take them on every schema with
+#   GATEHOUSE_PRISMA_SPLIT_BYTES=0 GATEHOUSE_PRISMA_PARALLEL_SIZE=0 differential-check.sh ...
+# (a BEFORE build without them ignores the variables; see prisma_dump.cpp).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
