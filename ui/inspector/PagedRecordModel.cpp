@@ -679,6 +679,14 @@ RecordPage PagedRecordModel::records(const QList<int> &rows) const
     return page;
 }
 
+QModelIndex PagedRecordModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || row >= m_rowCount || column < 0 ||
+        column >= m_columns.count())
+        return QModelIndex();
+    return createIndex(row, column);
+}
+
 int PagedRecordModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_rowCount;

@@ -105,6 +105,10 @@ public:
     /// handed to actions such as revoke.
     RecordPage records(const QList<int> &rows) const;
 
+    /// QAbstractTableModel's, without its two virtual calls (rowCount(), columnCount()): a view
+    /// asks an index of every cell it paints.
+    QModelIndex index(int row, int column,
+                      const QModelIndex &parent = QModelIndex()) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -587,6 +587,40 @@ private Q_SLOTS:
             QCOMPARE(model.rowValues(r), page->rows.at(r));
     }
 
+    void indexesAreThoseOfATable_data() { InspectorDatabase::addBackendRows(); }
+
+    void indexesAreThoseOfATable()
+    {
+        // PagedRecordModel::index() answers without asking rowCount() and columnCount(): it must
+        // still give QAbstractTableModel's indexes, and no index outside the table.
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        PagedRecordModel model(workspace(), AuthModelKind::Session);
+        QVERIFY(!model.index(0, 0).isValid()); // no rows before the first page
+        model.activate();
+        QTRY_VERIFY_WITH_TIMEOUT(model.hasLoaded() && !model.isLoading(), kTimeout);
+        const int rows = model.rowCount();
+        const int columns = model.columnCount();
+        QVERIFY(rows > 0 && columns > 0);
+        for (int r : {0, 1, rows / 2, rows - 1}) {
+            for (int c : {0, columns / 2, columns - 1}) {
+                const QModelIndex index = model.index(r, c);
+                QVERIFY(index.isValid());
+                QCOMPARE(index.row(), r);
+                QCOMPARE(index.column(), c);
+                QCOMPARE(index.model(), &model);
+                QCOMPARE(index, model.QAbstractTableModel::index(r, c));
+                QCOMPARE(model.sibling(r, c, model.index(0, 0)), index);
+            }
+        }
+        for (const QPoint &outside : {QPoint(-1, 0), QPoint(0, -1), QPoint(rows, 0),
+                                      QPoint(0, columns), QPoint(rows, columns)})
+            QVERIFY(!model.index(outside.x(), outside.y()).isValid());
+        QVERIFY(!model.index(0, 0, model.index(0, 0)).isValid()); // a table: no children
+    }
+
     void multiDataAnswersAsDataDoes_data()
     {
         QTest::addColumn<int>("backend");
