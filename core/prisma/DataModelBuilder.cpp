@@ -574,12 +574,6 @@ struct UnknownField
     int compositeType = -1; ///< the composite type it was looked up in, or -1 for the model
 };
 
-// Schemas whose models, enums and composite types have fewer fields, values and block
-// attributes than this read their attributes on one thread: the work must outweigh handing
-// half of it to another thread (tens of microseconds). See
-// DataModelBuilder::setMinimumParallelSize().
-std::atomic<qsizetype> minParallelWeight{2000};
-
 } // namespace
 
 class DataModelBuilder::Impl
@@ -1552,7 +1546,7 @@ private:
         // relation fields' attributes), so the halves are independent; the second half's
         // diagnostics follow the first half's, which is the order of one pass.
         std::size_t split = blocks.size();
-        if (weight >= minParallelWeight.load(std::memory_order_relaxed) && blocks.size() > 1) {
+        if (weight >= minimumParallelSize.load(std::memory_order_relaxed) && blocks.size() > 1) {
             qsizetype first = 0;
             split = 0;
             while (split + 1 < blocks.size() && first + blocks[split].weight <= weight / 2)
@@ -3235,7 +3229,7 @@ DataModel DataModelBuilder::build(const SchemaSource &schema, QList<Diagnostic> 
 
 int DataModelBuilder::setMinimumParallelSize(int elements)
 {
-    return int(minParallelWeight.exchange(std::max(elements, 0), std::memory_order_relaxed));
+    return int(minimumParallelSize.exchange(std::max(elements, 0), std::memory_order_relaxed));
 }
 
 } // namespace gh::prisma

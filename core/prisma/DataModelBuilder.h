@@ -31,8 +31,9 @@ public:
     /// A schema whose models, enums and composite types hold at least `elements` fields,
     /// values and block attributes (2,000 unless set) has its attributes read (step 3) in two
     /// halves on two threads, the second on a thread of QThreadPool::globalInstance(), with
-    /// the same result and diagnostics as on one. For tests, which set it low to compare the
-    /// two ways on many small schemas. Returns the size set before.
+    /// the same result and diagnostics as on one; so do validate()'s checks of each model.
+    /// For tests, which set it low to compare the two ways on many small schemas. Returns the
+    /// size set before.
     static int setMinimumParallelSize(int elements);
 
 private:

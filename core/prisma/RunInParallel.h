@@ -2,10 +2,17 @@
 
 #include <QSemaphore>
 #include <QThreadPool>
+#include <QtGlobal>
 #include <atomic>
 #include <memory>
 
 namespace gh::prisma {
+
+/// From how many fields, enum values and block attributes on a schema's per-block passes
+/// (DataModelBuilder's attribute pass, the validator's model checks) run in two halves at
+/// once; set with DataModelBuilder::setMinimumParallelSize(). Below it, handing half of the
+/// work to another thread costs more than it saves (tens of microseconds).
+inline std::atomic<qsizetype> minimumParallelSize{2000};
 
 /// Runs `first` on the calling thread and `second` on a thread of
 /// QThreadPool::globalInstance() at the same time, and returns when both are done.
