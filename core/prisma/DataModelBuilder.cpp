@@ -1511,8 +1511,6 @@ private:
     void resolveAttributes()
     {
         // Relation fields first, all of them, then each block in order.
-        for (const auto &[model, field] : std::as_const(m_dm.m_relationFields))
-            visitRelationField(model, field);
         std::vector<AttributeBlock> blocks;
         blocks.reserve(
             std::size_t(m_dm.m_models.size() + m_dm.m_enums.size() + m_dm.m_compositeTypes.size()));
@@ -1540,11 +1538,14 @@ private:
             }
         }
 
-        // A large schema's blocks in two halves of about the same weight, the second on
-        // another thread. Each block's pass reads and writes its own element of the data
-        // model, and only reads what the passes before made of the others (names, types,
-        // relation fields' attributes), so the halves are independent; the second half's
-        // diagnostics follow the first half's, which is the order of one pass.
+        // A large schema's relation fields, and then its blocks, in two halves of about the
+        // same weight, the second on another thread. A relation field's visit and a block's
+        // pass read and write their own element of the data model, and only read what the
+        // passes before made of the others (names, types, and for the blocks the relation
+        // fields' attributes, all made before the blocks' halves start), so the halves are
+        // independent; the second half's diagnostics follow the first half's, which is the
+        // order of one pass.
+        const QList<Relation::Side> &relationFields = m_dm.m_relationFields;
         std::size_t split = blocks.size();
         if (weight >= minimumParallelSize.load(std::memory_order_relaxed) && blocks.size() > 1) {
             qsizetype first = 0;
@@ -1554,16 +1555,31 @@ private:
             split = std::max<std::size_t>(split, 1);
         }
         if (split == blocks.size()) {
+            visitRelationFields(relationFields, 0, relationFields.size());
             resolveBlockAttributes(blocks, 0, blocks.size());
             return;
         }
         QList<Diagnostic> secondDiagnostics;
         Impl second(*this, m_out ? &secondDiagnostics : nullptr);
+        const qsizetype half = relationFields.size() / 2;
+        runInParallel(
+            [&] { visitRelationFields(relationFields, 0, half); },
+            [&] { second.visitRelationFields(relationFields, half, relationFields.size()); });
+        if (m_out) {
+            m_out->append(std::move(secondDiagnostics));
+            secondDiagnostics.clear();
+        }
         runInParallel([&] { resolveBlockAttributes(blocks, 0, split); },
                       [&] { second.resolveBlockAttributes(blocks, split, blocks.size()); });
         m_errorCount += second.m_errorCount;
         if (m_out)
             m_out->append(std::move(secondDiagnostics));
+    }
+
+    void visitRelationFields(const QList<Relation::Side> &fields, qsizetype from, qsizetype to)
+    {
+        for (qsizetype i = from; i < to; ++i)
+            visitRelationField(fields.at(i).model, fields.at(i).field);
     }
 
     void resolveBlockAttributes(const std::vector<AttributeBlock> &blocks, std::size_t from,
