@@ -4,9 +4,9 @@
 // (QString::fromUtf8), the floor any tool that reads text pays — plus the file size and the
 // process's peak RSS. Beside each wall-clock median, the median CPU time of the thread: on a
 // shared machine the wall clock includes waiting for a core, the CPU time does not. A large
-// schema is parsed and validated partly on a second thread (QThreadPool::globalInstance()),
-// so the median CPU time of all threads is printed too: the thread's figure is the work on
-// the calling thread, the all-threads figure the whole work.
+// schema is parsed partly on a second thread (QThreadPool::globalInstance()), so the median
+// CPU time of all threads is printed too: the thread's figure is the work on the calling
+// thread, the all-threads figure the whole work.
 //
 // Two more rows split the goals' figures: validation and formatting of a schema parsed
 // beforehand, i.e. the work after the parse. One more gives the first parse + validate of the
@@ -14,8 +14,13 @@
 // CLI run pays); it is one run, not a median. `--only PHASE` (lex, parse, validate, validated,
 // format, formatted) runs just that figure, for a profiler.
 //
-//   bench_prisma [--models N] [--runs R] [--only PHASE]
+// `--one-thread` turns the second thread off (Parser::setMinimumSplitSize() and
+// DataModelBuilder::setMinimumParallelSize() at their maximum), for an interleaved comparison
+// of the two ways with the same binary.
+//
+//   bench_prisma [--models N] [--runs R] [--only PHASE] [--one-thread]
 
+#include "core/prisma/DataModelBuilder.h"
 #include "core/prisma/Formatter.h"
 #include "core/prisma/Lexer.h"
 #include "core/prisma/Parser.h"
@@ -30,6 +35,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <time.h>
 #include <vector>
 
@@ -120,8 +126,14 @@ int main(int argc, char *argv[])
          QStringLiteral(
              "Run one figure only (lex, parse, validate, validated, format, formatted)."),
          QStringLiteral("PHASE")});
+    parser.addOption({QStringLiteral("one-thread"),
+                      QStringLiteral("Parse and validate on the calling thread only.")});
     parser.addHelpOption();
     parser.process(app);
+    if (parser.isSet(QStringLiteral("one-thread"))) {
+        Parser::setMinimumSplitSize(std::numeric_limits<int>::max());
+        DataModelBuilder::setMinimumParallelSize(std::numeric_limits<int>::max());
+    }
     const int models = parser.value(QStringLiteral("models")).toInt();
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
     const QString only = parser.value(QStringLiteral("only"));
@@ -181,9 +193,12 @@ int main(int argc, char *argv[])
     const Timing &lex = timings[0], &parse = timings[1], &parseValidate = timings[2],
                  &validateParsed = timings[3], &format = timings[4], &formatParsed = timings[5];
 
-    std::printf("bench_prisma: %d models, %d lines, %.2f MB, median of %d runs, %d pool threads\n",
-                models, lines, text.size() / 1048576.0, runs,
-                QThreadPool::globalInstance()->maxThreadCount());
+    std::printf("bench_prisma: %d models, %d lines, %.2f MB, median of %d runs, %s\n", models,
+                lines, text.size() / 1048576.0, runs,
+                parser.isSet(QStringLiteral("one-thread"))
+                    ? "one thread"
+                    : qPrintable(QStringLiteral("%1 pool threads")
+                                     .arg(QThreadPool::globalInstance()->maxThreadCount())));
     std::printf("  %-26s %9.2f ms  (raw baseline)               cpu %8.2f ms  all threads "
                 "%8.2f ms\n",
                 "QString::fromUtf8 (baseline)", baseline.wall, baseline.cpu, baseline.cpuAll);
