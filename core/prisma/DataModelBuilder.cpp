@@ -2,7 +2,6 @@
 
 #include "core/prisma/AstDump.h"
 #include "core/prisma/ForEachElement.h"
-#include "core/prisma/RunInParallel.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/StringLiteral.h"
 
@@ -11,7 +10,6 @@
 #include <QVarLengthArray>
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <charconv>
 #include <cstring>
 #include <functional>
@@ -582,22 +580,6 @@ public:
     Impl(const SchemaSource &schema, QList<Diagnostic> *diagnostics)
         : m_files(schema.files())
         , m_out(diagnostics)
-    {}
-
-    // A builder for the second half of the attribute pass, on another thread: it reads and
-    // writes `parent`'s data model (only the elements of its own blocks: see
-    // resolveAttributes()) and reads what the passes before made, and has its own strings,
-    // attribute being read and diagnostics.
-    Impl(Impl &parent, QList<Diagnostic> *diagnostics)
-        : m_files(parent.m_files)
-        , m_out(diagnostics)
-        , m_dm(parent.m_dm)
-        , m_contents(parent.m_contents)
-        , m_modelBlocks(parent.m_modelBlocks)
-        , m_enumBlocks(parent.m_enumBlocks)
-        , m_compositeBlocks(parent.m_compositeBlocks)
-        , m_modelFields(parent.m_modelFields)
-        , m_compositeFields(parent.m_compositeFields)
     {}
 
     DataModel run()
@@ -1500,102 +1482,28 @@ private:
 
     // ---- pass 3: attributes (attributes.rs) -----------------------------------------------
 
-    // A model, enum or composite type whose attributes are read, in source order.
-    struct AttributeBlock
-    {
-        Block::Kind kind;
-        int index;        ///< into models, enums or composite types
-        qsizetype weight; ///< fields, values and block attributes
-    };
-
     void resolveAttributes()
     {
         // Relation fields first, all of them, then each block in order.
-        std::vector<AttributeBlock> blocks;
-        blocks.reserve(
-            std::size_t(m_dm.m_models.size() + m_dm.m_enums.size() + m_dm.m_compositeTypes.size()));
+        for (const auto &[model, field] : std::as_const(m_dm.m_relationFields))
+            visitRelationField(model, field);
         int model = 0, enumIndex = 0, composite = 0;
-        qsizetype weight = 0;
         for (int f = 0; f < int(m_files.size()); ++f) {
             for (const Block &block : file(f).tree.blocks) {
-                const qsizetype w =
-                    qsizetype(block.fields.size() + block.values.size() + block.attributes.size());
                 switch (block.kind) {
                 case Block::Kind::Model:
                 case Block::Kind::View:
-                    blocks.push_back({block.kind, model++, w});
+                    resolveModelAttributes(model++);
                     break;
                 case Block::Kind::Enum:
-                    blocks.push_back({block.kind, enumIndex++, w});
+                    resolveEnumAttributes(enumIndex++);
                     break;
                 case Block::Kind::CompositeType:
-                    blocks.push_back({block.kind, composite++, w});
+                    resolveCompositeAttributes(composite++);
                     break;
                 default:
-                    continue;
+                    break;
                 }
-                weight += w;
-            }
-        }
-
-        // A large schema's relation fields, and then its blocks, in two halves of about the
-        // same weight, the second on another thread. A relation field's visit and a block's
-        // pass read and write their own element of the data model, and only read what the
-        // passes before made of the others (names, types, and for the blocks the relation
-        // fields' attributes, all made before the blocks' halves start), so the halves are
-        // independent; the second half's diagnostics follow the first half's, which is the
-        // order of one pass.
-        const QList<Relation::Side> &relationFields = m_dm.m_relationFields;
-        std::size_t split = blocks.size();
-        if (weight >= minimumParallelSize.load(std::memory_order_relaxed) && blocks.size() > 1) {
-            qsizetype first = 0;
-            split = 0;
-            while (split + 1 < blocks.size() && first + blocks[split].weight <= weight / 2)
-                first += blocks[split++].weight;
-            split = std::max<std::size_t>(split, 1);
-        }
-        if (split == blocks.size()) {
-            visitRelationFields(relationFields, 0, relationFields.size());
-            resolveBlockAttributes(blocks, 0, blocks.size());
-            return;
-        }
-        QList<Diagnostic> secondDiagnostics;
-        Impl second(*this, m_out ? &secondDiagnostics : nullptr);
-        const qsizetype half = relationFields.size() / 2;
-        runInParallel(
-            [&] { visitRelationFields(relationFields, 0, half); },
-            [&] { second.visitRelationFields(relationFields, half, relationFields.size()); });
-        if (m_out) {
-            m_out->append(std::move(secondDiagnostics));
-            secondDiagnostics.clear();
-        }
-        runInParallel([&] { resolveBlockAttributes(blocks, 0, split); },
-                      [&] { second.resolveBlockAttributes(blocks, split, blocks.size()); });
-        m_errorCount += second.m_errorCount;
-        if (m_out)
-            m_out->append(std::move(secondDiagnostics));
-    }
-
-    void visitRelationFields(const QList<Relation::Side> &fields, qsizetype from, qsizetype to)
-    {
-        for (qsizetype i = from; i < to; ++i)
-            visitRelationField(fields.at(i).model, fields.at(i).field);
-    }
-
-    void resolveBlockAttributes(const std::vector<AttributeBlock> &blocks, std::size_t from,
-                                std::size_t to)
-    {
-        for (std::size_t i = from; i < to; ++i) {
-            switch (blocks[i].kind) {
-            case Block::Kind::Enum:
-                resolveEnumAttributes(blocks[i].index);
-                break;
-            case Block::Kind::CompositeType:
-                resolveCompositeAttributes(blocks[i].index);
-                break;
-            default:
-                resolveModelAttributes(blocks[i].index);
-                break;
             }
         }
     }
@@ -3206,21 +3114,13 @@ private:
 
     const std::vector<ParsedFile> &m_files;
     QList<Diagnostic> *m_out;
-    // A builder's own, except in a second half of the attribute pass (see the constructor
-    // for it), which shares them with the builder that started it.
-    DataModel m_ownDm;
-    DataModel &m_dm = m_ownDm;
-    std::vector<View> m_ownContents; // each file's text
-    std::vector<View> &m_contents = m_ownContents;
-    std::vector<BlockRef> m_ownModelBlocks, m_ownEnumBlocks, m_ownCompositeBlocks;
-    std::vector<BlockRef> &m_modelBlocks = m_ownModelBlocks;
-    std::vector<BlockRef> &m_enumBlocks = m_ownEnumBlocks;
-    std::vector<BlockRef> &m_compositeBlocks = m_ownCompositeBlocks;
-    FieldNameIndex m_ownModelFields, m_ownCompositeFields;
-    FieldNameIndex &m_modelFields = m_ownModelFields; // (model, field name) -> index in fields
-    FieldNameIndex &m_compositeFields = m_ownCompositeFields; // (composite type, name) -> index
-
+    DataModel m_dm;
     int m_errorCount = 0;
+
+    std::vector<View> m_contents; // each file's text
+    std::vector<BlockRef> m_modelBlocks;
+    std::vector<BlockRef> m_enumBlocks;
+    std::vector<BlockRef> m_compositeBlocks;
     std::vector<BlockRef> m_configBlocks;
     // Fields (indexes into their block's list) whose types name a model, enum or composite
     // type, block by block; each model's and composite type's range of them.
@@ -3231,6 +3131,8 @@ private:
     int m_namedModels = 0, m_namedEnums = 0, m_namedComposites = 0;
     QHash<Name, const Block *> m_datasourceNames, m_generatorNames;
     QHash<Name, std::pair<int, const Block *>> m_topBlocks;
+    FieldNameIndex m_modelFields;     // (model, field name) -> index in Model::fields
+    FieldNameIndex m_compositeFields; // (composite type, field name) -> index
 
     mutable StringTable m_strings;          // see intern()
     const Attribute *m_attribute = nullptr; // the attribute whose arguments are being read
@@ -3241,11 +3143,6 @@ private:
 DataModel DataModelBuilder::build(const SchemaSource &schema, QList<Diagnostic> *diagnostics)
 {
     return Impl(schema, diagnostics).run();
-}
-
-int DataModelBuilder::setMinimumParallelSize(int elements)
-{
-    return int(minimumParallelSize.exchange(std::max(elements, 0), std::memory_order_relaxed));
 }
 
 } // namespace gh::prisma

@@ -28,14 +28,6 @@ class DataModelBuilder
 public:
     static DataModel build(const SchemaSource &schema, QList<Diagnostic> *diagnostics = nullptr);
 
-    /// A schema whose models, enums and composite types hold at least `elements` fields,
-    /// values and block attributes (off unless set: see RunInParallel.h) has its attributes read
-    /// (step 3) in two halves on two threads, the second on a thread of
-    /// QThreadPool::globalInstance(), with the same result and diagnostics as on one; so do
-    /// validate()'s checks of each model. For tests, which set it low to compare the two ways on
-    /// many small schemas. Returns the size set before.
-    static int setMinimumParallelSize(int elements);
-
 private:
     class Impl;
 };

@@ -125,11 +125,6 @@ void ValidationContext::warning(int file, SourceRange range, const QString &mess
     m_diagnostics.append(Diagnostic::warning(this->file(file).source, range, message));
 }
 
-void ValidationContext::append(QList<Diagnostic> diagnostics)
-{
-    m_diagnostics.append(std::move(diagnostics));
-}
-
 bool ValidationContext::hasErrors() const
 {
     return prisma::hasErrors(m_diagnostics);

@@ -51,9 +51,6 @@ public:
     void error(int file, SourceRange range, const QString &message);
     void warning(int file, SourceRange range, const QString &message);
     bool hasErrors() const;
-    /// Diagnostics made with another context (the part of the checks another thread made), in
-    /// their order.
-    void append(QList<Diagnostic> diagnostics);
 
     /// `Error parsing attribute "@x": message`.
     void attributeError(int file, SourceRange range, const QString &attribute,

@@ -7,7 +7,6 @@
 #include "core/prisma/DataModelBuilder.h"
 #include "core/prisma/FieldValidator.h"
 #include "core/prisma/RelationValidator.h"
-#include "core/prisma/RunInParallel.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/ValidationContext.h"
 
@@ -60,87 +59,28 @@ public:
         , m_connector(context.connector())
     {}
 
-    // For the second half of the model checks (see run()): its own context (diagnostics),
-    // `parent`'s constraint names.
-    Pipeline(ValidationContext &context, const Pipeline &parent)
-        : m_context(context)
-        , m_dm(context.dataModel())
-        , m_connector(context.connector())
-        , m_names(parent.m_names)
-    {}
-
     void run()
     {
         compositeTypes();
         if (m_connector)
-            m_ownNames = ConstraintNamespace::build(m_dm, *m_connector);
+            m_names = ConstraintNamespace::build(m_dm, *m_connector);
         databaseNameClashes();
 
-        // Models first, then views, each in order.
-        std::vector<int> order;
-        order.reserve(std::size_t(m_dm.models().size()));
-        qsizetype weight = 0;
+        RelationValidator relations(m_context, m_names);
         for (const bool views : {false, true}) {
             for (int m = 0; m < m_dm.models().size(); ++m) {
                 const Model &model = m_dm.models().at(m);
-                if (model.isView == views) {
-                    order.push_back(m);
-                    weight += model.fields.size() + model.indexes.size();
-                }
+                if (model.isView != views)
+                    continue;
+                if (!validateModel(m, relations))
+                    return; // an ambiguous relation stops everything, as in Prisma
             }
         }
-        RelationValidator relations(m_context, m_names);
-        if (!validateModels(order, 0, order.size(), weight, relations))
-            return; // an ambiguous relation stops everything, as in Prisma
         enums();
         relations.validateRelations();
     }
 
 private:
-    // The checks of the models order[from, to). A large schema's are made in two halves at
-    // once, the second on another thread with its own diagnostics, appended after the
-    // first's: each model's checks read the data model and report, nothing else, so the
-    // diagnostics are those of one pass, unless the first half stops at an ambiguous
-    // relation (the second half's are then dropped, as one pass never makes them).
-    bool validateModels(const std::vector<int> &order, std::size_t from, std::size_t to,
-                        qsizetype weight, RelationValidator &relations)
-    {
-        std::size_t split = to;
-        if (weight > 0 && weight >= minimumParallelSize.load(std::memory_order_relaxed) &&
-            to - from > 1) {
-            qsizetype first = 0;
-            split = from;
-            while (split + 1 < to) {
-                const Model &model = m_dm.models().at(order[split]);
-                const qsizetype w = model.fields.size() + model.indexes.size();
-                if (first + w > weight / 2)
-                    break;
-                first += w;
-                ++split;
-            }
-            split = std::max(split, from + 1);
-        }
-        if (split == to) {
-            for (std::size_t i = from; i < to; ++i) {
-                if (!validateModel(order[i], relations))
-                    return false;
-            }
-            return true;
-        }
-        QList<Diagnostic> secondDiagnostics;
-        ValidationContext secondContext(m_context.schema(), m_dm, secondDiagnostics);
-        Pipeline second(secondContext, *this);
-        RelationValidator secondRelations(secondContext, m_names);
-        bool firstDone = false, secondDone = false;
-        runInParallel(
-            [&] { firstDone = validateModels(order, from, split, 0, relations); },
-            [&] { secondDone = second.validateModels(order, split, to, 0, secondRelations); });
-        if (!firstDone)
-            return false;
-        m_context.append(std::move(secondDiagnostics));
-        return secondDone;
-    }
-
     bool has(Connector::Capability capability) const { return m_context.has(capability); }
 
     // ---- composite types ------------------------------------------------------------------
@@ -750,8 +690,7 @@ private:
     ValidationContext &m_context;
     const DataModel &m_dm;
     const Connector *m_connector;
-    ConstraintNamespace m_ownNames;
-    const ConstraintNamespace &m_names = m_ownNames;
+    ConstraintNamespace m_names;
 };
 
 } // namespace

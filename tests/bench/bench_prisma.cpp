@@ -14,13 +14,11 @@
 // CLI run pays); it is one run, not a median. `--only PHASE` (lex, parse, validate, validated,
 // format, formatted) runs just that figure, for a profiler.
 //
-// `--one-thread` turns the second thread off (Parser::setMinimumSplitSize() and
-// DataModelBuilder::setMinimumParallelSize() at their maximum), for an interleaved comparison
-// of the two ways with the same binary.
+// `--one-thread` turns the second thread off (Parser::setMinimumSplitSize() at its maximum),
+// for an interleaved comparison of the two ways with the same binary.
 //
 //   bench_prisma [--models N] [--runs R] [--only PHASE] [--one-thread]
 
-#include "core/prisma/DataModelBuilder.h"
 #include "core/prisma/Formatter.h"
 #include "core/prisma/Lexer.h"
 #include "core/prisma/Parser.h"
@@ -126,14 +124,12 @@ int main(int argc, char *argv[])
          QStringLiteral(
              "Run one figure only (lex, parse, validate, validated, format, formatted)."),
          QStringLiteral("PHASE")});
-    parser.addOption({QStringLiteral("one-thread"),
-                      QStringLiteral("Parse and validate on the calling thread only.")});
+    parser.addOption(
+        {QStringLiteral("one-thread"), QStringLiteral("Parse on the calling thread only.")});
     parser.addHelpOption();
     parser.process(app);
-    if (parser.isSet(QStringLiteral("one-thread"))) {
+    if (parser.isSet(QStringLiteral("one-thread")))
         Parser::setMinimumSplitSize(std::numeric_limits<int>::max());
-        DataModelBuilder::setMinimumParallelSize(std::numeric_limits<int>::max());
-    }
     const int models = parser.value(QStringLiteral("models")).toInt();
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
     const QString only = parser.value(QStringLiteral("only"));

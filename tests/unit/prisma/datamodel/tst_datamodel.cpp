@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QtTest>
-#include <climits>
 
 using namespace gh::prisma;
 
@@ -61,8 +60,6 @@ private slots:
     void multiFileSchemasResolveAcrossFiles();
     void brokenSchemaStillGivesAModel();
     void duplicateNamesResolveToTheLastDefinition();
-    void attributesReadInTwoHalvesAreReadAsInOne_data();
-    void attributesReadInTwoHalvesAreReadAsInOne();
 };
 
 // Every schema for which the oracle produced a DMMF: models, fields, types, database names,
@@ -490,48 +487,6 @@ void TestDataModel::duplicateNamesResolveToTheLastDefinition()
     QCOMPARE(diagnostics.at(1).message,
              QStringLiteral("The enum \"A\" cannot be defined because a model with that name "
                             "already exists."));
-}
-
-// A large schema has its attributes read in two halves on two threads
-// (DataModelBuilder::setMinimumParallelSize()): the data model and the diagnostics, in their
-// order, must be those of one pass. Every schema of the test data, errors included, split
-// into halves, and multi-file schemas, whose halves meet across files.
-void TestDataModel::attributesReadInTwoHalvesAreReadAsInOne_data()
-{
-    QTest::addColumn<QString>("path");
-    for (const QString &folder : {QStringLiteral("fixtures"), QStringLiteral("errors"),
-                                  QStringLiteral("validate"), QStringLiteral("preview")}) {
-        for (const QString &path : PrismaTestData::files(folder))
-            QTest::newRow(qPrintable(folder + QLatin1Char('/') + QFileInfo(path).fileName()))
-                << path;
-    }
-    for (const QString &folder : QDir(PrismaTestData::root() + QStringLiteral("/multi"))
-                                     .entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-        QTest::newRow(qPrintable(QStringLiteral("multi/") + folder))
-            << PrismaTestData::root() + QStringLiteral("/multi/") + folder;
-}
-
-void TestDataModel::attributesReadInTwoHalvesAreReadAsInOne()
-{
-    QFETCH(QString, path);
-    const SchemaSource schema = loadSchema(path);
-    const int defaultSize = DataModelBuilder::setMinimumParallelSize(INT_MAX);
-    QList<Diagnostic> oneDiagnostics;
-    const DataModel one = DataModelBuilder::build(schema, &oneDiagnostics);
-    DataModelBuilder::setMinimumParallelSize(0);
-    QList<Diagnostic> twoDiagnostics;
-    const DataModel two = DataModelBuilder::build(schema, &twoDiagnostics);
-    DataModelBuilder::setMinimumParallelSize(defaultSize);
-
-    const auto lines = [](const QList<Diagnostic> &diagnostics) {
-        QStringList lines;
-        for (const Diagnostic &diagnostic : diagnostics)
-            lines.append(diagnostic.toString());
-        return lines;
-    };
-    QCOMPARE(lines(twoDiagnostics), lines(oneDiagnostics));
-    QCOMPARE(QJsonDocument(DmmfJson::datamodel(two)).toJson(),
-             QJsonDocument(DmmfJson::datamodel(one)).toJson());
 }
 
 QTEST_GUILESS_MAIN(TestDataModel)

@@ -8,10 +8,8 @@
 //   prisma_dump FOLDER OUTPUT
 //
 // With GATEHOUSE_PRISMA_SPLIT_BYTES=N in the environment, files of N bytes and more are
-// parsed in two parts (Parser::setMinimumSplitSize()); with GATEHOUSE_PRISMA_PARALLEL_SIZE=N,
-// schemas of N fields and more have their attributes read on two threads
-// (DataModelBuilder::setMinimumParallelSize()). 0 compares the two-thread way on every schema
-// against one build's one-thread way.
+// parsed in two parts (Parser::setMinimumSplitSize()): 0 compares the split parse of every
+// schema against one build's unsplit parse.
 
 #include "core/prisma/AstDump.h"
 #include "core/prisma/DataModelBuilder.h"
@@ -87,11 +85,6 @@ int main(int argc, char *argv[])
         qEnvironmentVariableIntValue("GATEHOUSE_PRISMA_SPLIT_BYTES", &splitBytesGiven);
     if (splitBytesGiven)
         Parser::setMinimumSplitSize(splitBytes);
-    bool parallelSizeGiven = false;
-    const int parallelSize =
-        qEnvironmentVariableIntValue("GATEHOUSE_PRISMA_PARALLEL_SIZE", &parallelSizeGiven);
-    if (parallelSizeGiven)
-        DataModelBuilder::setMinimumParallelSize(parallelSize);
     const QDir folder(QString::fromLocal8Bit(argv[1]));
     QFile output(QString::fromLocal8Bit(argv[2]));
     if (!output.open(QIODevice::WriteOnly)) {

@@ -1,6 +1,4 @@
 #include "../PrismaTestData.h"
-#include "core/prisma/DataModelBuilder.h"
-#include "core/prisma/Parser.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/Validator.h"
 
@@ -11,7 +9,6 @@
 #include <QJsonObject>
 #include <QtConcurrent>
 #include <QtTest>
-#include <climits>
 
 using namespace gh::prisma;
 
@@ -131,8 +128,6 @@ private slots:
     void parseErrorsComeFirstAndStopTheModelRules();
     void runsConcurrentlyOnWorkerThreads();
     void unknownArgumentsNameTheAttributesSignature();
-    void twoThreadsReportAsOne_data();
-    void twoThreadsReportAsOne();
 };
 
 // tests/data/prisma/validate: broken schemas written for the validator, each against what
@@ -313,44 +308,6 @@ void TestValidator::unknownArgumentsNameTheAttributesSignature()
                                     "arguments."),
                      QStringLiteral("s.prisma:4:16: error: No such argument. `@@index` takes: "
                                     "fields, name:, map:, type:, clustered:, where:.")}));
-}
-
-// A large schema is parsed, resolved and checked partly on a second thread (Parser and
-// DataModelBuilder setMinimum*Size()): the diagnostics, in their order, must be those of one
-// thread, including where an ambiguous relation stops the model checks. Every schema of the
-// test data, with both thresholds at 0.
-void TestValidator::twoThreadsReportAsOne_data()
-{
-    QTest::addColumn<QString>("path");
-    for (const QString &folder : {QStringLiteral("validate"), QStringLiteral("fixtures"),
-                                  QStringLiteral("errors"), QStringLiteral("preview")}) {
-        for (const QString &path : PrismaTestData::files(folder))
-            QTest::newRow(qPrintable(folder + QLatin1Char('/') + QFileInfo(path).fileName()))
-                << path;
-    }
-}
-
-void TestValidator::twoThreadsReportAsOne()
-{
-    QFETCH(QString, path);
-    const auto diagnostics = [&path] {
-        auto schema = SchemaSource::load(path);
-        if (!schema)
-            qFatal("cannot load %s", qPrintable(path));
-        QStringList lines;
-        for (const Diagnostic &diagnostic : validate(schema.value()))
-            lines.append(diagnostic.toString());
-        return lines;
-    };
-    const int splitSize = Parser::setMinimumSplitSize(INT_MAX);
-    const int parallelSize = DataModelBuilder::setMinimumParallelSize(INT_MAX);
-    const QStringList one = diagnostics();
-    Parser::setMinimumSplitSize(0);
-    DataModelBuilder::setMinimumParallelSize(0);
-    const QStringList two = diagnostics();
-    Parser::setMinimumSplitSize(splitSize);
-    DataModelBuilder::setMinimumParallelSize(parallelSize);
-    QCOMPARE(two, one);
 }
 
 QTEST_GUILESS_MAIN(TestValidator)
