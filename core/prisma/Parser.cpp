@@ -4,10 +4,7 @@
 #include "core/prisma/StringLiteral.h"
 #include "core/prisma/SyntaxTreeStorage.h"
 
-#include <QSemaphore>
-#include <QThreadPool>
 #include <array>
-#include <atomic>
 #include <climits>
 #include <mutex>
 #include <type_traits>
@@ -122,8 +119,8 @@ std::optional<QString> joinedDocumentation(std::optional<QString> first,
 // A large schema fills megabytes of pools, and memory the C library has given back to the
 // system costs a page fault per 4 KB when it is touched again: for a 38,000-line schema that
 // was half of the parse time. Reparsing is the common case (the editor after each change,
-// validate and then format), so the next parse reuses memory that is still mapped. Two
-// spares are kept, at most maxSpareBytes each; a first parse pays the page faults as before.
+// validate and then format), so the next parse reuses memory that is still mapped. One
+// spare is kept, at most maxSpareBytes of it; a first parse pays the page faults as before.
 class StorageRecycler
 {
 public:
@@ -132,9 +129,7 @@ public:
         std::unique_ptr<SyntaxTreeStorage> storage;
         {
             const std::lock_guard<std::mutex> lock(instance().m_mutex);
-            auto &spares = instance().m_spares;
-            storage = std::move(spares[0]);
-            spares[0] = std::move(spares[1]);
+            storage = std::move(instance().m_spare);
         }
         if (!storage)
             storage = std::make_unique<SyntaxTreeStorage>();
@@ -158,12 +153,9 @@ private:
         if (capacityBytes(*owned) > maxSpareBytes)
             return;
         const std::lock_guard<std::mutex> lock(instance().m_mutex);
-        // The two larger of the spares and this one, the larger first.
-        auto &spares = instance().m_spares;
-        for (std::unique_ptr<SyntaxTreeStorage> &spare : spares) {
-            if (!spare || capacityBytes(*spare) < capacityBytes(*owned))
-                spare.swap(owned);
-        }
+        if (!instance().m_spare ||
+            capacityBytes(*instance().m_spare) < capacityBytes(*owned)) // keep the larger
+            instance().m_spare = std::move(owned);
     }
 
     template <typename F> static void forEachPool(SyntaxTreeStorage &s, F f)
@@ -178,7 +170,6 @@ private:
         static_assert(std::is_trivially_destructible_v<Field>);
         forEachPool(storage, [](auto &pool) { pool.clear(); });
         storage.fieldDocumentation.clear();
-        storage.continuation.reset(); // released in turn, before the lock is taken
     }
 
     static std::size_t capacityBytes(SyntaxTreeStorage &storage)
@@ -191,63 +182,8 @@ private:
     }
 
     std::mutex m_mutex;
-    // Two: a large file's tree has two storages (SyntaxTreeStorage::continuation).
-    std::unique_ptr<SyntaxTreeStorage> m_spares[2];
+    std::unique_ptr<SyntaxTreeStorage> m_spare;
 };
-
-// A large file is parsed in two parts at once: the calling thread parses from the start,
-// and a pool thread parses the rest from a split point, a line after a blank line near the
-// middle. Whether the split point is a place where the parse starts afresh is known only
-// when the first part gets there: its parser then takes the second part's nodes and
-// diagnostics (the same, byte for byte, as a parse that went on) if it arrives at the top
-// level exactly at the split point, with nothing pending, and parses the second part itself
-// if no pool thread has started it by then. Else it goes on alone, and the second part is
-// dropped (stopped early when it has started).
-struct Continuation
-{
-    enum State : int { NotStarted, Started, Dropped };
-
-    SourceFile source;
-    int from = 0;
-    std::atomic<int> state{NotStarted};
-    std::atomic<bool> cancelled{false}; // the first part goes on alone: stop early
-    QSemaphore finished;                // released once when a started part is done
-
-    // The second part's result, read after `finished`.
-    std::shared_ptr<SyntaxTreeStorage> storage;
-    std::vector<CommentGroup> commentGroups;
-    QList<Diagnostic> diagnostics;
-    bool complete = false;
-};
-
-// Files smaller than this are parsed in one part: a part must outweigh the cost of handing it
-// to another thread and waiting for it (tens of microseconds). See
-// Parser::setMinimumSplitSize().
-std::atomic<int> minSplitBytes{256 * 1024};
-
-// A split point: the start of a line that follows a blank line, begins with a letter or `/`
-// and lies past the middle of the file (within a window after it); -1 when there is none.
-int splitPoint(const QByteArray &content)
-{
-    const int size = int(content.size());
-    if (size < minSplitBytes.load(std::memory_order_relaxed) || size < 2 ||
-        QThreadPool::globalInstance()->maxThreadCount() < 2)
-        return -1;
-    const char *data = content.constData();
-    const int last = std::min(size - 1, size / 2 + size / 8);
-    for (int i = size / 2; i < last; ++i) {
-        if (data[i] != '\n' || data[i + 1] != '\n')
-            continue;
-        int start = i + 1;
-        while (start < size && data[start] == '\n')
-            ++start;
-        if (start < size && ((data[start] >= 'a' && data[start] <= 'z') ||
-                             (data[start] >= 'A' && data[start] <= 'Z') || data[start] == '/'))
-            return start;
-        i = start - 1;
-    }
-    return -1;
-}
 
 class SchemaParser
 {
@@ -266,28 +202,9 @@ public:
 
     ParsedFile run()
     {
-        const int split = splitPoint(m_source.content());
-        std::shared_ptr<Continuation> continuation;
-        if (split > 0) {
-            continuation = std::make_shared<Continuation>();
-            continuation->source = m_source;
-            continuation->from = split;
-            QThreadPool::globalInstance()->start([continuation] { parseRest(*continuation); });
-            m_continuation = continuation.get();
-            m_splitAt = split;
-        }
-        reservePools(0);
+        reservePools();
         advance();
         parseSchema();
-        if (m_continuation) {
-            // Not joined: the second part is not started, or stopped and waited for (it
-            // reads the source this parse hands on).
-            m_continuation->cancelled.store(true, std::memory_order_relaxed);
-            int expected = Continuation::NotStarted;
-            if (!m_continuation->state.compare_exchange_strong(expected, Continuation::Dropped))
-                m_continuation->finished.acquire();
-            m_continuation = nullptr;
-        }
         SyntaxTree tree;
         tree.blocks = since(m_pool.blocks, 0);
         tree.items = since(m_pool.items, 0);
@@ -297,82 +214,6 @@ public:
     }
 
 private:
-    // The second part of a split parse, on a pool thread.
-    static void parseRest(Continuation &continuation)
-    {
-        int expected = Continuation::NotStarted;
-        if (!continuation.state.compare_exchange_strong(expected, Continuation::Started))
-            return; // the first part got there first and went on alone
-        {
-            SchemaParser parser(continuation.source);
-            parser.m_cancelled = &continuation.cancelled;
-            parser.reservePools(continuation.from);
-            // Positions count from the split point: only ranges (byte offsets, which are
-            // right) reach the tree and the diagnostics; lines and UTF-16 offsets of tokens
-            // serve only to restart the lexer at a mark of this part.
-            parser.m_lexer.restart({continuation.from, 0, 1, 1});
-            parser.m_previousEnd = continuation.from;
-            parser.advance();
-            parser.parseSchema();
-            if (!continuation.cancelled.load(std::memory_order_relaxed)) {
-                continuation.commentGroups = std::move(parser.m_topCommentGroups);
-                continuation.diagnostics = std::move(parser.m_diagnostics);
-                continuation.storage = std::move(parser.m_storage);
-                continuation.complete = true;
-            }
-        }
-        continuation.finished.release();
-    }
-
-    // At the top level at or past the split point: takes the second part's nodes when this
-    // is where it started, with nothing pending that a top-level item after it would read
-    // (the comments above a block). True when the parse is complete.
-    bool joinContinuation()
-    {
-        Continuation &continuation = *m_continuation;
-        const bool atSplit =
-            m_token.start == continuation.from && m_previousEnd == continuation.from &&
-            !m_hasPeek &&
-            (m_pool.items.empty() || m_pool.items.back().kind != TopItem::Kind::Comments);
-        if (!atSplit) {
-            // Going on alone: the second part is not to start, or to stop (run() waits).
-            continuation.cancelled.store(true, std::memory_order_relaxed);
-            int expected = Continuation::NotStarted;
-            if (continuation.state.compare_exchange_strong(expected, Continuation::Dropped))
-                m_continuation = nullptr;
-            return false;
-        }
-        // Not started yet: parse it here (what going on would cost), else wait for it.
-        parseRest(continuation);
-        continuation.finished.acquire();
-        m_continuation = nullptr;
-        if (!continuation.complete)
-            return false;
-
-        SyntaxTreeStorage &rest = *continuation.storage;
-        const int blockBase = int(m_pool.blocks.size());
-        const int groupBase = int(m_topCommentGroups.size());
-        m_pool.blocks.reserve(m_pool.blocks.size() + rest.blocks.size());
-        for (Block &block : rest.blocks) {
-            if (block.leadingComments >= 0)
-                block.leadingComments += groupBase;
-            m_pool.blocks.push_back(std::move(block));
-        }
-        for (TopItem item : rest.items) {
-            if (item.kind == TopItem::Kind::Block)
-                item.index += blockBase;
-            else if (item.kind == TopItem::Kind::Comments)
-                item.index += groupBase;
-            m_pool.items.push_back(item);
-        }
-        m_topCommentGroups.insert(m_topCommentGroups.end(), continuation.commentGroups.begin(),
-                                  continuation.commentGroups.end());
-        m_diagnostics.append(std::move(continuation.diagnostics));
-        // The moved-from blocks and items stay behind in the second part's pools, unused.
-        m_storage->continuation = std::move(continuation.storage);
-        return true;
-    }
-
     struct Mark
     {
         SourcePosition at;
@@ -382,11 +223,9 @@ private:
 
     // Room for a schema's usual node counts, so that pools of large files are not copied as
     // they grow. Reserved pages cost nothing until they are used.
-    void reservePools(int from)
+    void reservePools()
     {
-        // A second part needs room for its share of the lines only.
-        const std::size_t lines =
-            std::size_t(qint64(m_source.lineCount()) * (m_size - from) / std::max(m_size, 1));
+        const std::size_t lines = std::size_t(m_source.lineCount());
         m_pool.items.reserve(lines / 8);
         m_pool.blocks.reserve(lines / 8);
         m_pool.members.reserve(lines);
@@ -721,13 +560,6 @@ private:
     void parseSchema()
     {
         while (!at(TokenKind::EndOfFile)) {
-            if (m_token.start >= m_splitAt) {
-                m_splitAt = INT_MAX; // one try
-                if (joinContinuation())
-                    return;
-            }
-            if (m_cancelled && m_cancelled->load(std::memory_order_relaxed))
-                return;
             if (at(TokenKind::Newline)) {
                 m_pool.items.push_back({TopItem::Kind::EmptyLines, -1, parseEmptyLines()});
             } else if (atComment()) {
@@ -1486,13 +1318,6 @@ private:
     std::vector<int> m_visited;                // item starts of the body being parsed
     int m_braceSearchFrom = -1;
     int m_braceSearchFound = -1;
-
-    // A split parse (see Continuation): in the first part, the second part until it is
-    // joined or dropped, and where it starts; in the second part, the first part's request
-    // to stop.
-    Continuation *m_continuation = nullptr;
-    int m_splitAt = INT_MAX;
-    const std::atomic<bool> *m_cancelled = nullptr;
 };
 
 } // namespace
@@ -1500,11 +1325,6 @@ private:
 ParsedFile Parser::parse(SourceFile source)
 {
     return SchemaParser(std::move(source)).run();
-}
-
-int Parser::setMinimumSplitSize(int bytes)
-{
-    return minSplitBytes.exchange(std::max(bytes, 0), std::memory_order_relaxed);
 }
 
 } // namespace gh::prisma

@@ -19,18 +19,11 @@ namespace gh::prisma {
 /// Attributes and arguments are not checked here; that is the validator's job.
 ///
 /// The parser never fails and never throws away text. It is linear in the size of the file
-/// (no backtracking blow-up on adversarial input) and reentrant. A large file is parsed in two
-/// parts on two threads (see setMinimumSplitSize()).
+/// (no backtracking blow-up on adversarial input) and reentrant.
 class Parser
 {
 public:
     static ParsedFile parse(SourceFile source);
-
-    /// A file of at least `bytes` (256 KiB unless set) is parsed in two parts at once, the
-    /// second on a thread of QThreadPool::globalInstance(), with the same result as in one.
-    /// For tests, which set it low to compare the two ways on many small schemas. Returns the
-    /// size set before.
-    static int setMinimumSplitSize(int bytes);
 };
 
 } // namespace gh::prisma

@@ -3,7 +3,6 @@
 #include "core/prisma/Ast.h"
 
 #include <deque>
-#include <memory>
 #include <vector>
 
 namespace gh::prisma {
@@ -26,9 +25,6 @@ struct SyntaxTreeStorage
     // The texts Field::documentation points to: a deque, whose elements stay in place as it
     // grows.
     std::deque<QString> fieldDocumentation;
-    // A large file is parsed in two parts at once (Parser::parse()): the tree's nodes after
-    // the split point live in the second part's pools, which this keeps alive.
-    std::shared_ptr<const SyntaxTreeStorage> continuation;
 };
 
 } // namespace gh::prisma

@@ -3,10 +3,7 @@
 // time next to a raw baseline measured in the same run — decoding the file's bytes to a QString
 // (QString::fromUtf8), the floor any tool that reads text pays — plus the file size and the
 // process's peak RSS. Beside each wall-clock median, the median CPU time of the thread: on a
-// shared machine the wall clock includes waiting for a core, the CPU time does not. A large
-// schema is parsed partly on a second thread (QThreadPool::globalInstance()), so the median
-// CPU time of all threads is printed too: the thread's figure is the work on the calling
-// thread, the all-threads figure the whole work.
+// shared machine the wall clock includes waiting for a core, the CPU time does not.
 //
 // Two more rows split the goals' figures: validation and formatting of a schema parsed
 // beforehand, i.e. the work after the parse. One more gives the first parse + validate of the
@@ -14,10 +11,7 @@
 // CLI run pays); it is one run, not a median. `--only PHASE` (lex, parse, validate, validated,
 // format, formatted) runs just that figure, for a profiler.
 //
-// `--one-thread` turns the second thread off (Parser::setMinimumSplitSize() at its maximum),
-// for an interleaved comparison of the two ways with the same binary.
-//
-//   bench_prisma [--models N] [--runs R] [--only PHASE] [--one-thread]
+//   bench_prisma [--models N] [--runs R] [--only PHASE]
 
 #include "core/prisma/Formatter.h"
 #include "core/prisma/Lexer.h"
@@ -29,11 +23,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QThreadPool>
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <limits>
 #include <time.h>
 #include <vector>
 
@@ -77,36 +69,31 @@ QByteArray generateSchema(int models)
 
 struct Timing
 {
-    double wall;      // median wall-clock time, ms
-    double cpu;       // median CPU time of this thread, ms
-    double cpuAll{0}; // median CPU time of the process (all threads), ms
+    double wall; // median wall-clock time, ms
+    double cpu;  // median CPU time of this thread, ms
 };
 
-double cpuMs(clockid_t clock)
+double threadCpuMs()
 {
     timespec t{};
-    clock_gettime(clock, &t);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
 Timing medianMs(int runs, const std::function<void()> &work)
 {
-    std::vector<double> times, cpuTimes, cpuAllTimes;
+    std::vector<double> times, cpuTimes;
     for (int r = 0; r < runs; ++r) {
         QElapsedTimer timer;
-        const double cpuStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
-        const double cpuAllStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
+        const double cpuStart = threadCpuMs();
         timer.start();
         work();
         times.push_back(timer.nsecsElapsed() / 1e6);
-        cpuTimes.push_back(cpuMs(CLOCK_THREAD_CPUTIME_ID) - cpuStart);
-        cpuAllTimes.push_back(cpuMs(CLOCK_PROCESS_CPUTIME_ID) - cpuAllStart);
+        cpuTimes.push_back(threadCpuMs() - cpuStart);
     }
-    const auto median = [](std::vector<double> &values) {
-        std::sort(values.begin(), values.end());
-        return values[values.size() / 2];
-    };
-    return {median(times), median(cpuTimes), median(cpuAllTimes)};
+    std::sort(times.begin(), times.end());
+    std::sort(cpuTimes.begin(), cpuTimes.end());
+    return {times[times.size() / 2], cpuTimes[cpuTimes.size() / 2]};
 }
 
 } // namespace
@@ -124,12 +111,8 @@ int main(int argc, char *argv[])
          QStringLiteral(
              "Run one figure only (lex, parse, validate, validated, format, formatted)."),
          QStringLiteral("PHASE")});
-    parser.addOption(
-        {QStringLiteral("one-thread"), QStringLiteral("Parse on the calling thread only.")});
     parser.addHelpOption();
     parser.process(app);
-    if (parser.isSet(QStringLiteral("one-thread")))
-        Parser::setMinimumSplitSize(std::numeric_limits<int>::max());
     const int models = parser.value(QStringLiteral("models")).toInt();
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
     const QString only = parser.value(QStringLiteral("only"));
@@ -173,8 +156,7 @@ int main(int argc, char *argv[])
         for (const auto &[name, work] : phases) {
             if (name == only) {
                 const Timing t = medianMs(runs, work);
-                std::printf("%s: median %.2f ms, cpu %.2f ms, all threads %.2f ms\n",
-                            qPrintable(name), t.wall, t.cpu, t.cpuAll);
+                std::printf("%s: median %.2f ms, cpu %.2f ms\n", qPrintable(name), t.wall, t.cpu);
                 return 0;
             }
         }
@@ -189,18 +171,13 @@ int main(int argc, char *argv[])
     const Timing &lex = timings[0], &parse = timings[1], &parseValidate = timings[2],
                  &validateParsed = timings[3], &format = timings[4], &formatParsed = timings[5];
 
-    std::printf("bench_prisma: %d models, %d lines, %.2f MB, median of %d runs, %s\n", models,
-                lines, text.size() / 1048576.0, runs,
-                parser.isSet(QStringLiteral("one-thread"))
-                    ? "one thread"
-                    : qPrintable(QStringLiteral("%1 pool threads")
-                                     .arg(QThreadPool::globalInstance()->maxThreadCount())));
-    std::printf("  %-26s %9.2f ms  (raw baseline)               cpu %8.2f ms  all threads "
-                "%8.2f ms\n",
-                "QString::fromUtf8 (baseline)", baseline.wall, baseline.cpu, baseline.cpuAll);
+    std::printf("bench_prisma: %d models, %d lines, %.2f MB, median of %d runs\n", models, lines,
+                text.size() / 1048576.0, runs);
+    std::printf("  %-26s %9.2f ms  (raw baseline)               cpu %8.2f ms\n",
+                "QString::fromUtf8 (baseline)", baseline.wall, baseline.cpu);
     auto row = [&](const char *what, const Timing &t, const char *goal) {
-        std::printf("  %-26s %9.2f ms  %6.1fx baseline  %-15s cpu %8.2f ms  all threads %8.2f ms\n",
-                    what, t.wall, t.wall / baseline.wall, goal, t.cpu, t.cpuAll);
+        std::printf("  %-26s %9.2f ms  %6.1fx baseline  %-15s cpu %8.2f ms\n", what, t.wall,
+                    t.wall / baseline.wall, goal, t.cpu);
     };
     row("lex", lex, "");
     row("parse", parse, "");

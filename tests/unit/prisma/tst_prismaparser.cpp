@@ -1,13 +1,10 @@
 #include "core/prisma/AstDump.h"
 #include "core/prisma/DatasourceUrl.h"
-#include "core/prisma/Formatter.h"
 #include "core/prisma/Parser.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/StringLiteral.h"
-#include "tests/unit/prisma/PrismaTestData.h"
 
 #include <QtTest>
-#include <climits>
 
 using namespace gh::prisma;
 
@@ -523,61 +520,6 @@ private Q_SLOTS:
         QCOMPARE(dumpSyntaxTree(kept), keptDump);
         QCOMPARE(dumpSyntaxTree(copy), keptDump);
         QCOMPARE(dumpSyntaxTree(parse(first)), keptDump);
-    }
-
-    // A large file is parsed in two parts on two threads (Parser::setMinimumSplitSize()):
-    // the first part takes the second's nodes only where a parse in one part would have
-    // started afresh, so the tree and the diagnostics are the same either way. Every schema
-    // of the test data (errors included), split near its middle, and a large one with errors
-    // and comments around its middle.
-    void aSplitParseIsTheParseInOnePart_data()
-    {
-        QTest::addColumn<QByteArray>("text");
-        for (const QString &folder :
-             {QStringLiteral("fixtures"), QStringLiteral("errors"), QStringLiteral("format"),
-              QStringLiteral("validate"), QStringLiteral("preview"), QStringLiteral("multi")}) {
-            for (const QString &path : PrismaTestData::files(folder))
-                QTest::newRow(qPrintable(folder + QLatin1Char('/') + QFileInfo(path).fileName()))
-                    << PrismaTestData::read(path);
-        }
-        QByteArray large = "datasource db {\n  provider = \"postgresql\"\n}\n";
-        for (int i = 0; i < 3000; ++i) {
-            const QByteArray n = QByteArray::number(i);
-            large += "\n/// Model " + n + "\nmodel M" + n + " {\n  id Int @id\n";
-            if (i % 7 == 0)
-                large += "  broken line (\n"; // reported, kept as an invalid member
-            if (i % 11 == 0)
-                large += "}\n// a comment right after the block\n";
-            else if (i % 13 == 0)
-                large += "  open Int\n\n"; // never closed: parsed again as top-level lines
-            else
-                large += "  @@map(\"m_" + n + "\")\n}\n";
-            if (i % 17 == 0)
-                large += "/* a block comment\n\nover lines */\n";
-        }
-        QTest::newRow("large, with errors") << large;
-    }
-
-    void aSplitParseIsTheParseInOnePart()
-    {
-        QFETCH(QByteArray, text);
-        const SourceFile source(QStringLiteral("schema.prisma"), text);
-        const int defaultSize = Parser::setMinimumSplitSize(INT_MAX);
-        const ParsedFile whole = parse(text);
-        const QByteArray formattedWhole = Formatter::format(source);
-        Parser::setMinimumSplitSize(0);
-        const ParsedFile split = parse(text);
-        const QByteArray formattedSplit = Formatter::format(source);
-        // The second part's pools stay with the tree while later parses recycle others.
-        for (int i = 0; i < 2; ++i)
-            QVERIFY(!dumpSyntaxTree(parse(text.left(text.size() / 3))).isEmpty());
-        Parser::setMinimumSplitSize(defaultSize);
-        QCOMPARE(dumpSyntaxTree(split), dumpSyntaxTree(whole));
-        QCOMPARE(diagnosticLines(split), diagnosticLines(whole));
-        QCOMPARE(split.tree.blocks.size(), whole.tree.blocks.size());
-        for (std::size_t b = 0; b < whole.tree.blocks.size(); ++b) // not in the dump
-            QCOMPARE(split.tree.blocks[b].leadingComments, whole.tree.blocks[b].leadingComments);
-        QCOMPARE(formattedSplit, formattedWhole);
     }
 
     void manyUnclosedBlocksParseInLinearTime()

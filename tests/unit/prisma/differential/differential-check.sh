@@ -10,11 +10,6 @@
 # The schemas: mutated fixtures and relation cases (tests/data/prisma/format/generate-cases.py),
 # the validator's hard paths (generate-validation-cases.py), and every fixture under
 # tests/data/prisma. The dumps stay in a temporary folder named at the end.
-#
-# The schemas are small: to compare the split parse of large files
-# (Parser::setMinimumSplitSize()), take it on every schema with
-#   GATEHOUSE_PRISMA_SPLIT_BYTES=0 differential-check.sh ...
-# (a BEFORE build without it ignores the variable; see prisma_dump.cpp).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

@@ -6,15 +6,10 @@
 // not Whitespace, on every schema and on random strings; the exit status is 1 when they differ.
 //
 //   prisma_dump FOLDER OUTPUT
-//
-// With GATEHOUSE_PRISMA_SPLIT_BYTES=N in the environment, files of N bytes and more are
-// parsed in two parts (Parser::setMinimumSplitSize()): 0 compares the split parse of every
-// schema against one build's unsplit parse.
 
 #include "core/prisma/AstDump.h"
 #include "core/prisma/DataModelBuilder.h"
 #include "core/prisma/Lexer.h"
-#include "core/prisma/Parser.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/SourceFile.h"
 #include "core/prisma/Validator.h"
@@ -80,11 +75,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "usage: prisma_dump FOLDER OUTPUT\n");
         return 2;
     }
-    bool splitBytesGiven = false;
-    const int splitBytes =
-        qEnvironmentVariableIntValue("GATEHOUSE_PRISMA_SPLIT_BYTES", &splitBytesGiven);
-    if (splitBytesGiven)
-        Parser::setMinimumSplitSize(splitBytes);
     const QDir folder(QString::fromLocal8Bit(argv[1]));
     QFile output(QString::fromLocal8Bit(argv[2]));
     if (!output.open(QIODevice::WriteOnly)) {
