@@ -114,6 +114,42 @@ private slots:
             QCOMPARE(result->reads(r, 1), 1);
     }
 
+    void readersFromBothEndsConvertEachCellOnce()
+    {
+        // As the page thread (bottom row up) and the GUI thread (top row down) read a screen
+        // (PagedRecordModel): they meet in between, every cell converted once and read alike by
+        // both.
+        QVector<QVariantList> data;
+        for (int i = 0; i < 2000; ++i)
+            data << QVariantList{QStringLiteral("t%1").arg(i), qlonglong(1700000000000LL + i),
+                                 QStringLiteral("t%1").arg(i)};
+        for (int round = 0; round < 20; ++round) {
+            auto result = std::make_shared<CountingResult>(data);
+            const RecordRows rows = RecordRows::fromResult(result, kTypes, {2}, 2000, false);
+            QVector<QVariant> upward(rows.size() * 2);
+            QVector<QVariant> downward(rows.size() * 2);
+            std::thread up([&rows, &upward] {
+                for (int r = rows.size() - 1; r >= 0; --r)
+                    for (int c = 0; c < 2; ++c)
+                        upward[r * 2 + c] = rows.value(r, c);
+            });
+            for (int r = 0; r < rows.size(); ++r)
+                for (int c = 0; c < 2; ++c)
+                    downward[r * 2 + c] = rows.value(r, c);
+            up.join();
+            for (int r = 0; r < rows.size(); ++r) {
+                for (int c = 0; c < 2; ++c) {
+                    QCOMPARE(result->reads(r, c), 1);
+                    QVERIFY(rows.isConverted(r, c));
+                    QCOMPARE(upward.at(r * 2 + c), downward.at(r * 2 + c));
+                }
+                QCOMPARE(downward.at(r * 2).toString(), QStringLiteral("t%1").arg(r));
+                QCOMPARE(downward.at(r * 2 + 1).toDateTime().toMSecsSinceEpoch(),
+                         1700000000000LL + r);
+            }
+        }
+    }
+
     void appendKeepsTheLazyRowsAndTheirPositions()
     {
         RecordRows rows = RecordRows::fromResult(sessions(), kTypes, {2}, 2, true);
