@@ -21,8 +21,12 @@ struct ConnectionProfile
     QString projectFolder;
     /// The keyring holds this connection's password.
     bool passwordInKeyring = false;
+    /// The keyring holds the password of the URL's PKCS#12 client identity (`sslpassword`),
+    /// under identityPasswordKey().
+    bool identityPasswordInKeyring = false;
 
     bool isProjectFolder() const { return !projectFolder.isEmpty(); }
+    QString identityPasswordKey() const { return id + QStringLiteral("/sslpassword"); }
 
     /// What MainWindow opens: the URL with `password` put back, or the folder as the working
     /// directory. Sensitive: urlOverride holds the password.

@@ -26,6 +26,15 @@ template <typename T> QFuture<T> ready(T value)
     return QtFuture::makeReadyFuture(std::move(value));
 }
 
+// One keyring answer out of QtFuture::whenAll(), which also hands over cancelled futures (a
+// keyring closed first cancels what it had pending).
+Status answerOf(const QFuture<Status> &future)
+{
+    if (future.isCanceled() || future.resultCount() == 0)
+        return Error(Error::Code::Cancelled, QStringLiteral("The keyring closed before answering"));
+    return future.result();
+}
+
 } // namespace
 
 ConnectionStore::ConnectionStore(QSettings *settings, CredentialStore *credentials)
@@ -65,6 +74,8 @@ std::optional<ConnectionProfile> ConnectionStore::connection(const QString &id) 
     profile.url = m_settings->value(QStringLiteral("url")).toString();
     profile.projectFolder = m_settings->value(QStringLiteral("projectFolder")).toString();
     profile.passwordInKeyring = m_settings->value(QStringLiteral("passwordInKeyring")).toBool();
+    profile.identityPasswordInKeyring =
+        m_settings->value(QStringLiteral("identityPasswordInKeyring")).toBool();
     m_settings->endGroup();
     if (profile.name.isEmpty() && profile.url.isEmpty() && profile.projectFolder.isEmpty())
         return std::nullopt;
@@ -84,12 +95,14 @@ ConnectionStore::save(ConnectionProfile profile, const QString &password, bool s
             Error(Error::Code::InvalidArgument,
                   QStringLiteral("A saved connection is either a URL or a project folder")));
     QString secret = password;
+    QString identitySecret;
     if (!profile.isProjectFolder()) {
         auto parameters = ConnectionParameters::fromUrl(profile.url);
         if (!parameters)
             return ready<Outcome>(parameters.error());
         if (secret.isEmpty())
             secret = parameters->password;
+        identitySecret = parameters->sslIdentityPassword;
         profile.url = parameters->toUrlWithoutPassword();
     } else {
         profile.projectFolder = QDir(profile.projectFolder).absolutePath();
@@ -98,32 +111,51 @@ ConnectionStore::save(ConnectionProfile profile, const QString &password, bool s
     if (profile.id.isEmpty())
         profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
+    // Unticking "save password" forgets the saved ones.
+    const ConnectionProfile before = connection(profile.id).value_or(ConnectionProfile());
     const bool keep = savePassword && !secret.isEmpty();
-    // Unticking "save password" forgets the saved one.
-    const bool forget =
-        !keep && connection(profile.id).value_or(ConnectionProfile()).passwordInKeyring;
-    QFuture<Status> keyring = ready(success());
-    if ((keep || forget) && !m_credentials)
-        keyring = ready<Status>(noCredentialStore());
-    else if (keep)
-        keyring = m_credentials->write(profile.id, secret);
-    else if (forget)
-        keyring = m_credentials->remove(profile.id);
+    const bool keepIdentity = savePassword && !identitySecret.isEmpty();
+    const auto store = [this](const QString &key, const QString &value, bool keepIt,
+                              bool forgetIt) -> QFuture<Status> {
+        if ((keepIt || forgetIt) && !m_credentials)
+            return ready<Status>(noCredentialStore());
+        if (keepIt)
+            return m_credentials->write(key, value);
+        if (forgetIt)
+            return m_credentials->remove(key);
+        return ready(success());
+    };
+    const QFuture<Status> keyring =
+        store(profile.id, secret, keep, !keep && before.passwordInKeyring);
+    const QFuture<Status> identityKeyring =
+        store(profile.identityPasswordKey(), identitySecret, keepIdentity,
+              !keepIdentity && before.identityPasswordInKeyring);
 
-    return keyring.then([this, alive = std::weak_ptr<int>(m_alive), profile,
-                         keep](const Status &answer) mutable -> Outcome {
-        if (alive.expired())
-            return Error(Error::Code::Cancelled,
-                         QStringLiteral("The connection was not saved: the connection store "
-                                        "closed before the keyring answered"));
-        Saved saved;
-        profile.passwordInKeyring = keep && answer;
-        if (!answer)
-            saved.passwordError = answer.error();
-        writeProfile(profile);
-        saved.profile = profile;
-        return saved;
-    });
+    QList<QFuture<Status>> pending{keyring, identityKeyring};
+    return QtFuture::whenAll(pending.begin(), pending.end())
+        .then([this, alive = std::weak_ptr<int>(m_alive), profile, keep,
+               keepIdentity](const QList<QFuture<Status>> &answers) mutable -> Outcome {
+            if (alive.expired())
+                return Error(Error::Code::Cancelled,
+                             QStringLiteral("The connection was not saved: the connection store "
+                                            "closed before the keyring answered"));
+            if (answers.at(0).isCanceled() || answers.at(1).isCanceled())
+                return Error(Error::Code::Cancelled,
+                             QStringLiteral("The connection was not saved: the keyring closed "
+                                            "before it answered"));
+            const Status answer = answerOf(answers.at(0));
+            const Status identityAnswer = answerOf(answers.at(1));
+            Saved saved;
+            profile.passwordInKeyring = keep && answer;
+            profile.identityPasswordInKeyring = keepIdentity && identityAnswer;
+            if (!answer)
+                saved.passwordError = answer.error();
+            else if (!identityAnswer)
+                saved.passwordError = identityAnswer.error();
+            writeProfile(profile);
+            saved.profile = profile;
+            return saved;
+        });
 }
 
 void ConnectionStore::writeProfile(const ConnectionProfile &profile)
@@ -134,6 +166,8 @@ void ConnectionStore::writeProfile(const ConnectionProfile &profile)
     m_settings->setValue(QStringLiteral("url"), profile.url);
     m_settings->setValue(QStringLiteral("projectFolder"), profile.projectFolder);
     m_settings->setValue(QStringLiteral("passwordInKeyring"), profile.passwordInKeyring);
+    m_settings->setValue(QStringLiteral("identityPasswordInKeyring"),
+                         profile.identityPasswordInKeyring);
     m_settings->endGroup();
     m_settings->sync();
 }
@@ -149,16 +183,38 @@ QFuture<Result<QString>> ConnectionStore::password(const QString &id)
     return m_credentials->read(id);
 }
 
+QFuture<Result<QString>> ConnectionStore::identityPassword(const QString &id)
+{
+    const auto profile = connection(id);
+    if (!profile || !profile->identityPasswordInKeyring)
+        return ready<Result<QString>>(
+            Error(Error::Code::NotFound,
+                  QStringLiteral("No client identity password is saved for this connection")));
+    if (!m_credentials)
+        return ready<Result<QString>>(noCredentialStore());
+    return m_credentials->read(profile->identityPasswordKey());
+}
+
 QFuture<Status> ConnectionStore::remove(const QString &id)
 {
     const auto profile = connection(id);
     m_settings->remove(kConnections + QLatin1Char('/') + id);
     m_settings->sync();
-    if (!profile || !profile->passwordInKeyring)
+    if (!profile || !(profile->passwordInKeyring || profile->identityPasswordInKeyring))
         return ready(success());
     if (!m_credentials)
         return ready<Status>(noCredentialStore());
-    return m_credentials->remove(id);
+    const QFuture<Status> password =
+        profile->passwordInKeyring ? m_credentials->remove(id) : ready(success());
+    const QFuture<Status> identity = profile->identityPasswordInKeyring
+                                         ? m_credentials->remove(profile->identityPasswordKey())
+                                         : ready(success());
+    QList<QFuture<Status>> removals{password, identity};
+    return QtFuture::whenAll(removals.begin(), removals.end())
+        .then([](const QList<QFuture<Status>> &answers) {
+            const Status first = answerOf(answers.at(0));
+            return first ? answerOf(answers.at(1)) : first;
+        });
 }
 
 namespace {

@@ -42,20 +42,24 @@ public:
     struct Saved
     {
         ConnectionProfile profile;
-        /// Why the password was not saved (KeyringUnavailable, KeyringFailed); None when it
-        /// was, or when there was none to save.
+        /// Why the password (or the identity's password) was not saved (KeyringUnavailable,
+        /// KeyringFailed); None when it was, or when there was none to save.
         Error passwordError;
     };
     /// Adds (empty id: a new one is made) or replaces a connection. The URL may hold a password:
     /// it is taken out; `password` (or else the URL's) goes to the credential store when
-    /// `savePassword`, and any saved one is removed otherwise. The settings are written once
-    /// the credential store has answered, so that `passwordInKeyring` says what happened.
-    /// Errors: InvalidArgument (no name, neither URL nor folder), the URL's parse errors (both
-    /// at once), Cancelled (this store was destroyed before the credential store answered).
+    /// `savePassword`, and any saved one is removed otherwise. So does the URL's `sslpassword`. The
+    /// settings are written once the credential store has answered, so that `passwordInKeyring`
+    /// says what happened. Errors: InvalidArgument (no name, neither URL nor folder), the URL's
+    /// parse errors (both at once), Cancelled (this store was destroyed before the credential store
+    /// answered).
     QFuture<Result<Saved>> save(ConnectionProfile profile, const QString &password,
                                 bool savePassword);
     /// The saved password. Errors: NotFound, KeyringUnavailable, KeyringFailed.
     QFuture<Result<QString>> password(const QString &id);
+    /// The saved password of the URL's PKCS#12 client identity (`sslpassword`), which save()
+    /// keeps like the password. Errors: as password().
+    QFuture<Result<QString>> identityPassword(const QString &id);
     /// Removes the connection from the settings at once, then its password from the keyring.
     /// An error says the entry may be left in the keyring; the connection is gone either way.
     QFuture<Status> remove(const QString &id);

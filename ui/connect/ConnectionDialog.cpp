@@ -315,29 +315,44 @@ void ConnectionDialog::selectConnection(const QString &id)
             m_form->setParameters(*parameters);
         else
             m_form->setUrl(profile->url);
-        if (parameters && profile->passwordInKeyring)
-            loadPassword(id, *parameters);
+        if (parameters && (profile->passwordInKeyring || profile->identityPasswordInKeyring))
+            loadPasswords(*profile, *parameters);
     }
     m_savePassword->setChecked(profile->passwordInKeyring ||
                                (m_keyringAvailable && !profile->isProjectFolder()));
 }
 
-void ConnectionDialog::loadPassword(const QString &id, const ConnectionParameters &shown)
+void ConnectionDialog::loadPasswords(const ConnectionProfile &profile,
+                                     const ConnectionParameters &shown)
 {
-    whenReady(this, m_store->password(id), [this, id, shown](const Result<QString> &password) {
+    // The password first, then the identity's: each fills the form as it answers.
+    const bool identity = !profile.passwordInKeyring;
+    const QString id = profile.id;
+    auto secret = identity ? m_store->identityPassword(id) : m_store->password(id);
+    whenReady(this, secret, [this, profile, shown, identity](const Result<QString> &password) {
         // A keyring that took its time must not overwrite what is on screen now.
-        if (m_currentId != id || !m_projectFolder.isEmpty() || m_form->url() != shown.toUrl())
+        if (m_currentId != profile.id || !m_projectFolder.isEmpty() ||
+            m_form->url() != shown.toUrl())
             return;
-        if (password) {
-            ConnectionParameters filled = shown;
-            filled.password = *password;
-            m_form->setParameters(filled);
-        } else {
+        if (!password) {
             showKeyringStatus(
-                tr("The saved password could not be read: %1").arg(password.error().message()),
+                (identity ? tr("The saved password of the client identity could not be read: %1")
+                          : tr("The saved password could not be read: %1"))
+                    .arg(password.error().message()),
                 true);
+            emit passwordLoaded(false);
+            return;
         }
-        emit passwordLoaded(bool(password));
+        ConnectionParameters filled = shown;
+        (identity ? filled.sslIdentityPassword : filled.password) = *password;
+        m_form->setParameters(filled);
+        if (!identity && profile.identityPasswordInKeyring) {
+            ConnectionProfile rest = profile;
+            rest.passwordInKeyring = false;
+            loadPasswords(rest, filled);
+            return;
+        }
+        emit passwordLoaded(true);
     });
 }
 
@@ -496,7 +511,7 @@ void ConnectionDialog::saveConnection()
                 showKeyringStatus(
                     tr("⚠ Saved without the password: %1").arg(saved->passwordError.message()),
                     true);
-            else if (saved->profile.passwordInKeyring)
+            else if (saved->profile.passwordInKeyring || saved->profile.identityPasswordInKeyring)
                 showKeyringStatus(
                     tr("Saved; the password is in the %1.").arg(m_store->credentials()->name()),
                     false);

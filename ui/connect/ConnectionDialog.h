@@ -90,9 +90,9 @@ private:
 
     void build();
     void checkKeyring();
-    /// Fills the password saved for `id` into the form when the keyring answers, if the form
-    /// still shows `shown`.
-    void loadPassword(const QString &id, const ConnectionParameters &shown);
+    /// Fills the passwords saved for `profile` (its login's, its client identity's) into the
+    /// form as the keyring answers, if the form still shows `shown`.
+    void loadPasswords(const ConnectionProfile &profile, const ConnectionParameters &shown);
     void refreshLists();
     void newConnection();
     void deleteConnection();

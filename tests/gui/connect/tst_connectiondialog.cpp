@@ -62,6 +62,8 @@ private slots:
     void invalidUrlSaysWhatIsWrong();
     void noKeyringIsSaidAndNoPasswordIsSaved();
     void savedPasswordComesBackWithAWorkingKeyring();
+    void savedIdentityPasswordComesBackToo_data();
+    void savedIdentityPasswordComesBackToo();
     void aSlowKeyringNeitherBlocksNorOverwritesWhatIsShown();
     void closingTheDialogWhileTheKeyringIsBusyIsSafe();
     void productionTagTurnsTheBandRed();
@@ -322,6 +324,46 @@ void TestConnectionDialog::savedPasswordComesBackWithAWorkingKeyring()
     QCOMPARE(dialog.form()->passwordEdit()->text(), QStringLiteral("hunter2"));
     QCOMPARE(dialog.form()->urlEdit()->text(),
              QStringLiteral("postgresql://app:****@localhost/auth"));
+}
+
+void TestConnectionDialog::savedIdentityPasswordComesBackToo_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::newRow("with a login password") << QStringLiteral("hunter2");
+    QTest::newRow("the identity's alone") << QString();
+}
+
+void TestConnectionDialog::savedIdentityPasswordComesBackToo()
+{
+    QFETCH(QString, login);
+    FileCredentialStore keyring(m_dir->filePath(QStringLiteral("secrets.ini")));
+    ConnectionStore store(m_settings.get(), &keyring);
+    const QString url = QStringLiteral("postgresql://app%1@localhost/auth?sslidentity=/k/id.p12&"
+                                       "sslpassword=p12secret")
+                            .arg(login.isEmpty() ? QString() : QLatin1Char(':') + login);
+    QString id;
+    {
+        ConnectionDialog dialog(&store);
+        QTRY_VERIFY(dialog.isKeyringChecked());
+        child<QLineEdit>(&dialog, "name")->setText(QStringLiteral("Certificate"));
+        dialog.form()->setUrl(url);
+        QSignalSpy saved(&dialog, &ConnectionDialog::saveFinished);
+        dialog.saveConnection();
+        QTRY_COMPARE(saved.count(), 1);
+        QCOMPARE(saved.first().first().toBool(), true);
+        id = store.connections().value(0).id;
+        QVERIFY(store.connection(id)->identityPasswordInKeyring);
+    }
+    ConnectionDialog dialog(&store);
+    QSignalSpy loaded(&dialog, &ConnectionDialog::passwordLoaded);
+    dialog.selectConnection(id);
+    QTRY_COMPARE(loaded.count(), 1);
+    QCOMPARE(loaded.first().first().toBool(), true);
+    QCOMPARE(child<QLineEdit>(dialog.form(), "sslIdentityPassword")->text(),
+             QStringLiteral("p12secret"));
+    QCOMPARE(dialog.form()->passwordEdit()->text(), login);
+    QCOMPARE(dialog.form()->url(), url);
+    QVERIFY(!dialog.form()->urlEdit()->text().contains(QLatin1String("p12secret")));
 }
 
 // A keyring that waits for the user to unlock it: the dialog stays usable, says nothing it

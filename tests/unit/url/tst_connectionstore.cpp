@@ -60,6 +60,7 @@ private slots:
     void settingsFileNeverHoldsThePassword();
     void withoutKeyringThePasswordIsDroppedAndSaid();
     void untickingSavePasswordForgetsIt();
+    void identityPasswordIsKeptBesideThePassword();
     void projectFolderConnectionOpensTheFolder();
     void connectionsAreSortedByNameAndRemovable();
     void recentProjectsAreMostRecentFirstAndCapped();
@@ -167,6 +168,51 @@ void TestConnectionStore::untickingSavePasswordForgetsIt()
     QVERIFY(!saved->profile.passwordInKeyring);
     QCOMPARE(await(credentials.read(saved->profile.id)).error().code(), Error::Code::NotFound);
     QCOMPARE(store.connections().size(), 1); // replaced, not added
+}
+
+// Prisma's PKCS#12 client identity has a password of its own (sslpassword): it goes to the
+// keyring beside the login password, never to the settings, and goes away with it.
+void TestConnectionStore::identityPasswordIsKeptBesideThePassword()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    FileCredentialStore credentials(m_dir->filePath(QStringLiteral("secrets.ini")));
+    ConnectionStore store(&settings, &credentials);
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("Client certificate");
+    profile.url = QStringLiteral(
+        "postgresql://app:hunter2@h/d?sslidentity=/k/id.p12&sslpassword=p12%26hunter3");
+    auto saved = await(store.save(profile, QString(), true));
+    QVERIFY(saved);
+    QCOMPARE(saved->passwordError.code(), Error::Code::None);
+    QVERIFY(saved->profile.passwordInKeyring);
+    QVERIFY(saved->profile.identityPasswordInKeyring);
+    const QString id = saved->profile.id;
+    QCOMPARE(store.connection(id)->url,
+             QStringLiteral("postgresql://app@h/d?sslidentity=/k/id.p12"));
+    QVERIFY(store.connection(id)->identityPasswordInKeyring);
+    QCOMPARE(*await(store.password(id)), QStringLiteral("hunter2"));
+    QCOMPARE(*await(store.identityPassword(id)), QStringLiteral("p12&hunter3"));
+    settings.sync();
+    QFile file(settingsPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(!file.readAll().contains("hunter"), "a password reached the settings file");
+
+    // Unticked: both forgotten.
+    saved = await(store.save(saved->profile, QString(), false));
+    QVERIFY(saved);
+    QVERIFY(!saved->profile.identityPasswordInKeyring);
+    QCOMPARE(await(credentials.read(saved->profile.identityPasswordKey())).error().code(),
+             Error::Code::NotFound);
+    QCOMPARE(await(store.identityPassword(id)).error().code(), Error::Code::NotFound);
+
+    // Removed: both gone from the keyring.
+    profile.id = id;
+    saved = await(store.save(profile, QString(), true));
+    QVERIFY(saved && saved->profile.identityPasswordInKeyring);
+    QVERIFY(await(store.remove(id)));
+    QCOMPARE(await(credentials.read(id)).error().code(), Error::Code::NotFound);
+    QCOMPARE(await(credentials.read(saved->profile.identityPasswordKey())).error().code(),
+             Error::Code::NotFound);
 }
 
 void TestConnectionStore::projectFolderConnectionOpensTheFolder()
