@@ -74,16 +74,6 @@ QVariant RecordColumns::headerData(int column, int role) const
     return QVariant();
 }
 
-namespace {
-
-/// The roles of the expiry column that depend on the clock: it is asked only for them.
-bool isTimed(int role)
-{
-    return role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole;
-}
-
-} // namespace
-
 QVariant RecordColumns::data(const RecordRows &rows, int row, int column, bool revealed,
                              int role) const
 {
@@ -93,7 +83,8 @@ QVariant RecordColumns::data(const RecordRows &rows, int row, int column, bool r
     if (f < 0) {
         return RecordFormatter::expiryData(
             rows.value(row, m_expiresField),
-            isTimed(role) ? QDateTime::currentDateTimeUtc() : QDateTime(), role);
+            RecordFormatter::isClockRole(role) ? QDateTime::currentDateTimeUtc() : QDateTime(),
+            role);
     }
     return RecordFormatter::cellData(m_fields.at(f), rows.value(row, f), revealed, role);
 }

@@ -449,42 +449,11 @@ QVariant RecordFormatter::expiryData(const QVariant &expires, const QDateTime &n
 
 void RecordFormatter::expiryRoles(const QVariant &expires, QModelRoleDataSpan roles)
 {
-    const bool null = expires.isNull();
-    const QDateTime at = null ? QDateTime() : expires.toDateTime();
-    QDateTime now;
+    QDateTime now; // read once, and only for a role that needs it
     for (QModelRoleData &roleData : roles) {
-        const int role = roleData.role();
-        if (null) {
-            answer(roleData, expiryData(expires, QDateTime(), role));
-            continue;
-        }
-        const bool timed =
-            role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole;
-        if (timed && !now.isValid())
+        if (!now.isValid() && !expires.isNull() && isClockRole(roleData.role()))
             now = QDateTime::currentDateTimeUtc();
-        switch (role) {
-        case Qt::DisplayRole:
-            roleData.setData(relativeExpiry(at, now));
-            break;
-        case Qt::ForegroundRole:
-            if (at < now)
-                roleData.setData(QBrush(expiredColor()));
-            else
-                roleData.clearData();
-            break;
-        case Qt::TextAlignmentRole:
-            roleData.setData(QVariant(Qt::AlignLeft | Qt::AlignVCenter));
-            break;
-        case Qt::DecorationRole:
-        case Qt::CheckStateRole:
-        case Qt::BackgroundRole:
-        case Qt::FontRole:
-            roleData.clearData(); // what expiryData() answers: nothing
-            break;
-        default:
-            answer(roleData, expiryData(expires, timed ? now : QDateTime(), role));
-            break;
-        }
+        answer(roleData, expiryData(expires, now, roleData.role()));
     }
 }
 

@@ -25,8 +25,14 @@ public:
     static void cellRoles(const AuthField &field, const QVariant &value, bool revealed,
                           QModelRoleDataSpan roles);
 
-    /// The data of the relative "expires in …" column, judged against `now`.
+    /// The data of the relative "expires in …" column, judged against `now`, which only the
+    /// roles isClockRole() names read.
     static QVariant expiryData(const QVariant &expires, const QDateTime &now, int role);
+    /// The expiry column's roles that depend on the clock.
+    static bool isClockRole(int role)
+    {
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole;
+    }
     /// Every role of `roles` of the expiry column, each as expiryData() answers it; the clock is
     /// read once, and only if a role depends on it.
     static void expiryRoles(const QVariant &expires, QModelRoleDataSpan roles);
