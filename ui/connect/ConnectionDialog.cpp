@@ -316,19 +316,16 @@ void ConnectionDialog::selectConnection(const QString &id)
         else
             m_form->setUrl(profile->url);
         if (parameters && (profile->passwordInKeyring || profile->identityPasswordInKeyring))
-            loadPasswords(*profile, *parameters);
+            loadSecret(*profile, *parameters, !profile->passwordInKeyring);
     }
     m_savePassword->setChecked(profile->passwordInKeyring ||
                                (m_keyringAvailable && !profile->isProjectFolder()));
 }
 
-void ConnectionDialog::loadPasswords(const ConnectionProfile &profile,
-                                     const ConnectionParameters &shown)
+void ConnectionDialog::loadSecret(const ConnectionProfile &profile,
+                                  const ConnectionParameters &shown, bool identity)
 {
-    // The password first, then the identity's: each fills the form as it answers.
-    const bool identity = !profile.passwordInKeyring;
-    const QString id = profile.id;
-    auto secret = identity ? m_store->identityPassword(id) : m_store->password(id);
+    auto secret = identity ? m_store->identityPassword(profile.id) : m_store->password(profile.id);
     whenReady(this, secret, [this, profile, shown, identity](const Result<QString> &password) {
         // A keyring that took its time must not overwrite what is on screen now.
         if (m_currentId != profile.id || !m_projectFolder.isEmpty() ||
@@ -346,13 +343,10 @@ void ConnectionDialog::loadPasswords(const ConnectionProfile &profile,
         ConnectionParameters filled = shown;
         (identity ? filled.sslIdentityPassword : filled.password) = *password;
         m_form->setParameters(filled);
-        if (!identity && profile.identityPasswordInKeyring) {
-            ConnectionProfile rest = profile;
-            rest.passwordInKeyring = false;
-            loadPasswords(rest, filled);
-            return;
-        }
-        emit passwordLoaded(true);
+        if (!identity && profile.identityPasswordInKeyring)
+            loadSecret(profile, filled, true); // then the identity's
+        else
+            emit passwordLoaded(true);
     });
 }
 

@@ -90,9 +90,10 @@ private:
 
     void build();
     void checkKeyring();
-    /// Fills the passwords saved for `profile` (its login's, its client identity's) into the
-    /// form as the keyring answers, if the form still shows `shown`.
-    void loadPasswords(const ConnectionProfile &profile, const ConnectionParameters &shown);
+    /// Fills a password saved for `profile` into the form when the keyring answers, if the form
+    /// still shows `shown`: the login's, then (or else, with `identity`) the client identity's.
+    void loadSecret(const ConnectionProfile &profile, const ConnectionParameters &shown,
+                    bool identity);
     void refreshLists();
     void newConnection();
     void deleteConnection();
