@@ -517,6 +517,11 @@ Token Lexer::next()
     return token;
 }
 
+// GCC's SLP vectorizer packs the counters and the token's fields into vector registers before
+// storing them: about twenty shuffles per token where plain stores need none.
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-slp-vectorize")))
+#endif
 void Lexer::nextSignificant(Token &token)
 {
     // The parser's usual tokens (ASCII words, punctuation, `@`, braces, line breaks, plain
