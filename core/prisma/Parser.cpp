@@ -161,7 +161,11 @@ private:
     template <typename F> static void forEachPool(SyntaxTreeStorage &s, F f)
     {
         f(s.blocks), f(s.items), f(s.commentGroups), f(s.comments), f(s.members), f(s.fields);
-        f(s.values), f(s.properties), f(s.attributes), f(s.arguments), f(s.expressions);
+        f(s.values), f(s.properties), f(s.attributes);
+        for (auto &pool : s.arguments)
+            f(pool);
+        for (auto &pool : s.expressions)
+            f(pool);
     }
 
     static void clear(SyntaxTreeStorage &storage)
@@ -196,9 +200,11 @@ public:
         , m_peekLexer(m_lexer)
         , m_storage(StorageRecycler::acquire())
         , m_pool(*m_storage)
-        , m_argumentScratch(maxNesting + 2)
-        , m_expressionScratch(maxNesting + 1)
-    {}
+    {
+        // A recycled storage has its pools already.
+        m_pool.arguments.resize(std::size_t(maxNesting) + 2);
+        m_pool.expressions.resize(std::size_t(maxNesting) + 1);
+    }
 
     ParsedFile run()
     {
@@ -232,8 +238,8 @@ private:
         m_pool.fields.reserve(lines);
         m_pool.commentGroups.reserve(lines / 4);
         m_pool.attributes.reserve(lines);
-        m_pool.arguments.reserve(lines);
-        m_pool.expressions.reserve(lines / 2);
+        m_pool.arguments[0].reserve(lines);
+        m_pool.expressions[0].reserve(lines / 2);
         m_pool.comments.reserve(lines / 4);
     }
 
@@ -361,8 +367,9 @@ private:
     }
 
     // Moves the nodes a list collected in `scratch` (from `start` on) to the end of `pool`, so
-    // that they are consecutive there, and returns them. Lists nest (an array in an argument
-    // list in an array), so scratch vectors are used as stacks.
+    // that they are consecutive there, and returns them: for the lists whose nodes would
+    // interleave in their pool with other lists' nodes (top comment groups, block attributes).
+    // Argument lists and arrays need none: they have a pool per nesting depth.
     template <typename T>
     static NodeList<T> commit(std::vector<T> &pool, std::vector<T> &scratch, std::size_t start)
     {
@@ -1135,20 +1142,20 @@ private:
         if (depth > maxNesting)
             return false;
         const Mark begin = mark();
-        std::vector<Argument> &scratch = m_argumentScratch[std::size_t(depth)];
-        const std::size_t start = scratch.size();
+        std::vector<Argument> &pool = m_pool.arguments[std::size_t(depth)];
+        const std::size_t start = pool.size();
         list.range.start = take().start;
-        parseCommaSeparated(scratch,
+        parseCommaSeparated(pool,
                             [&](Argument &argument) { return parseArgument(depth, argument); });
         if (at(TokenKind::Comma))
             list.trailingComma = take().range();
         if (!at(TokenKind::RightParen)) {
-            scratch.resize(start);
+            pool.resize(start);
             reset(begin);
             return false;
         }
         list.range.end = take().end;
-        list.arguments = commit(m_pool.arguments, scratch, start);
+        list.arguments = since(pool, start);
         return true;
     }
 
@@ -1232,19 +1239,19 @@ private:
     bool parseArray(int depth, Expression &array)
     {
         const Mark begin = mark();
-        std::vector<Expression> &scratch = m_expressionScratch[std::size_t(depth)];
-        const std::size_t start = scratch.size();
+        std::vector<Expression> &pool = m_pool.expressions[std::size_t(depth)];
+        const std::size_t start = pool.size();
         array.kind = Expression::Kind::Array;
         array.range.start = take().start;
         parseCommaSeparated(
-            scratch, [&](Expression &element) { return parseExpression(depth + 1, element); });
+            pool, [&](Expression &element) { return parseExpression(depth + 1, element); });
         if (!at(TokenKind::RightBracket)) {
-            scratch.resize(start);
+            pool.resize(start);
             reset(begin);
             return false;
         }
         array.range.end = take().end;
-        array.elements = commit(m_pool.expressions, scratch, start);
+        array.elements = since(pool, start);
         return true;
     }
 
@@ -1255,19 +1262,19 @@ private:
     {
         const Mark begin = mark();
         // depth + 1: the argument list this object may be an argument of builds at `depth`.
-        std::vector<Argument> &scratch = m_argumentScratch[std::size_t(depth) + 1];
-        const std::size_t start = scratch.size();
+        std::vector<Argument> &pool = m_pool.arguments[std::size_t(depth) + 1];
+        const std::size_t start = pool.size();
         object.kind = Expression::Kind::Object;
         object.arguments.range.start = take().start;
-        parseCommaSeparated(scratch,
+        parseCommaSeparated(pool,
                             [&](Argument &member) { return parseObjectMember(depth, member); });
         if (!at(TokenKind::RightBrace)) {
-            scratch.resize(start);
+            pool.resize(start);
             reset(begin);
             return false;
         }
         object.arguments.range.end = take().end;
-        object.arguments.arguments = commit(m_pool.arguments, scratch, start);
+        object.arguments.arguments = since(pool, start);
         object.range = object.arguments.range;
         return true;
     }
@@ -1307,12 +1314,6 @@ private:
     // Lists being built whose nodes would interleave in their pool with other lists' nodes.
     std::vector<CommentGroup> m_topCommentGroups;
     std::vector<Attribute> m_blockAttributes;
-    // Per nesting depth: an argument list or array at depth d only ever contains lists at
-    // deeper levels, so the nodes of each list are built in place in its own vector, and the
-    // references to them stay valid while nested lists grow. An object at depth d collects its
-    // members at d + 1.
-    std::vector<std::vector<Argument>> m_argumentScratch;
-    std::vector<std::vector<Expression>> m_expressionScratch;
 
     std::unordered_set<int> m_unclosedFrom[3]; // per Body: item starts that run into the end
     std::vector<int> m_visited;                // item starts of the body being parsed

@@ -20,8 +20,11 @@ struct SyntaxTreeStorage
     std::vector<EnumValue> values;
     std::vector<ConfigProperty> properties;
     std::vector<Attribute> attributes;
-    std::vector<Argument> arguments;
-    std::vector<Expression> expressions;
+    // Argument lists (and object members) and array elements, one pool per nesting depth: a
+    // list at depth d only ever contains lists deeper than d, so each list is built in place,
+    // contiguous in its depth's pool, while the lists inside it grow in the deeper pools.
+    std::vector<std::vector<Argument>> arguments;
+    std::vector<std::vector<Expression>> expressions;
     // The texts Field::documentation points to: a deque, whose elements stay in place as it
     // grows.
     std::deque<QString> fieldDocumentation;
