@@ -253,6 +253,59 @@ private:
     size_t m_size = 0;
 };
 
+// A short list described word by word: each string as its data pointer and size, numbers as
+// they are. Strings from intern() have one data pointer per text, so equal keys mean equal
+// lists (and equal lists of strings from elsewhere just do not meet). Too long a list has no
+// key: add() says so.
+struct ListKey
+{
+    static constexpr int capacity = 20;
+    std::array<quintptr, capacity> words;
+    int count = 0;
+
+    bool add(quintptr word)
+    {
+        if (count == capacity)
+            return false;
+        words[std::size_t(count++)] = word;
+        return true;
+    }
+    bool add(const QString &text)
+    {
+        return add(quintptr(text.constData())) && add(quintptr(text.size()));
+    }
+
+    friend bool operator==(const ListKey &a, const ListKey &b)
+    {
+        return a.count == b.count &&
+               std::equal(a.words.begin(), a.words.begin() + a.count, b.words.begin());
+    }
+};
+
+size_t qHash(const ListKey &key, size_t seed = 0)
+{
+    return nameHash(View(reinterpret_cast<const char *>(key.words.data()),
+                         qsizetype(key.count) * qsizetype(sizeof(quintptr))),
+                    seed);
+}
+
+// One shared QList per distinct short list (see DataModelBuilder::Impl::sharedList()).
+template <typename T> class ListTable
+{
+public:
+    // The list `key` describes: the one made by `make()` the first time it was asked for.
+    template <typename Make> QList<T> get(const ListKey &key, Make make)
+    {
+        auto found = m_lists.constFind(key);
+        if (found == m_lists.constEnd())
+            found = m_lists.insert(key, make());
+        return found.value();
+    }
+
+private:
+    QHash<ListKey, QList<T>> m_lists;
+};
+
 // A name as UTF-8 bytes for the lookups keyed by source text, on the stack when it is ASCII.
 class Utf8Key
 {
@@ -1589,7 +1642,6 @@ private:
 
         QVarLengthArray<int, 8> seen;
         const Model &model = m_dm.m_models.at(modelIndex);
-        names.reserve(constants.size());
         for (const View name : constants) {
             const int index = name.contains('.') ? -1 : m_modelFields.value(modelIndex, name);
             if (index < 0) {
@@ -1610,8 +1662,19 @@ private:
                 return false;
             }
             seen.append(index);
-            names.append(model.fields.at(index).name);
         }
+        const auto make = [&] {
+            QStringList list;
+            list.reserve(seen.size());
+            for (const int index : std::as_const(seen))
+                list.append(model.fields.at(index).name);
+            return list;
+        };
+        ListKey key;
+        bool keyed = true;
+        for (const int index : std::as_const(seen))
+            keyed = keyed && key.add(model.fields.at(index).name);
+        names = keyed ? m_stringLists.get(key, make) : make();
         return true;
     }
 
@@ -1813,7 +1876,7 @@ private:
                 key.mappedName = nonEmptyStringArgument("map"_v);
                 IndexField indexField = singleFieldOptions(field, fieldIndex);
                 key.clustered = clusteredArgument();
-                key.fields.append(std::move(indexField));
+                key.fields = singleFieldList(std::move(indexField));
                 key.isDefinedOnField = true;
                 key.span = span(ref.file, m_attribute->range);
                 field.isId = true;
@@ -1845,7 +1908,7 @@ private:
             index.mappedName = nonEmptyStringArgument("map"_v);
             IndexField indexField = singleFieldOptions(field, fieldIndex);
             index.clustered = clusteredArgument();
-            index.fields.append(std::move(indexField));
+            index.fields = singleFieldList(std::move(indexField));
             index.isDefinedOnField = true;
             index.span = span(ref.file, m_attribute->range);
             field.isUnique = true;
@@ -1853,6 +1916,21 @@ private:
             finishArguments();
         }
         finishAttributes(set);
+    }
+
+    // The fields of an `@id` or `@unique`: the same field of many models (`id` first) shares
+    // one list.
+    QList<IndexField> singleFieldList(IndexField &&field)
+    {
+        ListKey key;
+        key.add(field.name);
+        key.add(quintptr(field.field));
+        key.add(field.sort ? quintptr(field.sort.value()) + 1 : 0);
+        key.add(field.length ? quintptr(quint32(field.length.value())) : 0);
+        key.add(field.length.has_value());
+        key.add(field.operatorClass);
+        key.add(field.operatorClassIsRaw);
+        return m_indexFieldLists.get(key, [&] { return QList<IndexField>{std::move(field)}; });
     }
 
     // `length:` and `sort:` of `@id` and `@unique` (visit_field_unique, id::field).
@@ -1918,17 +1996,32 @@ private:
         native.prefix = intern(name.first(dot));
         native.name = intern(name.sliced(dot + 1));
         if (attribute.arguments) {
-            native.arguments.reserve(qsizetype(attribute.arguments->arguments.size()));
+            QVarLengthArray<QString, 4> arguments;
+            ListKey key;
+            bool keyed = true;
             for (const Argument &argument : attribute.arguments->arguments) {
                 if (!argument.value)
                     continue;
-                // A number, string or name renders as written: one shared copy of `255`.
+                // A number, string or name renders as written: one shared copy of `255`, and
+                // one shared list of `(255)`.
                 const Expression &value = *argument.value;
-                native.arguments.append(value.is(Expression::Kind::Function) ||
-                                                value.is(Expression::Kind::Array)
-                                            ? render(fileIndex, value)
-                                            : string(fileIndex, value.range));
+                if (value.is(Expression::Kind::Function) || value.is(Expression::Kind::Array)) {
+                    arguments.append(render(fileIndex, value));
+                    keyed = false;
+                } else {
+                    arguments.append(string(fileIndex, value.range));
+                    keyed = keyed && key.add(arguments.back());
+                }
             }
+            const auto make = [&] {
+                QStringList list;
+                list.reserve(arguments.size());
+                for (const QString &argument : std::as_const(arguments))
+                    list.append(argument);
+                return list;
+            };
+            if (!arguments.isEmpty())
+                native.arguments = keyed ? m_stringLists.get(key, make) : make();
         }
         native.span = span(fileIndex, attribute.range);
         return native;
@@ -3134,7 +3227,10 @@ private:
     FieldNameIndex m_modelFields;     // (model, field name) -> index in Model::fields
     FieldNameIndex m_compositeFields; // (composite type, field name) -> index
 
-    mutable StringTable m_strings;          // see intern()
+    mutable StringTable m_strings; // see intern()
+    // Shared copies of short lists that repeat across models (see ListKey).
+    mutable ListTable<QString> m_stringLists;
+    ListTable<IndexField> m_indexFieldLists;
     const Attribute *m_attribute = nullptr; // the attribute whose arguments are being read
     int m_attributeFile = 0;
     std::vector<ArgumentSlot> m_arguments; // cleared, never shrunk
