@@ -368,6 +368,7 @@ void PagedRecordModel::request(const Request &request)
 {
     const quint64 generation = m_generation;
     const RecordQuery query = m_query;
+    const std::shared_ptr<ScreenTexts> texts = firstScreen(request);
     setLoading(true);
     m_pages->run<RecordPage>(
         this,
@@ -390,37 +391,31 @@ void PagedRecordModel::request(const Request &request)
             }
             return Error(Error::Code::InvalidArgument, QStringLiteral("Unknown fetch"));
         },
-        [this, generation, request](const Result<RecordPage> &result) {
-            onPage(generation, request, result);
+        [this, generation, request, texts](const Result<RecordPage> &result) {
+            onPage(generation, request, result, texts);
         },
-        firstScreen(request));
+        texts ? [texts](const RecordPage &page,
+                        const CancellationToken &cancel) { texts->make(page.rows, cancel); }
+              : std::function<void(const RecordPage &, const CancellationToken &)>());
 }
 
-std::function<void(const RecordPage &, const CancellationToken &)>
-PagedRecordModel::firstScreen(const Request &request) const
+std::shared_ptr<ScreenTexts> PagedRecordModel::firstScreen(const Request &request) const
 {
-    // A page that replaces the window is shown at once: its rows on screen are converted here,
-    // on the worker thread, while the GUI thread takes the page in and starts painting. The
-    // GUI thread reads the screen from its top row down, this from its bottom row up: they
-    // meet in between, each cell converted once (RecordRows publishes it to both threads).
+    // A page that replaces the window is shown at once: its rows on screen are converted and
+    // formatted on the page thread, while the GUI thread takes the page in and starts painting.
+    // The GUI thread reads the screen from its top row down, the page thread from its bottom
+    // row up: they meet in between, each cell converted (RecordRows) and formatted
+    // (ScreenTexts) once.
     if (request.kind != Fetch::First && request.kind != Fetch::Seek && request.kind != Fetch::Last)
         return nullptr;
     const int shown =
         m_wantLast > m_wantFirst ? m_wantLast - m_wantFirst + 1 : kUnreportedScreenRows;
-    const bool atEnd = request.kind == Fetch::Last;
-    return [shown, atEnd](const RecordPage &page, const CancellationToken &cancel) {
-        const int rows = page.rows.size();
-        const int columns = page.fields.size();
-        const int top = atEnd ? qMax(0, rows - shown) : 0;
-        for (int r = qMin(rows, top + shown) - 1; r >= top && !cancel.isCancelled(); --r) {
-            for (int c = 0; c < columns; ++c)
-                page.rows.value(r, c);
-        }
-    };
+    return std::make_shared<ScreenTexts>(m_model.fields, shown, request.kind == Fetch::Last);
 }
 
 void PagedRecordModel::onPage(quint64 generation, const Request &request,
-                              const Result<RecordPage> &result)
+                              const Result<RecordPage> &result,
+                              const std::shared_ptr<ScreenTexts> &texts)
 {
     if (generation != m_generation)
         return; // a newer query or refresh superseded this page
@@ -435,23 +430,34 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
         Q_EMIT errorChanged();
     }
     const RecordPage &page = *result;
-    std::vector<Row> rows;
-    rows.reserve(std::size_t(page.rows.size()));
-    for (int i = 0; i < page.rows.size(); ++i)
-        rows.push_back(Row{page.rows.mid(i, 1)});
-    const int count = int(rows.size());
+    const int count = page.rows.size();
+    const int textsFirst = texts ? texts->firstRow(count) : 0;
+    const int textsEnd = texts ? qMin(count, textsFirst + texts->rows()) : 0;
+    // Page row i narrowed to itself, with the first screen's texts if it has some.
+    const auto rowAt = [&](int i) {
+        const bool screen = i >= textsFirst && i < textsEnd;
+        return Row{page.rows.mid(i, 1), screen ? texts : nullptr, screen ? i - textsFirst : 0};
+    };
+    // The rows of a page that joins the window (a page that replaces it goes in directly).
+    const auto rows = [&] {
+        std::vector<Row> joining;
+        joining.reserve(std::size_t(count));
+        for (int i = 0; i < count; ++i)
+            joining.push_back(rowAt(i));
+        return joining;
+    };
 
     const int oldFirst = m_cache.first();
     const int oldEnd = m_cache.end();
     switch (request.kind) {
     case Fetch::First:
-        m_cache.reset(0, std::move(rows));
+        m_cache.reset(0, count, rowAt);
         m_atStart = true;
         m_atEnd = page.atEnd && count <= m_cache.capacity();
         m_endAnchored = false;
         break;
     case Fetch::Last:
-        m_cache.reset(qMax(0, m_rowCount - count), std::move(rows));
+        m_cache.reset(qMax(0, m_rowCount - count), count, rowAt);
         m_atEnd = count <= m_cache.capacity();
         m_atStart = page.atStart;
         m_endAnchored = m_atEnd && !m_atStart;
@@ -460,7 +466,7 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
     case Fetch::Refresh:
         if (request.kind == Fetch::Seek)
             m_endAnchored = false;
-        m_cache.reset(request.anchor, std::move(rows));
+        m_cache.reset(request.anchor, count, rowAt);
         m_atStart = request.kind == Fetch::Refresh ? request.keepAtStart : page.atStart;
         if (request.kind == Fetch::Seek && page.startFraction == 0)
             m_atStart = true;
@@ -470,14 +476,14 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
         // The window moved meanwhile (a jump): this page no longer joins it.
         if (m_cache.isEmpty() || m_cache.back().position() != request.from)
             break;
-        if (m_cache.append(std::move(rows)) > 0)
+        if (m_cache.append(rows()) > 0)
             m_atStart = false;
         m_atEnd = page.atEnd || count == 0;
         break;
     case Fetch::Before:
         if (m_cache.isEmpty() || m_cache.front().position() != request.from)
             break;
-        if (m_cache.prepend(std::move(rows)) > 0)
+        if (m_cache.prepend(rows()) > 0)
             m_atEnd = false;
         m_atStart = page.atStart || count == 0;
         break;
@@ -654,6 +660,15 @@ int PagedRecordModel::convertedCellCount(int row) const
     return converted;
 }
 
+int PagedRecordModel::madeTextCount(int row) const
+{
+    const Row *cached = m_cache.find(row);
+    int made = 0;
+    for (int f = 0; cached && cached->texts && f < m_model.fields.size(); ++f)
+        made += cached->texts->isMade(cached->screenRow, f);
+    return made;
+}
+
 QVariantList PagedRecordModel::rowValues(int row) const
 {
     const Row *cached = m_cache.find(row);
@@ -724,8 +739,15 @@ void PagedRecordModel::multiData(const QModelIndex &index, QModelRoleDataSpan ro
             roleData.setData(data(index, roleData.role()));
         return;
     }
-    m_columns.multiData(row->cells, 0, index.column(), isRevealed(*row, index.column()),
-                        roleDataSpan);
+    const bool revealed = isRevealed(*row, index.column());
+    // The display text made on the page thread, if this is a first screen's cell shown for the
+    // first time and the text still holds.
+    QString made;
+    const int field = m_columns.fieldIndex(index.column());
+    const bool haveText =
+        row->texts && field >= 0 && row->texts->take(row->screenRow, field, revealed, &made);
+    m_columns.multiData(row->cells, 0, index.column(), revealed, roleDataSpan,
+                        haveText ? &made : nullptr);
     for (QModelRoleData &roleData : roleDataSpan) {
         // The roles of the model rather than of the cell (RecordColumns leaves them empty).
         if (roleData.role() == LoadedRole || roleData.role() == UserIdRole)

@@ -8,10 +8,12 @@
 #include "core/common/Error.h"
 #include "ui/inspector/RecordColumns.h"
 #include "ui/inspector/RowCache.h"
+#include "ui/inspector/ScreenTexts.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
 #include <functional>
+#include <memory>
 
 class QTimer;
 
@@ -96,6 +98,9 @@ public:
     /// How many cells of a loaded row are converted from the query's result already (see
     /// RecordRows): what was shown, or is about to be. 0 when not loaded.
     int convertedCellCount(int row) const;
+    /// How many cells of a loaded row had their display text made on the page thread (see
+    /// ScreenTexts), shown since or not. 0 when not loaded.
+    int madeTextCount(int row) const;
     /// The values of a loaded row in authModel().fields order; empty when not loaded.
     QVariantList rowValues(int row) const;
     /// The user a loaded row belongs to: its userId, a user's id, a verification token's
@@ -140,6 +145,10 @@ private:
     struct Row
     {
         RecordRows cells;
+        // The first screen of a page that replaced the window: display texts made on the page
+        // thread, this row's at `screenRow` (see ScreenTexts).
+        std::shared_ptr<ScreenTexts> texts;
+        int screenRow = 0;
 
         const QVariant &value(int field) const { return cells.value(0, field); }
         RecordPosition position() const { return cells.position(0); }
@@ -165,11 +174,11 @@ private:
     void loadMissing();
     void jumpTo(int first, int last);
     void request(const Request &request);
-    /// What the page thread does for a page once it is on its way: converts the rows the view
-    /// will show first (nullptr for pages that join the window as the view scrolls).
-    std::function<void(const RecordPage &, const CancellationToken &)>
-    firstScreen(const Request &request) const;
-    void onPage(quint64 generation, const Request &request, const Result<RecordPage> &result);
+    /// The display texts of the rows the view will show first of a page that replaces the
+    /// window (nullptr for pages that join the window as the view scrolls).
+    std::shared_ptr<ScreenTexts> firstScreen(const Request &request) const;
+    void onPage(quint64 generation, const Request &request, const Result<RecordPage> &result,
+                const std::shared_ptr<ScreenTexts> &texts);
     void onEstimate(quint64 generation, const Result<RowCount> &result);
     void onCount(quint64 generation, const Result<qint64> &result);
     void setLoading(bool loading);

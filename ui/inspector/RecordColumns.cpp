@@ -90,7 +90,7 @@ QVariant RecordColumns::data(const RecordRows &rows, int row, int column, bool r
 }
 
 void RecordColumns::multiData(const RecordRows &rows, int row, int column, bool revealed,
-                              QModelRoleDataSpan roles) const
+                              QModelRoleDataSpan roles, QString *display) const
 {
     if (column < 0 || column >= count()) {
         for (QModelRoleData &roleData : roles)
@@ -101,7 +101,7 @@ void RecordColumns::multiData(const RecordRows &rows, int row, int column, bool 
     if (f < 0)
         RecordFormatter::expiryRoles(rows.value(row, m_expiresField), roles);
     else
-        RecordFormatter::cellRoles(m_fields.at(f), rows.value(row, f), revealed, roles);
+        RecordFormatter::cellRoles(m_fields.at(f), rows.value(row, f), revealed, roles, display);
 }
 
 } // namespace gh::ui

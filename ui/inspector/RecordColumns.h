@@ -34,8 +34,10 @@ public:
     QVariant data(const RecordRows &rows, int row, int column, bool revealed, int role) const;
     /// Every role of `roles` for one cell, as QAbstractItemModel::multiData() asks a view's
     /// delegate's seven at once: the cell read, and the clock asked, once for all of them.
+    /// `display`, if given, is the cell's display text made beforehand (ScreenTexts; a field's
+    /// column only), answered for Qt::DisplayRole instead of formatting the cell.
     void multiData(const RecordRows &rows, int row, int column, bool revealed,
-                   QModelRoleDataSpan roles) const;
+                   QModelRoleDataSpan roles, QString *display = nullptr) const;
 
 private:
     QVector<AuthField> m_fields;

@@ -52,9 +52,9 @@ QColor expiredColor()
 class LocalOffsets
 {
 public:
-    std::optional<int> at(qint64 msecs)
+    /// `tz`: TZ as read by the caller (nullptr when unset).
+    std::optional<int> at(qint64 msecs, const char *tz)
     {
-        const char *tz = std::getenv("TZ");
         // The clock only every 64th call: read per timestamp, it cost more than the lookup.
         const bool old = !m_age.isValid() || ((++m_calls & 63) == 0 && m_age.hasExpired(60000));
         if (old || (tz != nullptr) != m_hasTz || (tz && m_tz != tz)) {
@@ -68,6 +68,10 @@ public:
             if (msecs >= m_spans[i].from && msecs < m_spans[i].to)
                 return m_spans[i].offset;
         }
+        // libc reads TZ itself: a stretch is kept under the TZ it was found with, or not at all.
+        const char *now = std::getenv("TZ");
+        if ((now != nullptr) != m_hasTz || (now && m_tz != now))
+            return std::nullopt;
         const QDateTime utc = QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
         const int offset = utc.toLocalTime().offsetFromUtc();
         const QTimeZone zone = QTimeZone::systemTimeZone();
@@ -242,10 +246,12 @@ QString RecordFormatter::relativeExpiry(const QDateTime &expires, const QDateTim
     return texts.text(expires < now, spanOf(now.secsTo(expires)));
 }
 
-QString RecordFormatter::localTime(const QDateTime &utc)
+namespace {
+
+/// RecordFormatter::localTime() with TZ (nullptr: unset) and the locale as the caller read them.
+QString localTimeIn(const QDateTime &utc, const char *tz, const QLocale &locale)
 {
     static const QString kFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
-    const QLocale locale;
     // Whether the locale writes ASCII digits, asked again only when the default locale changes.
     thread_local QLocale digitsOf(QLocale::c());
     thread_local bool asciiDigits = true;
@@ -257,7 +263,7 @@ QString RecordFormatter::localTime(const QDateTime &utc)
         return locale.toString(utc.toLocalTime(), kFormat);
     thread_local LocalOffsets offsets;
     const qint64 msecs = utc.toMSecsSinceEpoch();
-    const std::optional<int> offset = offsets.at(msecs);
+    const std::optional<int> offset = offsets.at(msecs, tz);
     if (!offset)
         return locale.toString(utc.toLocalTime(), kFormat);
     // The wall-clock fields of the local instant, written as the format would with ASCII digits.
@@ -288,6 +294,28 @@ QString RecordFormatter::localTime(const QDateTime &utc)
     return text;
 }
 
+} // namespace
+
+RecordFormatter::TextContext RecordFormatter::TextContext::current()
+{
+    TextContext context;
+    const char *tz = std::getenv("TZ");
+    context.hasTz = tz != nullptr;
+    if (tz)
+        context.tz = QByteArray(tz);
+    return context; // locale: the default one
+}
+
+QString RecordFormatter::localTime(const QDateTime &utc)
+{
+    return localTimeIn(utc, std::getenv("TZ"), QLocale());
+}
+
+QString RecordFormatter::localTime(const QDateTime &utc, const TextContext &context)
+{
+    return localTimeIn(utc, context.hasTz ? context.tz.constData() : nullptr, context.locale);
+}
+
 bool RecordFormatter::isEpochSeconds(const AuthField &field)
 {
     return field.type == FieldType::Int && field.logicalName() == QLatin1String("expires_at");
@@ -308,14 +336,22 @@ namespace {
 
 // The answers of cellData() that cellRoles() gives too, in one place so that both agree.
 
-QVariant displayData(const AuthField &field, const QVariant &value, bool masked)
+template <typename LocalTime>
+QString displayString(const AuthField &field, const QVariant &value, bool masked,
+                      const LocalTime &localTime)
 {
     if (value.isNull())
         return QStringLiteral("NULL");
     if (field.type == FieldType::DateTime || RecordFormatter::isEpochSeconds(field))
-        return RecordFormatter::localTime(RecordFormatter::instant(field, value));
+        return localTime(RecordFormatter::instant(field, value));
     return RecordWriter::displayText(
         value, field, masked ? RecordWriter::Secrets::Masked : RecordWriter::Secrets::Revealed);
+}
+
+QVariant displayData(const AuthField &field, const QVariant &value, bool masked)
+{
+    return displayString(field, value, masked,
+                         [](const QDateTime &utc) { return RecordFormatter::localTime(utc); });
 }
 
 QVariant foregroundData(bool null, bool masked)
@@ -348,15 +384,29 @@ QVariant alignmentData(const AuthField &field)
 
 /// Sets `roleData` to `value`, or clears it for an invalid one (as setData(QVariant()) would,
 /// without making and destroying an empty QVariant).
+void clearRole(QModelRoleData &roleData)
+{
+    if (roleData.data().isValid()) // a delegate's are empty: QVariant::clear() is a call
+        roleData.clearData();
+}
+
 void answer(QModelRoleData &roleData, QVariant &&value)
 {
     if (value.isValid())
         roleData.setData(std::move(value));
     else
-        roleData.clearData();
+        clearRole(roleData);
 }
 
 } // namespace
+
+QString RecordFormatter::displayText(const AuthField &field, const QVariant &value, bool masked,
+                                     const TextContext &context)
+{
+    return displayString(field, value, masked, [&context](const QDateTime &utc) {
+        return RecordFormatter::localTime(utc, context);
+    });
+}
 
 QVariant RecordFormatter::cellData(const AuthField &field, const QVariant &value, bool revealed,
                                    int role)
@@ -396,14 +446,17 @@ QVariant RecordFormatter::cellData(const AuthField &field, const QVariant &value
 }
 
 void RecordFormatter::cellRoles(const AuthField &field, const QVariant &value, bool revealed,
-                                QModelRoleDataSpan roles)
+                                QModelRoleDataSpan roles, QString *display)
 {
     const bool masked = field.secret && !revealed;
     const bool null = value.isNull();
     for (QModelRoleData &roleData : roles) {
         switch (roleData.role()) {
         case Qt::DisplayRole:
-            answer(roleData, displayData(field, value, masked));
+            if (display) // QVariant(QString): setData(QString) would go through fromValue()
+                roleData.setData(QVariant(*display));
+            else
+                answer(roleData, displayData(field, value, masked));
             break;
         case Qt::ForegroundRole:
             answer(roleData, foregroundData(null, masked));
@@ -417,7 +470,7 @@ void RecordFormatter::cellRoles(const AuthField &field, const QVariant &value, b
         case Qt::DecorationRole:
         case Qt::CheckStateRole:
         case Qt::BackgroundRole:
-            roleData.clearData(); // what cellData() answers: nothing
+            clearRole(roleData); // what cellData() answers: nothing
             break;
         default:
             answer(roleData, cellData(field, value, revealed, roleData.role()));
@@ -426,16 +479,19 @@ void RecordFormatter::cellRoles(const AuthField &field, const QVariant &value, b
     }
 }
 
-QVariant RecordFormatter::expiryData(const QVariant &expires, const QDateTime &now, int role)
+namespace {
+
+/// expiryData()'s answer, the expiry read already: `at` is invalid for NULL.
+QVariant expiryAnswer(const QDateTime &at, const QDateTime &now, int role)
 {
-    if (expires.isNull())
+    if (!at.isValid())
         return role == Qt::DisplayRole ? tr("never") : QVariant();
-    const QDateTime at = expires.toDateTime();
     switch (role) {
     case Qt::DisplayRole:
-        return relativeExpiry(at, now);
+        return RecordFormatter::relativeExpiry(at, now);
     case Qt::ToolTipRole:
-        return tr("%1 local, %2 UTC").arg(localTime(at), at.toUTC().toString(Qt::ISODateWithMs));
+        return tr("%1 local, %2 UTC")
+            .arg(RecordFormatter::localTime(at), at.toUTC().toString(Qt::ISODateWithMs));
     case Qt::ForegroundRole:
         return at < now ? QVariant(QBrush(expiredColor())) : QVariant();
     case Qt::TextAlignmentRole:
@@ -447,13 +503,31 @@ QVariant RecordFormatter::expiryData(const QVariant &expires, const QDateTime &n
     }
 }
 
+QDateTime expiryOf(const QVariant &expires)
+{
+    return expires.isNull() ? QDateTime() : expires.toDateTime();
+}
+
+} // namespace
+
+QVariant RecordFormatter::expiryData(const QVariant &expires, const QDateTime &now, int role)
+{
+    return expiryAnswer(expiryOf(expires), now, role);
+}
+
 void RecordFormatter::expiryRoles(const QVariant &expires, QModelRoleDataSpan roles)
 {
-    QDateTime now; // read once, and only for a role that needs it
+    const QDateTime at = expiryOf(expires); // read once for every role
+    QDateTime now;                          // likewise, and only for a role that needs it
     for (QModelRoleData &roleData : roles) {
-        if (!now.isValid() && !expires.isNull() && isClockRole(roleData.role()))
+        const int role = roleData.role();
+        if (!now.isValid() && at.isValid() && isClockRole(role))
             now = QDateTime::currentDateTimeUtc();
-        answer(roleData, expiryData(expires, now, roleData.role()));
+        if (role == Qt::DecorationRole || role == Qt::CheckStateRole ||
+            role == Qt::BackgroundRole || role == Qt::FontRole)
+            clearRole(roleData); // what expiryData() answers: nothing
+        else
+            answer(roleData, expiryAnswer(at, now, role));
     }
 }
 

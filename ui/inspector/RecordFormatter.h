@@ -3,7 +3,9 @@
 #include "core/auth/AuthModel.h"
 
 #include <QAbstractItemModel>
+#include <QByteArray>
 #include <QDateTime>
+#include <QLocale>
 #include <QVariant>
 
 namespace gh::ui {
@@ -14,6 +16,23 @@ namespace gh::ui {
 class RecordFormatter
 {
 public:
+    /// What a cell's display text depends on besides the cell and whether it is revealed: the
+    /// time zone named by TZ (unset: the system's) and the default locale. Read once for texts
+    /// made beforehand (ScreenTexts) and compared before one is shown.
+    struct TextContext
+    {
+        bool hasTz = false;
+        QByteArray tz;
+        QLocale locale;
+
+        static TextContext current();
+        bool operator==(const TextContext &other) const
+        {
+            return hasTz == other.hasTz && tz == other.tz && locale == other.locale;
+        }
+        bool operator!=(const TextContext &other) const { return !(*this == other); }
+    };
+
     /// The data of a cell for `role` (display, tooltip, font, colour, alignment and the
     /// RecordRole values that depend only on the cell).
     static QVariant cellData(const AuthField &field, const QVariant &value, bool revealed,
@@ -22,8 +41,14 @@ public:
     /// Every role of `roles` for one cell, each as cellData() answers it: what a view's delegate
     /// asks in one multiData() call, with the value looked at once and no QVariant made for the
     /// roles a cell leaves empty.
+    /// `display`, if given, is the cell's Qt::DisplayRole text, made beforehand.
     static void cellRoles(const AuthField &field, const QVariant &value, bool revealed,
-                          QModelRoleDataSpan roles);
+                          QModelRoleDataSpan roles, QString *display = nullptr);
+
+    /// cellData()'s Qt::DisplayRole text, in `context` rather than the current one. `masked`:
+    /// a secret shown masked.
+    static QString displayText(const AuthField &field, const QVariant &value, bool masked,
+                               const TextContext &context);
 
     /// The data of the relative "expires in …" column, judged against `now`, which only the
     /// roles isClockRole() names read.
@@ -43,6 +68,8 @@ public:
     static QString duration(qint64 seconds);
     /// Local time, "yyyy-MM-dd HH:mm:ss".
     static QString localTime(const QDateTime &utc);
+    /// The same in `context`'s zone and locale (TZ as read then, not read again).
+    static QString localTime(const QDateTime &utc, const TextContext &context);
 
     /// Account.expires_at: the OAuth token expiry, in seconds since the epoch.
     static bool isEpochSeconds(const AuthField &field);

@@ -57,6 +57,16 @@ public:
         }
     }
 
+    /// The same with the rows made in place, `make(i)` for i in [0, count): no vector of them
+    /// made, moved from and destroyed first.
+    template <typename Make> void reset(int first, int count, const Make &make)
+    {
+        m_rows.clear();
+        m_first = first;
+        for (int i = 0; i < count && size() < m_capacity; ++i)
+            m_rows.push_back(make(i));
+    }
+
     /// Adds `rows` right after end() (at first() when empty), evicting from the front to stay
     /// within capacity. Returns the number of rows evicted.
     int append(std::vector<T> rows)

@@ -1,11 +1,16 @@
 // RecordColumns / RecordFormatter: the roles a view's delegate asks in one multiData() call are
 // answered as data() answers each, and the expiry column's texts follow the translations.
+// ScreenTexts: the display texts made on a page thread are the formatter's, each handed over
+// once, and only while they hold for the cell as shown.
 
 #include "core/auth/RecordRows.h"
 #include "ui/inspector/RecordColumns.h"
 #include "ui/inspector/RecordFormatter.h"
 #include "ui/inspector/RecordRoles.h"
+#include "ui/inspector/ScreenTexts.h"
 
+#include <QScopeGuard>
+#include <QTimeZone>
 #include <QTranslator>
 #include <QtTest>
 
@@ -14,6 +19,7 @@ using gh::FieldType;
 using gh::RecordRows;
 using gh::ui::RecordColumns;
 using gh::ui::RecordFormatter;
+using gh::ui::ScreenTexts;
 
 namespace {
 
@@ -31,6 +37,38 @@ QList<int> allRoles()
             Qt::EditRole,         Qt::StatusTipRole,  Qt::WhatsThisRole,    Qt::SizeHintRole,
             gh::ui::RawValueRole, gh::ui::SecretRole, gh::ui::RevealedRole, gh::ui::UserIdRole,
             gh::ui::LoadedRole};
+}
+
+/// A secret, a timestamp and an optional string, over five rows (row 2's string NULL).
+QVector<AuthField> screenFields()
+{
+    return {field("sessionToken", FieldType::String, false, true),
+            field("createdAt", FieldType::DateTime), field("note", FieldType::String, true)};
+}
+
+RecordRows screenRows()
+{
+    RecordRows rows;
+    for (int r = 0; r < 5; ++r) {
+        rows << QVariantList{QStringLiteral("token-%1-0123456789abcdef").arg(r),
+                             QDateTime(QDate(2026, 3, 29), QTime(0, 30 + r), Qt::UTC),
+                             r == 2 ? QVariant() : QVariant(QStringLiteral("note %1").arg(r))};
+    }
+    return rows;
+}
+
+/// Sets TZ for the scope of the returned guard.
+auto zone(const char *tz)
+{
+    const bool had = qEnvironmentVariableIsSet("TZ");
+    const QByteArray previous = qgetenv("TZ");
+    qputenv("TZ", tz);
+    return qScopeGuard([had, previous] {
+        if (had)
+            qputenv("TZ", previous);
+        else
+            qunsetenv("TZ");
+    });
 }
 
 /// A translator that writes every text it knows in capitals, "expires in %1" included.
@@ -128,6 +166,65 @@ private Q_SLOTS:
             }
         }
         QVERIFY(compared > 100);
+    }
+
+    void screenTextsAreTheFormattersMadeBottomUpAndTakenOnce()
+    {
+        const auto utc = zone("UTC");
+        const QVector<AuthField> fields = screenFields();
+        const RecordRows rows = screenRows();
+        ScreenTexts texts(fields, 3, false);
+        QCOMPARE(texts.firstRow(5), 0);
+        QString text;
+        // Asked before it is made: the GUI thread formats it, and the page thread skips it.
+        QVERIFY(!texts.take(0, 1, false, &text));
+        texts.make(rows, gh::CancellationToken());
+        QVERIFY(!texts.isMade(0, 1));
+        QVERIFY(!texts.isMade(3, 0)); // below the screen
+        for (int r = 0; r < 3; ++r) {
+            for (int f = 0; f < fields.size(); ++f) {
+                if (r == 0 && f == 1)
+                    continue;
+                QVERIFY(texts.isMade(r, f));
+                QVERIFY2(texts.take(r, f, false, &text),
+                         qPrintable(QStringLiteral("%1,%2").arg(r).arg(f)));
+                QCOMPARE(text, RecordFormatter::cellData(fields.at(f), rows.value(r, f), false,
+                                                         Qt::DisplayRole)
+                                   .toString());
+                QVERIFY(!texts.take(r, f, false, &text)); // once
+            }
+        }
+        // The last rows of a page (Ctrl+End's).
+        ScreenTexts last(fields, 2, true);
+        QCOMPARE(last.firstRow(5), 3);
+        last.make(rows, gh::CancellationToken());
+        QVERIFY(last.take(1, 1, false, &text));
+        QCOMPARE(text, RecordFormatter::localTime(rows.value(4, 1).toDateTime()));
+    }
+
+    void screenTextsHoldOnlyForTheCellAsShown()
+    {
+        if (!QTimeZone("Asia/Kolkata").isValid())
+            QSKIP("no time zone data for Asia/Kolkata");
+        const auto utc = zone("UTC");
+        const QVector<AuthField> fields = screenFields();
+        const RecordRows rows = screenRows();
+        ScreenTexts texts(fields, 3, false);
+        texts.make(rows, gh::CancellationToken());
+        QString text;
+        // Made masked, shown revealed: not handed over (and not later either).
+        QVERIFY(!texts.take(0, 0, true, &text));
+        QVERIFY(!texts.take(0, 0, false, &text));
+        // A revealed flag means nothing for a field that is not secret.
+        QVERIFY(texts.take(0, 2, true, &text));
+        QCOMPARE(text, QStringLiteral("note 0"));
+        // Made in UTC, first shown in another zone: none of the page's texts is handed over.
+        ScreenTexts other(fields, 3, false);
+        other.make(rows, gh::CancellationToken());
+        const auto kolkata = zone("Asia/Kolkata");
+        QVERIFY(!other.take(1, 1, false, &text));
+        QVERIFY(!other.take(1, 0, false, &text));
+        QVERIFY(!other.take(2, 1, false, &text));
     }
 
     void expiryTextsFollowTheTranslations()

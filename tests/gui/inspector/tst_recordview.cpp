@@ -28,9 +28,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QtTest>
 #include <functional>
 #include <memory>
@@ -187,6 +189,22 @@ private:
     }
 
     QString dbError() const { return m_db ? m_db->errorText() : QString(); }
+
+    /// Waits until the model's page thread has done what was posted to it so far (it runs its
+    /// jobs in order, a page's work after the page included).
+    static bool waitForPageThread(PagedRecordModel &model)
+    {
+        auto *pages = model.findChild<QueryThread *>(QStringLiteral("pages:") +
+                                                     authModelKindName(model.kind()));
+        if (!pages)
+            return false;
+        bool idle = false;
+        pages->run<bool>(
+            &model,
+            [](const AuthQueries &, const CancellationToken &) { return Result<bool>(true); },
+            [&idle](const Result<bool> &) { idle = true; });
+        return QTest::qWaitFor([&idle] { return idle; }, kTimeout);
+    }
     const AuthWorkspace &workspace() const { return m_db->workspace(); }
     const AuthQueries &queries() const { return *m_connection->queries; }
 
@@ -585,6 +603,86 @@ private Q_SLOTS:
         QCOMPARE(page->rowCount(), kShown);
         for (int r = 0; r < kShown; ++r)
             QCOMPARE(model.rowValues(r), page->rows.at(r));
+    }
+
+    void theFirstScreensTextsAreMadeOnThePageThreadAndShowWhatHoldsWhenShown_data()
+    {
+        InspectorDatabase::addBackendRows();
+    }
+
+    void theFirstScreensTextsAreMadeOnThePageThreadAndShowWhatHoldsWhenShown()
+    {
+        // The page thread formats the rows on screen of a first page (ScreenTexts) for the GUI
+        // thread to show once. What it made must not outlive what it was made for: a secret
+        // revealed, or another time zone (the app follows TZ), before the cell is first shown
+        // shows revealed or in the new zone, and so does a cell shown again after a change.
+        QFETCH(int, backend);
+        if (InspectorDatabase::unavailable(InspectorDatabase::Backend(backend)))
+            QSKIP("GATEHOUSE_TEST_PG_URL is not set: run tests/run-tests.sh");
+        if (!QTimeZone("Asia/Kolkata").isValid())
+            QSKIP("no time zone data for Asia/Kolkata");
+        QVERIFY2(openBackend(), qPrintable(dbError()));
+        const bool hadTz = qEnvironmentVariableIsSet("TZ");
+        const QByteArray previousTz = qgetenv("TZ");
+        const auto restoreTz = qScopeGuard([&] {
+            if (hadTz)
+                qputenv("TZ", previousTz);
+            else
+                qunsetenv("TZ");
+        });
+        qputenv("TZ", "UTC");
+        constexpr int kShown = 12;
+        PagedRecordModel model(workspace(), AuthModelKind::Session);
+        model.setViewport(0, kShown - 1);
+        model.activate();
+        QTRY_VERIFY_WITH_TIMEOUT(model.hasLoaded() && !model.isLoading(), kTimeout);
+        QVERIFY2(!model.error().isError(), qPrintable(model.error().fullText()));
+        QVERIFY(waitForPageThread(model));
+        QVERIFY(model.rowCount() > kShown);
+        const int fields = model.authModel().fields.size();
+        for (int r = 0; r < kShown; ++r)
+            QCOMPARE(model.madeTextCount(r), fields);
+        QCOMPARE(model.madeTextCount(kShown), 0);
+
+        const RecordColumns &columns = model.columns();
+        const int created = columns.columnOf(QStringLiteral("createdAt"));
+        const int token = columns.columnOf(QStringLiteral("sessionToken"));
+        QVERIFY(created >= 0 && token >= 0);
+        const auto shown = [&model](int row, int column) {
+            QModelRoleData display(Qt::DisplayRole);
+            model.multiData(model.index(row, column), QModelRoleDataSpan(display));
+            return display.data().toString();
+        };
+        const auto value = [&model, &columns](int row, int column) {
+            return model.rowValues(row).value(columns.fieldIndex(column));
+        };
+        const auto inZone = [](const QVariant &utc, const char *zone) {
+            return utc.toDateTime()
+                .toTimeZone(QTimeZone(zone))
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        };
+
+        // Revealed after its masked text was made: shown revealed. Its neighbour is masked.
+        QVERIFY(model.setData(model.index(0, token), true, RevealedRole));
+        QCOMPARE(shown(0, token), value(0, token).toString());
+        QCOMPARE(shown(1, token), RecordWriter::mask(value(1, token).toString()));
+        // Shown, then the zone changes: shown again in the new zone (a text is used once).
+        QCOMPARE(shown(1, created), inZone(value(1, created), "UTC"));
+        qputenv("TZ", "Asia/Kolkata");
+        QCOMPARE(shown(1, created), inZone(value(1, created), "Asia/Kolkata"));
+
+        // A new first page made in UTC, the zone changed before it is shown: the new zone.
+        qputenv("TZ", "UTC");
+        RecordQuery descending = model.query();
+        descending.sortOrder = Qt::DescendingOrder;
+        model.setQuery(descending);
+        QTRY_VERIFY_WITH_TIMEOUT(model.hasLoaded() && !model.isLoading(), kTimeout);
+        QVERIFY(waitForPageThread(model));
+        QCOMPARE(model.madeTextCount(0), fields);
+        qputenv("TZ", "Asia/Kolkata");
+        QVERIFY(inZone(value(0, created), "UTC") != inZone(value(0, created), "Asia/Kolkata"));
+        QCOMPARE(shown(0, created), inZone(value(0, created), "Asia/Kolkata"));
+        QCOMPARE(shown(2, created), inZone(value(2, created), "Asia/Kolkata"));
     }
 
     void indexesAreThoseOfATable_data() { InspectorDatabase::addBackendRows(); }
