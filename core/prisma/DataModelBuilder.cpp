@@ -351,8 +351,10 @@ enum AttributeKind : quint8 {
 
 AttributeKind attributeKind(View name)
 {
-    const auto is = [&](const char *text) {
-        return std::memcmp(name.data(), text, name.size()) == 0;
+    // The length is the literal's, known at compile time: the comparison is a load or two,
+    // not a call to memcmp (each case below has already checked name's size).
+    const auto is = [&](const auto &text) {
+        return std::memcmp(name.data(), text, sizeof text - 1) == 0;
     };
     switch (name.size()) {
     case 2:
@@ -915,7 +917,17 @@ private:
             return true;
 
         bool usable = true;
-        const auto checkList = [&](const ArgumentList &list, bool inArray) {
+        // Most lists have nothing to report: that is checked inline, the reporting is not.
+        const auto clean = [](const ArgumentList &list) {
+            if (list.trailingComma)
+                return false;
+            for (const Argument &argument : list.arguments) {
+                if (argument.isEmpty() && argument.name)
+                    return false;
+            }
+            return true;
+        };
+        const auto reportList = [&](const ArgumentList &list, bool inArray) {
             for (const Argument &argument : list.arguments) {
                 if (argument.isEmpty() && argument.name) {
                     attributeError(QStringLiteral("The `%1` argument is missing a value.")
@@ -929,6 +941,10 @@ private:
                 attributeError(QStringLiteral("Trailing commas are not valid in attribute "
                                               "arguments, please remove the comma."),
                                *list.trailingComma);
+        };
+        const auto checkList = [&](const ArgumentList &list, bool inArray) {
+            if (!clean(list))
+                reportList(list, inArray);
         };
         checkList(*attribute.arguments, false);
         for (const Argument &argument : attribute.arguments->arguments) {
