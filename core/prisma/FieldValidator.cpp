@@ -91,6 +91,7 @@ QString renderNativeType(const NativeType &type)
 
 FieldValidator::FieldValidator(ValidationContext &context)
     : m_context(context)
+    , m_mongodb(context.connector() && qstrcmp(context.connector()->provider(), "mongodb") == 0)
 {}
 
 // autoincrement.rs.
@@ -149,34 +150,35 @@ void FieldValidator::connectorSpecific(const Model &model, const ModelField &fie
     const Connector *connector = m_context.connector();
     if (!connector)
         return;
-    const QString container = ValidationContext::containerName(model);
+    // Named where a message needs it: most fields have nothing to report.
+    const auto container = [&] { return ValidationContext::containerName(model); };
     if (field.type.isScalar(ScalarType::Json)) {
         if (!m_context.has(Connector::Json))
             m_context.fieldError(model, field,
                                  QStringLiteral("Field `%1` in %2 `%3` can't be of type Json. The "
                                                 "current connector does not support the Json "
                                                 "type.")
-                                     .arg(field.name, container, model.name));
+                                     .arg(field.name, container(), model.name));
         if (field.isList() && !m_context.has(Connector::JsonLists))
             m_context.fieldError(model, field,
                                  QStringLiteral("Field `%1` in %2 `%3` can't be of type Json[]. "
                                                 "The current connector does not support the Json "
                                                 "List type.")
-                                     .arg(field.name, container, model.name));
+                                     .arg(field.name, container(), model.name));
     }
     if (field.type.isScalar(ScalarType::Decimal) && !m_context.has(Connector::DecimalType))
         m_context.fieldError(model, field,
                              QStringLiteral("Field `%1` in %2 `%3` can't be of type Decimal. The "
                                             "current connector does not support the Decimal "
                                             "type.")
-                                 .arg(field.name, container, model.name));
+                                 .arg(field.name, container(), model.name));
     if (field.isList() && !m_context.has(Connector::ScalarLists))
         m_context.error(field.span,
                         QStringLiteral("Field \"%1\" in %2 \"%3\" can't be a list. The current "
                                        "connector does not support lists of primitive types.")
-                            .arg(field.name, container, model.name));
+                            .arg(field.name, container(), model.name));
 
-    if (qstrcmp(connector->provider(), "mongodb") == 0) {
+    if (m_mongodb) {
         if (field.isId && field.mappedName != QLatin1String("_id"))
             m_context.fieldError(model, field,
                                  QStringLiteral("MongoDB model IDs must have an @map(\"_id\") "

@@ -28,6 +28,7 @@ private:
     void parseError(const SourceSpan &at, const QString &message, bool withAt = true);
 
     ValidationContext &m_context;
+    bool m_mongodb; ///< the connector is MongoDB's (asked per field, so read once)
 };
 
 } // namespace gh::prisma

@@ -156,11 +156,16 @@ private:
         fields.autoincrement(model);
         if (model.primaryKey)
             primaryKeyFields(model);
+        // A field's name can clash only with the client name of an id, unique or index.
+        bool namedCriteria = model.primaryKey && !model.primaryKey->name.isEmpty();
+        for (const Index &index : model.indexes)
+            namedCriteria = namedCriteria || !index.name.isEmpty();
         for (const ModelField &field : model.fields) {
             if (field.isRelation() || field.type.is(ResolvedType::Kind::Unknown))
                 continue;
             fields.connectorSpecific(model, field);
-            clientName(model, field);
+            if (namedCriteria || field.name.isEmpty())
+                clientName(model, field);
             defaultConstraintName(m, field);
             fields.nativeType(field);
             fields.defaultValue(model, field);
@@ -171,7 +176,8 @@ private:
                 continue;
             if (!relations.ambiguity(m, f))
                 return false;
-            clientName(model, field);
+            if (namedCriteria || field.name.isEmpty())
+                clientName(model, field);
             relations.validateField(m, f);
             if (field.relationAttribute && !field.relationAttribute->mappedName.isEmpty())
                 m_context.databaseNameLength(model, field.relationAttribute->span,
