@@ -295,8 +295,10 @@ QStringList Connector::providerNames()
 
 const Connector::NativeType *Connector::nativeType(QStringView name) const
 {
+    // The first letter rules out most of the table without a call into Qt's comparison.
+    const char16_t first = name.isEmpty() ? u'\0' : name.front().unicode();
     for (const NativeType &type : *m_nativeTypes) {
-        if (name == QLatin1String(type.name))
+        if (first == char16_t(uchar(type.name[0])) && name == QLatin1String(type.name))
             return &type;
     }
     return nullptr;
