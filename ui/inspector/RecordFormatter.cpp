@@ -44,6 +44,38 @@ QColor expiredColor()
     return QColor(0xb0, 0x3a, 0x2e);
 }
 
+/// Solid brushes of a colour as QVariants: the last one made is kept, as a screen paints the
+/// same colour for every masked (or expired) cell and QBrush(QColor) allocates. One per colour
+/// role and thread.
+class BrushCache
+{
+public:
+    const QVariant &of(const QColor &color)
+    {
+        if (!m_brush.isValid() || color != m_color) {
+            m_color = color;
+            m_brush = QBrush(color);
+        }
+        return m_brush;
+    }
+
+private:
+    QColor m_color;
+    QVariant m_brush;
+};
+
+QVariant mutedBrush()
+{
+    thread_local BrushCache brushes;
+    return brushes.of(mutedColor());
+}
+
+QVariant expiredBrush()
+{
+    thread_local BrushCache brushes;
+    return brushes.of(expiredColor());
+}
+
 /// The system zone's offset from UTC at an instant, in seconds. QDateTime::toLocalTime() asks
 /// libc, whose tzset() stats /etc/localtime on every call: a third of what painting a screen of
 /// sessions cost. The offset holds between two transitions of the zone, so the stretch around
@@ -357,7 +389,7 @@ QVariant displayData(const AuthField &field, const QVariant &value, bool masked)
 QVariant foregroundData(bool null, bool masked)
 {
     if (null || masked)
-        return QBrush(mutedColor());
+        return mutedBrush();
     return QVariant();
 }
 
@@ -493,7 +525,7 @@ QVariant expiryAnswer(const QDateTime &at, const QDateTime &now, int role)
         return tr("%1 local, %2 UTC")
             .arg(RecordFormatter::localTime(at), at.toUTC().toString(Qt::ISODateWithMs));
     case Qt::ForegroundRole:
-        return at < now ? QVariant(QBrush(expiredColor())) : QVariant();
+        return at < now ? expiredBrush() : QVariant();
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case RawValueRole:

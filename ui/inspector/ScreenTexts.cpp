@@ -43,7 +43,10 @@ void ScreenTexts::make(const RecordRows &rows, const CancellationToken &cancel)
                 continue; // the GUI thread formats this one
             const AuthField &field = m_fields.at(f);
             m_texts[i] = RecordFormatter::displayText(field, value, field.secret, m_context);
-            m_states[i].store(Made, std::memory_order_release);
+            expected = Making;
+            if (!m_states[i].compare_exchange_strong(expected, Made, std::memory_order_release,
+                                                     std::memory_order_relaxed))
+                m_texts[i] = QString(); // claimed meanwhile: formatted by the GUI thread
         }
     }
 }
@@ -63,11 +66,14 @@ bool ScreenTexts::take(int screenRow, int field, bool revealed, QString *text)
         return false;
     const std::size_t i = slot(screenRow, field);
     unsigned char state = m_states[i].load(std::memory_order_acquire);
-    if (state == Empty &&
-        m_states[i].compare_exchange_strong(state, Claimed, std::memory_order_acquire))
-        return false; // not made yet: the page thread leaves it to the caller
+    // Not made yet, or being made: claimed, so that the page thread leaves it (or drops what
+    // it is making) and the caller formats it, now and at every later read.
+    while (state == Empty || state == Making) {
+        if (m_states[i].compare_exchange_weak(state, Claimed, std::memory_order_acquire))
+            return false;
+    }
     if (state != Made)
-        return false; // being made, claimed, or handed over once already
+        return false; // claimed, or handed over once already
     // Made with the secret masked: shown revealed, it is formatted again.
     const bool holds = !(m_fields.at(field).secret && revealed) && contextHolds();
     if (holds)

@@ -60,8 +60,8 @@ public:
     bool isMade(int screenRow, int field) const;
 
 private:
-    // Empty -> Making -> Made -> Used (page thread, then GUI thread), or Empty -> Claimed (GUI
-    // thread first: the page thread leaves the cell alone).
+    // Empty -> Making -> Made -> Used (page thread, then GUI thread), or Empty or Making ->
+    // Claimed (GUI thread first: the page thread leaves the cell, or drops what it made).
     enum State : unsigned char { Empty, Making, Made, Used, Claimed };
     bool isCell(int screenRow, int field) const;
     std::size_t slot(int screenRow, int field) const;

@@ -9,7 +9,9 @@
 #include "ui/inspector/RecordRoles.h"
 #include "ui/inspector/ScreenTexts.h"
 
+#include <QDeadlineTimer>
 #include <QScopeGuard>
+#include <QThread>
 #include <QTimeZone>
 #include <QTranslator>
 #include <QtTest>
@@ -225,6 +227,71 @@ private Q_SLOTS:
         QVERIFY(!other.take(1, 1, false, &text));
         QVERIFY(!other.take(1, 0, false, &text));
         QVERIFY(!other.take(2, 1, false, &text));
+    }
+
+    void screenTextsMadeAndTakenFromBothEndsAtOnce()
+    {
+        // As a first page is shown: the page thread makes the texts from the bottom row up
+        // while the GUI thread takes them from the top row down. Every cell is either handed
+        // over, holding the formatter's text, or left to the caller, never both; each text is
+        // handed over once; nothing the GUI thread claimed is made.
+        const auto utc = zone("UTC");
+        const QVector<AuthField> fields = screenFields();
+        RecordRows rows;
+        constexpr int kRows = 2000;
+        for (int r = 0; r < kRows; ++r) {
+            rows << QVariantList{QStringLiteral("token-%1-0123456789abcdef").arg(r),
+                                 QDateTime::fromSecsSinceEpoch(1700000000 + r * 3571, Qt::UTC),
+                                 r % 7 == 0 ? QVariant() : QVariant(QString::number(r))};
+        }
+        QVector<QString> expected;
+        for (int r = 0; r < kRows; ++r) {
+            for (int f = 0; f < fields.size(); ++f) {
+                expected << RecordFormatter::cellData(fields.at(f), rows.value(r, f), false,
+                                                      Qt::DisplayRole)
+                                .toString();
+            }
+        }
+        for (int round = 0; round < 20; ++round) {
+            ScreenTexts texts(fields, kRows, false);
+            QThread *maker = QThread::create([&] { texts.make(rows, gh::CancellationToken()); });
+            maker->start();
+            // Started once the bottom row's first text is made, so that both ends are read.
+            QDeadlineTimer deadline(30000);
+            while (!texts.isMade(kRows - 1, 0) && !deadline.hasExpired())
+                QThread::yieldCurrentThread();
+            QVERIFY(texts.isMade(kRows - 1, 0));
+            int handedOver = 0;
+            QVector<bool> left;
+            QString text;
+            for (int r = 0; r < kRows; ++r) {
+                for (int f = 0; f < fields.size(); ++f) {
+                    const bool taken = texts.take(r, f, false, &text);
+                    left << !taken;
+                    if (taken) {
+                        ++handedOver;
+                    } else { // the caller formats it, as the GUI thread does
+                        text = RecordFormatter::displayText(
+                            fields.at(f), rows.value(r, f), fields.at(f).secret,
+                            RecordFormatter::TextContext::current());
+                    }
+                    QCOMPARE(text, expected.at(r * fields.size() + f));
+                }
+            }
+            QVERIFY(maker->wait(30000));
+            delete maker;
+            int made = 0;
+            for (int r = 0; r < kRows; ++r) {
+                for (int f = 0; f < fields.size(); ++f) {
+                    made += texts.isMade(r, f);
+                    QVERIFY(!texts.take(r, f, false, &text)); // once, or never
+                }
+            }
+            // A cell being made as the GUI thread asked is made, yet left to the caller.
+            QVERIFY(handedOver > 0);
+            QVERIFY(made >= handedOver);
+            QCOMPARE(left.count(false), handedOver);
+        }
     }
 
     void expiryTextsFollowTheTranslations()
