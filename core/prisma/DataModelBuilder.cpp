@@ -330,11 +330,16 @@ class Utf8Key
 public:
     explicit Utf8Key(const QString &text)
     {
-        if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; })) {
-            m_ascii.resize(text.size());
-            const ushort *in = text.utf16();
-            for (qsizetype i = 0; i < text.size(); ++i)
-                m_ascii[i] = char(in[i]);
+        // One pass: copied as if ASCII, converted after all when a unit turns out not to be.
+        m_ascii.resize(text.size());
+        const ushort *in = text.utf16();
+        char *out = m_ascii.data();
+        ushort all = 0;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            all |= in[i];
+            out[i] = char(in[i]);
+        }
+        if (all < 0x80) {
             m_view = View(m_ascii.constData(), m_ascii.size());
         } else {
             m_utf8 = text.toUtf8();
@@ -515,8 +520,24 @@ constexpr bool inByteOrder(const std::array<std::string_view, 45> &names)
 }
 static_assert(inByteOrder(reservedTypeNames), "reservedTypeNames must stay sorted");
 
+// The first bytes of reservedTypeNames, as a bit per byte: most model names (`User`,
+// `Account`) are ruled out without the search.
+constexpr std::array<quint64, 4> reservedFirstBytes()
+{
+    std::array<quint64, 4> bits{};
+    for (const std::string_view name : reservedTypeNames) {
+        const auto first = uchar(name.front());
+        bits[first / 64] |= quint64(1) << (first % 64);
+    }
+    return bits;
+}
+
 bool isReservedTypeName(View name)
 {
+    static constexpr std::array<quint64, 4> firstBytes = reservedFirstBytes();
+    const uchar first = name.isEmpty() ? 0 : uchar(name.front());
+    if (name.isEmpty() || !(firstBytes[first / 64] >> (first % 64) & 1))
+        return false;
     const std::string_view text(name.data(), size_t(name.size()));
     return std::binary_search(reservedTypeNames.begin(), reservedTypeNames.end(), text);
 }
