@@ -128,6 +128,12 @@ Q_ALWAYS_INLINE bool containsMinus(View name)
     return hasMinus(lastWord(p, size));
 }
 
+// QByteArrayView::contains(char) without Qt's general search around memchr.
+Q_ALWAYS_INLINE bool containsByte(View text, char c)
+{
+    return !text.isEmpty() && std::memchr(text.data(), c, size_t(text.size()));
+}
+
 Q_ALWAYS_INLINE quint32 shortHash(View name)
 {
     return quint32(nameHash(name, 0));
@@ -417,7 +423,7 @@ AttributeKind attributeKind(View name)
     default:
         break;
     }
-    return name.contains('.') ? KindScoped : KindOther;
+    return containsByte(name, '.') ? KindScoped : KindOther;
 }
 
 // The name of an attribute kind, for messages (KindOther and KindScoped have none).
@@ -753,7 +759,7 @@ private:
     QString literal(int fileIndex, const Expression &expression) const
     {
         const View raw = text(fileIndex, expression.range);
-        if (expression.is(Expression::Kind::String) && raw.size() >= 2 && !raw.contains('\\'))
+        if (expression.is(Expression::Kind::String) && raw.size() >= 2 && !containsByte(raw, '\\'))
             return intern(raw.sliced(1, raw.size() - 2));
         return file(fileIndex).stringValue(expression);
     }
@@ -1697,7 +1703,7 @@ private:
         QVarLengthArray<int, 8> seen;
         const Model &model = m_dm.m_models.at(modelIndex);
         for (const View name : constants) {
-            const int index = name.contains('.') ? -1 : m_modelFields.value(modelIndex, name);
+            const int index = containsByte(name, '.') ? -1 : m_modelFields.value(modelIndex, name);
             if (index < 0) {
                 unknown.append(toQString(name));
                 continue;
@@ -2516,7 +2522,7 @@ private:
             field.operatorClassIsRaw = argument.operatorClassIsRaw;
             QString seenAs = field.name;
 
-            if (argument.name.contains('.')) {
+            if (containsByte(argument.name, '.')) {
                 if (!followComposites) {
                     unknown.append({argument.name, -1});
                     continue;

@@ -3,6 +3,7 @@
 #include "core/prisma/Utf8.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace gh::prisma {
 
@@ -136,12 +137,19 @@ void run(QByteArrayView literal, int offset, std::vector<StringLiteral::Problem>
     }
 }
 
+// QByteArrayView::contains(char) goes through Qt's general search; a string literal is
+// searched for a backslash once per parse and once per use.
+bool hasBackslash(QByteArrayView literal)
+{
+    return !literal.isEmpty() && std::memchr(literal.data(), '\\', size_t(literal.size()));
+}
+
 } // namespace
 
 QString StringLiteral::decode(QByteArrayView literal, int offset, std::vector<Problem> *problems)
 {
     QString value;
-    if (!literal.contains('\\')) { // the common case: the text between the quotes
+    if (!hasBackslash(literal)) { // the common case: the text between the quotes
         const qsizetype closing = literal.size() >= 2 && literal.back() == '"' ? 1 : 0;
         if (!literal.isEmpty())
             value = QString::fromUtf8(literal.sliced(1, literal.size() - 1 - closing));
@@ -154,7 +162,7 @@ QString StringLiteral::decode(QByteArrayView literal, int offset, std::vector<Pr
 
 void StringLiteral::check(QByteArrayView literal, int offset, std::vector<Problem> &problems)
 {
-    if (literal.contains('\\'))
+    if (hasBackslash(literal))
         run(literal, offset, &problems, nullptr);
 }
 
