@@ -738,6 +738,13 @@ private:
     View text(int fileIndex, SourceRange range) const
     {
         const View content = m_contents[size_t(fileIndex)];
+        // One test for the ranges the parser made; the clamping only for others.
+        if (Q_LIKELY(0 <= range.start && range.start <= range.end && range.end <= content.size()))
+            return View(content.data() + range.start, range.end - range.start);
+        return clampedText(content, range);
+    }
+    Q_NEVER_INLINE static View clampedText(View content, SourceRange range)
+    {
         const qsizetype start = std::clamp<qsizetype>(range.start, 0, content.size());
         const qsizetype end = std::clamp<qsizetype>(range.end, start, content.size());
         return content.sliced(start, end - start);
