@@ -1,101 +1,10 @@
 #pragma once
 
-#include <cstddef>
 #include <memory>
-#include <new>
 #include <optional>
 #include <utility>
 
 namespace gh::prisma {
-
-namespace detail {
-
-// The boxes of one size that OutOfLine values on this thread gave back, for the next ones.
-// A data model has tens of thousands of boxes and the next one (the editor validates after
-// every pause in typing) as many again: the C library's caches keep only a few blocks per size,
-// and its other lists cost several hundred instructions per block and per free.
-template <std::size_t Size> class BoxCache
-{
-public:
-    static void *take()
-    {
-        BoxCache &cache = instance();
-        if (s_gone || !cache.m_first)
-            return ::operator new(Size);
-        Node *node = cache.m_first;
-        cache.m_first = node->next;
-        --cache.m_count;
-        return node;
-    }
-
-    static void give(void *box) noexcept
-    {
-        if (s_gone) {
-            ::operator delete(box);
-            return;
-        }
-        BoxCache &cache = instance();
-        if (cache.m_count >= maxCount) {
-            ::operator delete(box);
-            return;
-        }
-        cache.m_first = new (box) Node{cache.m_first};
-        ++cache.m_count;
-    }
-
-    ~BoxCache()
-    {
-        s_gone = true;
-        while (m_first) {
-            Node *next = m_first->next;
-            ::operator delete(m_first);
-            m_first = next;
-        }
-    }
-
-private:
-    struct Node
-    {
-        Node *next;
-    };
-    static_assert(Size >= sizeof(Node));
-    // Enough for the boxes of a schema of a few thousand models; more go back to the library.
-    static constexpr std::size_t maxCount = std::size_t(1) << 15;
-
-    static BoxCache &instance()
-    {
-        static thread_local BoxCache cache;
-        return cache;
-    }
-
-    // Set when this thread's cache is destroyed: boxes that die later go straight back.
-    static inline thread_local bool s_gone = false;
-    Node *m_first = nullptr;
-    std::size_t m_count = 0;
-};
-
-// std::unique_ptr's deleter for a box from BoxCache.
-template <typename T> struct BoxDeleter
-{
-    void operator()(T *value) const noexcept
-    {
-        value->~T();
-        BoxCache<sizeof(T)>::give(value);
-    }
-};
-
-template <typename T, typename... Args> std::unique_ptr<T, BoxDeleter<T>> makeBox(Args &&...args)
-{
-    void *box = BoxCache<sizeof(T)>::take();
-    try {
-        return std::unique_ptr<T, BoxDeleter<T>>(new (box) T(std::forward<Args>(args)...));
-    } catch (...) {
-        BoxCache<sizeof(T)>::give(box);
-        throw;
-    }
-}
-
-} // namespace detail
 
 /// A std::optional<T> that keeps its value on the heap: one pointer inline instead of the whole
 /// T. For the data model's rarely present parts (a field's relation attribute, native type,
@@ -111,19 +20,19 @@ public:
     OutOfLine() = default;
     OutOfLine(std::nullopt_t) {}
     OutOfLine(const T &value)
-        : m_value(detail::makeBox<T>(value))
+        : m_value(std::make_unique<T>(value))
     {}
     OutOfLine(T &&value)
-        : m_value(detail::makeBox<T>(std::move(value)))
+        : m_value(std::make_unique<T>(std::move(value)))
     {}
     OutOfLine(const std::optional<T> &value)
-        : m_value(value ? detail::makeBox<T>(*value) : nullptr)
+        : m_value(value ? std::make_unique<T>(*value) : nullptr)
     {}
     OutOfLine(std::optional<T> &&value)
-        : m_value(value ? detail::makeBox<T>(std::move(*value)) : nullptr)
+        : m_value(value ? std::make_unique<T>(std::move(*value)) : nullptr)
     {}
     OutOfLine(const OutOfLine &other)
-        : m_value(other.m_value ? detail::makeBox<T>(*other.m_value) : nullptr)
+        : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr)
     {}
     OutOfLine(OutOfLine &&other) noexcept = default;
     ~OutOfLine() = default;
@@ -131,7 +40,7 @@ public:
     OutOfLine &operator=(const OutOfLine &other)
     {
         if (this != &other)
-            m_value = other.m_value ? detail::makeBox<T>(*other.m_value) : nullptr;
+            m_value = other.m_value ? std::make_unique<T>(*other.m_value) : nullptr;
         return *this;
     }
     OutOfLine &operator=(OutOfLine &&other) noexcept = default;
@@ -171,7 +80,7 @@ public:
 
     template <typename... Args> T &emplace(Args &&...args)
     {
-        m_value = detail::makeBox<T>(std::forward<Args>(args)...);
+        m_value = std::make_unique<T>(std::forward<Args>(args)...);
         return *m_value;
     }
     void reset() { m_value.reset(); }
@@ -185,7 +94,7 @@ public:
     friend bool operator!=(const OutOfLine &a, std::nullopt_t) { return a.has_value(); }
 
 private:
-    std::unique_ptr<T, detail::BoxDeleter<T>> m_value;
+    std::unique_ptr<T> m_value;
 };
 
 } // namespace gh::prisma
