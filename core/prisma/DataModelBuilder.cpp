@@ -110,24 +110,6 @@ Q_ALWAYS_INLINE bool sameBytes(View a, View b)
     return lastWord(a.data(), size) == lastWord(b.data(), size);
 }
 
-// Whether `name` holds a `-`, eight bytes at a time as nameHash() reads them (the loads
-// overlap, and the short forms' zero bytes are no `-`).
-Q_ALWAYS_INLINE bool containsMinus(View name)
-{
-    constexpr quint64 ones = 0x0101010101010101ull;
-    const auto hasMinus = [](quint64 word) {
-        const quint64 v = word ^ (ones * '-');
-        return ((v - ones) & ~v & (ones << 7)) != 0;
-    };
-    const char *p = name.data();
-    const qsizetype size = name.size();
-    for (qsizetype i = 0; i + 8 < size; i += 8) {
-        if (hasMinus(load64(p + i)))
-            return true;
-    }
-    return hasMinus(lastWord(p, size));
-}
-
 // QByteArrayView::contains(char) without Qt's general search around memchr.
 Q_ALWAYS_INLINE bool containsByte(View text, char c)
 {
@@ -1341,7 +1323,7 @@ private:
         const View name = text(fileIndex, identifier);
         // The usual name, checked inline: an ASCII non-digit first, no `-` anywhere.
         if (!name.isEmpty() && uchar(name.front()) < 0x80 &&
-            !(name.front() >= '0' && name.front() <= '9') && !containsMinus(name))
+            !(name.front() >= '0' && name.front() <= '9') && !containsByte(name, '-'))
             return;
         reportIdentifier(fileIndex, identifier, name, item);
     }
