@@ -408,8 +408,10 @@ std::shared_ptr<ScreenTexts> PagedRecordModel::firstScreen(const Request &reques
     // (ScreenTexts) once.
     if (request.kind != Fetch::First && request.kind != Fetch::Seek && request.kind != Fetch::Last)
         return nullptr;
+    // No more than the page holds: ScreenTexts keeps room for every row it covers.
     const int shown =
-        m_wantLast > m_wantFirst ? m_wantLast - m_wantFirst + 1 : kUnreportedScreenRows;
+        qMin(m_wantLast > m_wantFirst ? m_wantLast - m_wantFirst + 1 : kUnreportedScreenRows,
+             request.limit);
     return std::make_shared<ScreenTexts>(m_model.fields, shown, request.kind == Fetch::Last);
 }
 
@@ -431,13 +433,9 @@ void PagedRecordModel::onPage(quint64 generation, const Request &request,
     }
     const RecordPage &page = *result;
     const int count = page.rows.size();
-    const int textsFirst = texts ? texts->firstRow(count) : 0;
-    const int textsEnd = texts ? qMin(count, textsFirst + texts->rows()) : 0;
-    // Page row i narrowed to itself, with the first screen's texts if it has some.
-    const auto rowAt = [&](int i) {
-        const bool screen = i >= textsFirst && i < textsEnd;
-        return Row{page.rows.mid(i, 1), screen ? texts : nullptr, screen ? i - textsFirst : 0};
-    };
+    const auto shared =
+        std::make_shared<const Page>(Page{page.rows, texts, texts ? texts->firstRow(count) : 0});
+    const auto rowAt = [&shared](int i) { return Row{shared, i}; };
     // The rows of a page that joins the window (a page that replaces it goes in directly).
     const auto rows = [&] {
         std::vector<Row> joining;
@@ -656,23 +654,24 @@ int PagedRecordModel::convertedCellCount(int row) const
     const Row *cached = m_cache.find(row);
     int converted = 0;
     for (int f = 0; cached && f < m_model.fields.size(); ++f)
-        converted += cached->cells.isConverted(0, f);
+        converted += cached->cells().isConverted(cached->index, f);
     return converted;
 }
 
 int PagedRecordModel::madeTextCount(int row) const
 {
     const Row *cached = m_cache.find(row);
+    const int screen = cached ? cached->screenRow() : -1;
     int made = 0;
-    for (int f = 0; cached && cached->texts && f < m_model.fields.size(); ++f)
-        made += cached->texts->isMade(cached->screenRow, f);
+    for (int f = 0; screen >= 0 && f < m_model.fields.size(); ++f)
+        made += cached->page->texts->isMade(screen, f);
     return made;
 }
 
 QVariantList PagedRecordModel::rowValues(int row) const
 {
     const Row *cached = m_cache.find(row);
-    return cached ? cached->cells.at(0) : QVariantList();
+    return cached ? cached->cells().at(cached->index) : QVariantList();
 }
 
 QString PagedRecordModel::userIdOf(int row) const
@@ -689,7 +688,7 @@ RecordPage PagedRecordModel::records(const QList<int> &rows) const
     for (int row : rows) {
         // Copied out: the selection goes to other threads (revoke), the cache stays here.
         if (const Row *cached = m_cache.find(row))
-            page.rows.append(cached->cells.at(0), cached->position());
+            page.rows.append(cached->cells().at(cached->index), cached->position());
     }
     return page;
 }
@@ -744,9 +743,9 @@ void PagedRecordModel::multiData(const QModelIndex &index, QModelRoleDataSpan ro
     // first time and the text still holds.
     QString made;
     const int field = m_columns.fieldIndex(index.column());
-    const bool haveText =
-        row->texts && field >= 0 && row->texts->take(row->screenRow, field, revealed, &made);
-    m_columns.multiData(row->cells, 0, index.column(), revealed, roleDataSpan,
+    const int screen = field >= 0 ? row->screenRow() : -1;
+    const bool haveText = screen >= 0 && row->page->texts->take(screen, field, revealed, &made);
+    m_columns.multiData(row->cells(), row->index, index.column(), revealed, roleDataSpan,
                         haveText ? &made : nullptr);
     for (QModelRoleData &roleData : roleDataSpan) {
         // The roles of the model rather than of the cell (RecordColumns leaves them empty).
@@ -772,7 +771,7 @@ QVariant PagedRecordModel::loadedData(const Row &row, int rowNumber, int column,
     case UserIdRole:
         return userIdOf(rowNumber);
     default:
-        return m_columns.data(row.cells, 0, column, revealed, role);
+        return m_columns.data(row.cells(), row.index, column, revealed, role);
     }
 }
 

@@ -140,18 +140,32 @@ Q_SIGNALS:
     void endLoaded();
 
 private:
-    /// One row of a page: the page's rows narrowed to it, so its cells are converted when
-    /// shown (and once), sharing the page's result with the page's other rows.
+    /// A page's rows, shared by the rows of the window read from it.
+    struct Page
+    {
+        RecordRows rows;
+        // A first screen's display texts made on the page thread (see ScreenTexts), or null;
+        // screen row 0 is page row `textsFirst`.
+        std::shared_ptr<ScreenTexts> texts;
+        int textsFirst = 0;
+    };
+    /// One row of a page: the page and where in it, so that its cells are converted when shown
+    /// (and once), sharing the page's result with the page's other rows. Small: a first page
+    /// puts 200 of them into the window on the GUI thread.
     struct Row
     {
-        RecordRows cells;
-        // The first screen of a page that replaced the window: display texts made on the page
-        // thread, this row's at `screenRow` (see ScreenTexts).
-        std::shared_ptr<ScreenTexts> texts;
-        int screenRow = 0;
+        std::shared_ptr<const Page> page;
+        int index = 0;
 
-        const QVariant &value(int field) const { return cells.value(0, field); }
-        RecordPosition position() const { return cells.position(0); }
+        const RecordRows &cells() const { return page->rows; }
+        const QVariant &value(int field) const { return page->rows.value(index, field); }
+        RecordPosition position() const { return page->rows.position(index); }
+        /// The row's screen row in page->texts, or -1.
+        int screenRow() const
+        {
+            const int screen = index - page->textsFirst;
+            return page->texts && screen >= 0 && screen < page->texts->rows() ? screen : -1;
+        }
     };
     enum class Fetch { First, Last, Seek, After, Before, Refresh };
     struct Request
