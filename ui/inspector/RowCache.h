@@ -48,13 +48,7 @@ public:
     /// Replaces the window with `rows` starting at row `first`. Keeps the first `capacity` rows.
     void reset(int first, std::vector<T> rows)
     {
-        m_rows.clear();
-        m_first = first;
-        for (T &row : rows) {
-            if (size() == m_capacity)
-                break;
-            m_rows.push_back(std::move(row));
-        }
+        reset(first, int(rows.size()), [&rows](int i) { return std::move(rows[std::size_t(i)]); });
     }
 
     /// The same with the rows made in place, `make(i)` for i in [0, count): no vector of them
