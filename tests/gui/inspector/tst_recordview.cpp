@@ -198,12 +198,13 @@ private:
                                                      authModelKindName(model.kind()));
         if (!pages)
             return false;
-        bool idle = false;
+        // Shared: after a timeout the job may still finish while the model lives.
+        const auto idle = std::make_shared<bool>(false);
         pages->run<bool>(
             &model,
             [](const AuthQueries &, const CancellationToken &) { return Result<bool>(true); },
-            [&idle](const Result<bool> &) { idle = true; });
-        return QTest::qWaitFor([&idle] { return idle; }, kTimeout);
+            [idle](const Result<bool> &) { *idle = true; });
+        return QTest::qWaitFor([&idle] { return *idle; }, kTimeout);
     }
     const AuthWorkspace &workspace() const { return m_db->workspace(); }
     const AuthQueries &queries() const { return *m_connection->queries; }
@@ -580,15 +581,7 @@ private Q_SLOTS:
         model.activate();
         QTRY_VERIFY_WITH_TIMEOUT(model.hasLoaded() && !model.isLoading(), kTimeout);
         QVERIFY2(!model.error().isError(), qPrintable(model.error().fullText()));
-        // The page thread runs its jobs in order: once a later one is done, so is the page's.
-        auto *pages = model.findChild<QueryThread *>(QStringLiteral("pages:Session"));
-        QVERIFY(pages);
-        bool idle = false;
-        pages->run<bool>(
-            &model,
-            [](const AuthQueries &, const CancellationToken &) { return Result<bool>(true); },
-            [&idle](const Result<bool> &) { idle = true; });
-        QTRY_VERIFY_WITH_TIMEOUT(idle, kTimeout);
+        QVERIFY(waitForPageThread(model));
         QVERIFY(model.rowCount() > kShown);
         QVERIFY(model.isRowLoaded(kShown));
         const int fields = model.authModel().fields.size();
