@@ -6,6 +6,7 @@
 
 #include <array>
 #include <climits>
+#include <cstring>
 #include <mutex>
 #include <type_traits>
 #include <unordered_set>
@@ -196,6 +197,7 @@ public:
         : m_source(std::move(source))
         , m_data(m_source.content().constData())
         , m_size(m_source.size())
+        , m_hasBackslash(m_size > 0 && std::memchr(m_data, '\\', std::size_t(m_size)))
         , m_lexer(m_source.content(), Lexer::MultiLineTokens::Whole)
         , m_peekLexer(m_lexer)
         , m_storage(StorageRecycler::acquire())
@@ -395,6 +397,8 @@ private:
 
     void reportStrings(const Expression &expression)
     {
+        if (!m_hasBackslash)
+            return;
         switch (expression.kind) {
         case Expression::Kind::String: {
             std::vector<StringLiteral::Problem> problems;
@@ -426,12 +430,14 @@ private:
 
     void reportStrings(const Attribute &attribute)
     {
-        if (attribute.arguments)
+        if (m_hasBackslash && attribute.arguments)
             reportStrings(*attribute.arguments);
     }
 
     void reportStrings(const NodeList<Attribute> &attributes)
     {
+        if (!m_hasBackslash)
+            return;
         for (const Attribute &attribute : attributes)
             reportStrings(attribute);
     }
@@ -1301,6 +1307,9 @@ private:
     SourceFile m_source;
     const char *m_data;
     int m_size;
+    // Only an escape can make a string literal wrong: a file without a backslash has none to
+    // report, and its attributes need no second walk.
+    bool m_hasBackslash;
     Lexer m_lexer;
     Token m_token;
     int m_previousEnd = 0;
