@@ -4,6 +4,7 @@
 #include "core/prisma/ForEachElement.h"
 #include "core/prisma/SchemaSource.h"
 #include "core/prisma/StringLiteral.h"
+#include "core/prisma/Utf8.h"
 
 #include <QAnyStringView>
 #include <QHash>
@@ -222,7 +223,7 @@ public:
                     grow();
                     return get(text);
                 }
-                slot = {hash, text, QString::fromUtf8(text.data(), text.size()), true};
+                slot = {hash, text, utf8::toQString(text.data(), text.size()), true};
                 ++m_size;
                 return slot.value;
             }
@@ -427,7 +428,7 @@ struct TopRef
 
 QString toQString(View text)
 {
-    return QString::fromUtf8(text.data(), text.size());
+    return utf8::toQString(text.data(), text.size());
 }
 
 // Shared copies of the scalar type names: no allocation per field.

@@ -3,7 +3,28 @@
 // Internal to core/prisma: the one UTF-8 decoder that the lexer and SourceFile share, so that
 // token positions and diagnostic positions count columns and UTF-16 units the same way.
 
+#include <QString>
+
 namespace gh::prisma::utf8 {
+
+/// QString::fromUtf8() for short text that is ASCII as a rule (names): widened in one pass into
+/// a string of its size, without the call into Qt's decoder; anything else is decoded by Qt.
+inline QString toQString(const char *data, qsizetype size)
+{
+    if (size <= 0)
+        return QString::fromUtf8(data, size); // Qt's null and empty strings as they were
+    QString result(size, Qt::Uninitialized);
+    char16_t *out = reinterpret_cast<char16_t *>(result.data());
+    unsigned char all = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto byte = static_cast<unsigned char>(data[i]);
+        all |= byte;
+        out[i] = byte;
+    }
+    if (all < 0x80)
+        return result;
+    return QString::fromUtf8(data, size);
+}
 
 /// One decoded code point. An invalid or truncated sequence decodes as one byte of U+FFFD
 /// (one column, one UTF-16 unit), so that counting always advances.
