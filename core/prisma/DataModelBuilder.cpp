@@ -89,7 +89,7 @@ struct Name
 
     View view;
 
-    friend bool operator==(const Name &a, const Name &b) { return a.view == b.view; }
+    friend bool operator==(const Name &a, const Name &b);
 };
 
 size_t qHash(const Name &name, size_t seed = 0)
@@ -109,6 +109,11 @@ Q_ALWAYS_INLINE bool sameBytes(View a, View b)
             return false;
     }
     return lastWord(a.data(), size) == lastWord(b.data(), size);
+}
+
+bool operator==(const Name &a, const Name &b)
+{
+    return sameBytes(a.view, b.view);
 }
 
 // QByteArrayView::contains(char) without Qt's general search around memchr.
